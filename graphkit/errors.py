@@ -1,0 +1,17 @@
+"""The one error hierarchy: every failure the CLI reports as a one-line message."""
+
+
+class GraphkitError(Exception):
+    """Base class of every error graphkit raises on purpose."""
+
+
+class InputError(GraphkitError):
+    """A file or argument cannot be read as what it claims to be; the message names it."""
+
+
+class QueryError(GraphkitError):
+    """A SPARQL query is malformed or is not a read-only query."""
+
+
+class UnknownExtractor(GraphkitError):
+    """No extractor is registered under the requested name."""

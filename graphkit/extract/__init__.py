@@ -1,0 +1,94 @@
+"""Extract: the Extractor plug-in point, its registry, and the run over parsed documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any, Protocol
+
+from spacy.tokens import Span
+
+from graphkit.errors import UnknownExtractor
+from graphkit.extract._coref import attach_antecedents, find_antecedents
+from graphkit.extract._spans import entity_mentions
+from graphkit.nlp import ParsedDocument
+from graphkit.types import Extraction, Sentence, Triple
+
+ENTRY_POINT_GROUP = "graphkit.extractors"
+
+_BUILTIN = {  # the same "module:attr" form a third-party entry point uses; imported on demand
+    "dependency": "graphkit.extract.dependency:DependencyExtractor",
+}
+
+
+class Extractor(Protocol):
+    """Reads one parsed sentence and yields the triples it states."""
+
+    @property
+    def name(self) -> str:
+        """The name recorded as each triple's extractor (and used by get())."""
+        ...
+
+    def extract(self, sentence: Sentence, parsed: Span) -> Iterable[Triple]:
+        """Yield the triples stated in `sentence`; `parsed` is its spaCy span."""
+        ...
+
+
+@dataclass(frozen=True)
+class FunctionExtractor:
+    """Wrap a plain function as an Extractor (for notebooks and tests)."""
+
+    name: str
+    function: Callable[[Sentence, Span], Iterable[Triple]]
+
+    def extract(self, sentence: Sentence, parsed: Span) -> Iterable[Triple]:
+        """Call the wrapped function."""
+        return self.function(sentence, parsed)
+
+
+def available() -> list[str]:
+    """Names accepted by get(): built-ins first, then installed plug-ins."""
+    plugins = sorted(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))
+    return [*_BUILTIN, *(name for name in plugins if name not in _BUILTIN)]
+
+
+def get(name: str, **options: Any) -> Extractor:
+    """Build the extractor registered under `name`, passing it `options`."""
+    if name in _BUILTIN:
+        module, _, attr = _BUILTIN[name].partition(":")
+        factory = getattr(import_module(module), attr)
+    else:
+        found = entry_points(group=ENTRY_POINT_GROUP, name=name)
+        if not found:
+            raise UnknownExtractor(f"no extractor named {name!r} (known: {', '.join(available())})")
+        factory = next(iter(found)).load()
+    extractor: Extractor = factory(**options)
+    return extractor
+
+
+def run(
+    parsed_documents: Iterable[ParsedDocument], extractors: Sequence[Extractor]
+) -> Iterator[Extraction]:
+    """Run every extractor over every sentence; spaCy objects are dropped here."""
+    for parsed in parsed_documents:
+        sentences = []
+        triples: list[Triple] = []
+        antecedents = {}
+        for offset, spacy_doc in parsed.parts:
+            antecedents.update(find_antecedents(spacy_doc, offset))
+        for sentence, spacy_sent in parsed.sentences():
+            sentences.append(sentence)
+            for extractor in extractors:
+                triples.extend(extractor.extract(sentence, spacy_sent))
+        yield Extraction(
+            doc_id=parsed.document.id,
+            sentences=tuple(sentences),
+            mentions=tuple(
+                mention
+                for offset, spacy_doc in parsed.parts
+                for mention in entity_mentions(spacy_doc, offset)
+            ),
+            triples=tuple(attach_antecedents(triple, antecedents) for triple in triples),
+        )

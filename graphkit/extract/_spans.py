@@ -1,0 +1,122 @@
+"""Span → record helpers that do the offset arithmetic once for every extractor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.types import Mention, Qualifier, Sentence
+
+PRONOUNS = frozenset(
+    "i me my mine we us our ours you your yours he him his she her hers it its they them "
+    "their theirs this that these those who whom which what one someone somebody something "
+    "anyone everyone everything nobody nothing none each both either neither all some "
+    "another other there here".split()
+)
+"""Words that never name a graph node on their own."""
+
+
+def shift(sentence: Sentence, parsed: Span) -> int:
+    """Return what to add to a token's `idx` to get its offset in the Document text."""
+    return sentence.start - parsed.start_char
+
+
+def mention_of(
+    tokens: Iterable[Token], sentence: Sentence, parsed: Span, label: str | None
+) -> Mention:
+    """Make a Mention covering `tokens` (a contiguous stretch), with document offsets."""
+    ordered = sorted(tokens, key=lambda token: token.i)
+    first, last = ordered[0], ordered[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    text = first.doc.text[start:end]
+    delta = shift(sentence, parsed)
+    return Mention(text=text, start=start + delta, end=end + delta, label=label)
+
+
+def qualifier_of(role: str, tokens: Iterable[Token], sentence: Sentence, parsed: Span) -> Qualifier:
+    """Make a Qualifier covering `tokens`, with document offsets."""
+    mention = mention_of(tokens, sentence, parsed, None)
+    return Qualifier(role=role, text=mention.text, start=mention.start, end=mention.end)
+
+
+def entity_mentions(spacy_doc: Doc, offset: int) -> Iterator[Mention]:
+    """Yield spaCy's named entities as Mentions, shifted by the part's `offset`."""
+    for ent in spacy_doc.ents:
+        yield Mention(
+            text=ent.text,
+            start=offset + ent.start_char,
+            end=offset + ent.end_char,
+            label=ent.label_,
+        )
+
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+_DROPPED_CHILDREN = frozenset(
+    {"relcl", "appos", "conj", "cc", "preconj", "advcl", "acl", "parataxis", "dep", "meta"}
+)
+_KEPT_WHEN_SHORT = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "case", "quantmod", "nmod"}
+)
+
+
+def entity_of(token: Token) -> Span | None:
+    """Return the named entity (of a naming or value type) whose root is `token`, if any."""
+    if token.ent_iob_ == "O":
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            label_ok = ent.label_ in NAME_LABELS or ent.label_ in VALUE_LABELS
+            return ent if label_ok and (ent.root == token or token.i == ent.end - 1) else None
+    return None
+
+
+def phrase_tokens(head: Token, *, max_tokens: int = 12) -> list[Token]:
+    """Return the contiguous tokens of the phrase headed by `head`, trimmed to `max_tokens`.
+
+    A named entity is taken whole and alone (titles before a name are left out); a noun phrase
+    keeps its modifiers but not relative clauses, appositions or coordinated items, which are
+    separate facts. Over-long phrases lose their prepositional tails first.
+    """
+    ent = entity_of(head)
+    if ent is not None:
+        return list(ent)
+    kept = _subtree_without(head, _DROPPED_CHILDREN)
+    if len(kept) > max_tokens:
+        kept = _subtree_without(head, _DROPPED_CHILDREN | {"prep"})
+    if len(kept) > max_tokens:
+        kept = [head, *(t for c in head.children if c.dep_ in _KEPT_WHEN_SHORT for t in c.subtree)]
+        kept = sorted(kept, key=lambda token: token.i)[-max_tokens:]
+    return _contiguous(kept, head)
+
+
+def _subtree_without(head: Token, dropped: frozenset[str]) -> list[Token]:
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in dropped:
+            tokens.extend(_subtree_without(child, _DROPPED_CHILDREN))
+    return sorted(tokens, key=lambda token: token.i)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """Keep the unbroken run of `tokens` around `head`, without edge punctuation."""
+    indexes = {token.i for token in tokens}
+    start = end = head.i
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    run = [head.doc[i] for i in range(start, end + 1)]
+    while len(run) > 1 and run[0].is_punct and run[0] != head:
+        run.pop(0)
+    while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ in ("cc", "case")) and run[-1] != head:
+        run.pop()
+    return run
+
+
+def is_pronoun(token: Token) -> bool:
+    """Tell whether `token` is a pronoun or another word that names nothing by itself."""
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS

@@ -1,0 +1,200 @@
+"""Ingest: files, folders, globs and stdin → clean Documents with content-hash ids."""
+
+from __future__ import annotations
+
+import datetime
+import glob
+import hashlib
+import json
+import logging
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from graphkit.errors import InputError
+from graphkit.types import Document
+
+log = logging.getLogger("graphkit")
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+# C0/C1 controls but tab and newline, lone surrogates, and the non-characters XML refuses.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    r"""Return `text` safe for every later stage: NFC, newlines only, no controls or surrogates.
+
+    >>> clean_text("Putin\x00 met\r\nXi\ud800.")
+    'Putin met\nXi.'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+
+
+def document_id(text: str) -> str:
+    """Return the stable id of a text: the start of its SHA-256, so one article gets one id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(text: str, *, source: str, **metadata: Any) -> Document | None:
+    """Clean `text` and wrap it as a Document; None (with a warning) when nothing is left."""
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        log.warning("%s: empty document; skipped", source)
+        return None
+    return Document(id=document_id(cleaned), text=cleaned, source=source, **metadata)
+
+
+def read_documents(
+    sources: Iterable[str | Path], *, published: datetime.date | None = None
+) -> Iterator[Document]:
+    """Yield each distinct article found in `sources` (paths, folders, globs, or "-" for stdin).
+
+    A source that does not exist raises InputError; a file that cannot be read as text is
+    skipped with a one-line warning naming it. The same article given twice is yielded once.
+    `published` is the date assumed for documents whose metadata carries none.
+    """
+    seen: set[str] = set()
+    for path in _expand(sources):
+        for document in _read_path(path):
+            if document.id in seen:
+                log.info("%s: same text as an earlier document; skipped", document.source)
+                continue
+            seen.add(document.id)
+            if document.published is None and published is not None:
+                yield _with_published(document, published)
+            else:
+                yield document
+
+
+def _with_published(document: Document, published: datetime.date) -> Document:
+    fields = {name: getattr(document, name) for name in Document.__dataclass_fields__}
+    return Document(**{**fields, "published": published})
+
+
+def _expand(sources: Iterable[str | Path]) -> Iterator[str | Path]:
+    for source in sources:
+        name = str(source)
+        if name == "-":
+            yield "-"
+        elif Path(name).is_dir():
+            yield from sorted(p for p in Path(name).rglob("*") if _is_article_file(p))
+        elif Path(name).exists():
+            yield Path(name)
+        elif glob.has_magic(name):
+            matches = sorted(Path(p) for p in glob.glob(name, recursive=True))
+            files = [p for p in matches if p.is_file()]
+            if not files:
+                raise InputError(f"{name}: no file matches this pattern")
+            yield from files
+        else:
+            raise InputError(f"{name}: no such file or folder")
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.is_file() and not any(part.startswith(".") for part in path.parts[-1:])
+
+
+def _read_path(path: str | Path) -> Iterator[Document]:
+    if path == "-":
+        yield from _parse("-", sys.stdin.buffer.read(), kind="text")
+        return
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        log.warning("%s: cannot be read (%s); skipped", path, error.strerror)
+        return
+    suffix = path.suffix.lower()
+    kind = "html" if suffix in HTML_SUFFIXES else "jsonl" if suffix in JSONL_SUFFIXES else "text"
+    yield from _parse(str(path), raw, kind=kind)
+
+
+def _parse(source: str, raw: bytes, *, kind: str) -> Iterator[Document]:
+    if b"\x00" in raw[:8192]:
+        log.warning("%s: binary file (NUL bytes); skipped", source)
+        return
+    text = _decode(source, raw)
+    if kind == "jsonl":
+        yield from _parse_jsonl(source, text)
+        return
+    document = _parse_html(source, text) if kind == "html" else make_document(text, source=source)
+    if document is not None:
+        yield document
+
+
+def _decode(source: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        log.warning("%s: not valid UTF-8 at byte %d; read as Windows-1252", source, error.start)
+        return raw.decode("cp1252", errors="replace")
+
+
+def _parse_html(source: str, html: str) -> Document | None:
+    import trafilatura  # heavy (lxml and friends); only HTML input needs it
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    if extracted is None or not getattr(extracted, "text", None):
+        log.warning("%s: no article text found in this HTML; skipped", source)
+        return None
+    text = str(extracted.text)  # type: ignore[union-attr]  # a Document unless as_dict=True
+    title = getattr(extracted, "title", None)
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]
+    return make_document(
+        text,
+        source=source,
+        title=clean_text(title) if title else None,
+        publisher=getattr(extracted, "sitename", None),
+        url=getattr(extracted, "url", None),
+        published=_parse_date(getattr(extracted, "date", None)),
+    )
+
+
+def _parse_jsonl(source: str, text: str) -> Iterator[Document]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            log.warning("%s: not a JSON object (%s); skipped", where, error.msg)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            log.warning('%s: no "text" string in this record; skipped', where)
+            continue
+        document = make_document(
+            record["text"],
+            source=where,
+            title=_optional_text(record.get("title")),
+            publisher=_optional_text(record.get("publisher") or record.get("source")),
+            url=_optional_text(record.get("url")),
+            published=_parse_date(record.get("published")),
+        )
+        if document is not None:
+            yield document
+
+
+def _optional_text(value: object) -> str | None:
+    return clean_text(value).strip() or None if isinstance(value, str) else None
+
+
+def _parse_date(value: object) -> datetime.date | None:
+    """Read an ISO date or datetime ("2025-01-22", "2025-01-22T10:00:00Z"); None otherwise.
+
+    >>> _parse_date("2025-01-22T08:30:00Z")
+    datetime.date(2025, 1, 22)
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,117 @@
+"""Reconcile: facts across sources — agreement merged, differing values flagged as conflicts."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graphkit.quantities import Quantity, same_quantity
+from graphkit.types import Entity, Fact, Value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """Sources giving different values for one subject, relation and time."""
+
+    subject: Entity
+    relation: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reconciliation:
+    """Facts with agreeing values merged, and the conflicts between those that differ."""
+
+    facts: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> Reconciliation:
+    """Merge facts whose quantities agree within `rel_tol`; flag those that differ.
+
+    Two quantity facts are compared when their subjects name the same thing (or one concept is
+    a narrower phrase of the other: "bilateral trade" / "trade"), their relations match, their
+    units match, and their times do not differ (an unknown time differs from nothing).
+    """
+    merged: list[Fact] = []
+    for fact in facts:
+        twin = next((m for m in merged if _agree(m, fact, rel_tol)), None)
+        if twin is None:
+            merged.append(fact)
+        else:
+            merged[merged.index(twin)] = dataclasses.replace(
+                twin, evidence=twin.evidence + fact.evidence
+            )
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in merged:
+        if _quantity(fact) is not None:
+            groups[(_head(fact.subject), fact.relation.label)].append(fact)
+    conflicts = []
+    for (_, relation), group in groups.items():
+        clashing = [
+            fact
+            for fact in group
+            if any(_clash(fact, other, rel_tol) for other in group if other is not fact)
+        ]
+        if clashing:
+            conflicts.append(
+                Conflict(subject=clashing[0].subject, relation=relation, facts=tuple(clashing))
+            )
+    return Reconciliation(facts=tuple(merged), conflicts=tuple(conflicts))
+
+
+def support(fact: Fact) -> int:
+    """How many distinct articles state `fact`."""
+    return len({evidence.triple.sentence.doc_id for evidence in fact.evidence})
+
+
+def _quantity(fact: Fact) -> Quantity | None:
+    obj = fact.object
+    if isinstance(obj, Value) and obj.kind == "quantity":
+        return Quantity(value=Decimal(obj.lexical), unit=obj.unit, text=obj.text)
+    return None
+
+
+def _head(entity: Entity) -> str:
+    """The key comparable subjects share: an entity's id, or a concept's head word."""
+    if entity.type != "Thing":
+        return entity.id
+    return entity.label.split()[-1].casefold()
+
+
+def _times(fact: Fact) -> set[str]:
+    return {e.time.lexical for e in fact.evidence if e.time is not None and e.time.kind == "date"}
+
+
+def _comparable(a: Fact, b: Fact) -> bool:
+    if _head(a.subject) != _head(b.subject) or a.relation.label != b.relation.label:
+        return False
+    qa, qb = _quantity(a), _quantity(b)
+    if qa is None or qb is None or qa.unit != qb.unit:
+        return False
+    ta, tb = _times(a), _times(b)
+    return not (ta and tb and not ta & tb)
+
+
+def _agree(a: Fact, b: Fact, rel_tol: Decimal) -> bool:
+    qa, qb = _quantity(a), _quantity(b)
+    return (
+        qa is not None
+        and qb is not None
+        and a.subject == b.subject
+        and _comparable(a, b)
+        and same_quantity(qa, qb, rel_tol=rel_tol)
+    )
+
+
+def _clash(a: Fact, b: Fact, rel_tol: Decimal) -> bool:
+    qa, qb = _quantity(a), _quantity(b)
+    return (
+        qa is not None
+        and qb is not None
+        and _comparable(a, b)
+        and not same_quantity(qa, qb, rel_tol=rel_tol)
+    )

@@ -1,0 +1,122 @@
+"""The vocabulary: graphkit's ontology terms and the one place IRIs are minted."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from graphkit.config import DEFAULT_BASE
+from graphkit.errors import GraphkitError
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class GK(DefinedNamespace):
+    """graphkit's own ontology terms (documented in the README's data-model section)."""
+
+    _NS = Namespace("https://w3id.org/graphkit/ns#")
+    _fail = True
+
+    Relation: URIRef  # class of relation predicates
+    Conflict: URIRef  # two sources giving different values for one subject, relation and time
+    extractor: URIRef  # name of the extractor that read a statement
+    confidence: URIRef  # the extractor's score, 0..1
+    sentence: URIRef  # the sentence a statement was read from
+    sentenceIndex: URIRef  # its 0-based position in the article
+    start: URIRef  # character offset of the sentence in the article text
+    end: URIRef  # character offset just past the sentence
+    relationText: URIRef  # the relation as written
+    subjectText: URIRef  # the subject as written
+    objectText: URIRef  # the object as written
+    negated: URIRef  # the sentence denies the fact
+    modality: URIRef  # a modal verb qualifying the fact ("could", "may")
+    attributedTo: URIRef  # who the article says made the claim (an entity)
+    attribution: URIRef  # who made the claim, as written
+    qualifier: URIRef  # a time, place or other adjunct, as written
+    time: URIRef  # when, as a typed literal resolved against the publication date
+    timeText: URIRef  # when, as written
+    unit: URIRef  # unit of a quantity object: ISO 4217 code, "percent", ...
+    support: URIRef  # how many articles state a fact
+    mentionCount: URIRef  # how many times an entity is named
+    contentHash: URIRef  # SHA-256 of the article text
+    sourceFile: URIRef  # where the article was read from
+    statement: URIRef  # a conflict's statements
+    value: URIRef  # the value a statement gives in a conflict
+
+
+def namespaces(base: str = DEFAULT_BASE) -> dict[str, Namespace]:
+    """Return the prefixes a graph built under `base` binds (and SPARQL queries may use)."""
+    _check_base(base)
+    return {
+        "gk": Namespace(str(GK._NS)),
+        "ent": Namespace(base + "entity/"),
+        "rel": Namespace(base + "rel/"),
+        "doc": Namespace(base + "doc/"),
+        "schema": SCHEMA,
+        "prov": PROV,
+    }
+
+
+_SAFE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+
+
+def slug(name: str) -> str:
+    """Return an IRI-safe local name for `name`; a short hash is added where the slug loses detail.
+
+    Two different names never share a slug, and every slug is valid in any IRI.
+
+    >>> slug("Vladimir Putin")
+    'vladimir_putin'
+    >>> slug("trade with")
+    'trade_with'
+    >>> slug("U.S.")[:4], len(slug("U.S.")), slug("U.S.") != slug("US")
+    ('u_s_', 10, True)
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    base = "_".join(re.findall(r"[a-z0-9]+", folded))[:80] or "x"
+    if " ".join(base.split("_")) == name.lower() and name == name.strip():
+        return base
+    digest = hashlib.sha1(name.lower().encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    return f"{base}_{digest}"
+
+
+def entity_iri(entity_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the IRI of the entity with slug `entity_id`."""
+    return _iri(base, "entity/", entity_id)
+
+
+def relation_iri(lemma: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the IRI of the relation predicate for `lemma` ("trade with" → rel:trade_with)."""
+    return _iri(base, "rel/", slug(lemma))
+
+
+def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the IRI of an article, which also names the graph of what it claims."""
+    return _iri(base, "doc/", doc_id)
+
+
+def graph_iri(name: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the IRI of one of the shared graphs ("entities", "meta", "reconciled")."""
+    return _iri(base, "graph/", name)
+
+
+def statement_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return a stable IRI for the statement identified by `key`."""
+    return _iri(base, "statement/", hashlib.sha1(key.encode("utf-8")).hexdigest()[:20])
+
+
+def _iri(base: str, kind: str, local: str) -> URIRef:
+    _check_base(base)
+    if not _SAFE.fullmatch(local) and not re.fullmatch(r"[0-9a-f]+", local):
+        raise GraphkitError(f"{local!r}: not a valid local name for an IRI")
+    return URIRef(f"{base}{kind}{local}")
+
+
+def _check_base(base: str) -> None:
+    if not re.fullmatch(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/]*)?/", base):
+        raise GraphkitError(f"{base!r}: base IRI must be http(s)://host/path/ ending in /")
