@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from graphkit import analyze, extract, graph, ingest, nlp, query, visualize
+from graphkit import analyze, compare, extract, graph, ingest, nlp, query, visualize
 from graphkit._io import atomic_write, write_text
 from graphkit.config import DEFAULT_BASE, BuildConfig
 from graphkit.errors import GraphkitError
@@ -258,6 +258,56 @@ def stats(graph_path: Path, top: int) -> None:
     )
     for name, degree in counts.top_entities:
         click.echo(f"{degree:6d}  {name}")
+
+
+@cli.command("conflicts")
+@_graph_arg
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def conflicts_command(graph_path: Path, fmt: str) -> None:
+    """List facts on which sources give different values, with each source's sentence.
+
+    Example: graphkit conflicts out
+    """
+    rows = compare.conflicts(graph.load(graph_path))
+    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
+    click.echo(output, nl=fmt == "table")
+
+
+@cli.command("diff")
+@_graph_arg
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    required=True,
+    help="A source by file name, headline or publisher; give it twice.",
+)
+def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
+    """Compare two sources: facts only in A, only in B, in both, and in conflict.
+
+    Example: graphkit diff out --source 000_8a3b9e2ee59992ef.txt --source 003_c187e5ae1e2307df.txt
+    """
+    if len(sources) != 2:
+        raise click.UsageError("give --source exactly twice")
+    result = compare.diff(graph.load(graph_path), sources[0], sources[1])
+    sections = [
+        (f"only in {result.source_a}", result.only_a),
+        (f"only in {result.source_b}", result.only_b),
+        ("in both", result.both),
+    ]
+    for title, facts in sections:
+        click.echo(f"## {title} ({len(facts)})")
+        for subject, relation, obj in facts:
+            click.echo(f"  {subject} -{relation}-> {obj}")
+    click.echo(f"## in conflict ({len(result.conflicts)})")
+    for (subject, relation, value_a), (_, _, value_b) in result.conflicts:
+        click.echo(f"  {subject} -{relation}-> {value_a}  vs  {value_b}")
 
 
 def _report_left_out(view: visualize.View) -> None:

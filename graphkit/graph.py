@@ -101,7 +101,7 @@ def load(path: Path, *, store: str = "default") -> Dataset:
     dataset = Dataset(store=store, default_union=True)
     try:
         if fmt == "turtle":
-            dataset.default_context.parse(path, format=fmt)
+            dataset.default_graph.parse(path, format=fmt)
         else:
             dataset.parse(path, format=fmt)
     except Exception as error:  # rdflib raises many parser-specific types
@@ -139,10 +139,22 @@ def _object_term(obj: Entity | Value, base: str) -> Node:
     return value_literal(obj)
 
 
+def decimal_literal(number: Decimal) -> Literal:
+    """Return an xsd:decimal in canonical form, so it reads back from Turtle unchanged.
+
+    >>> decimal_literal(Decimal("2.45E+11"))
+    rdflib.term.Literal('245000000000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    text = format(number.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
 def value_literal(value: Value) -> Literal:
     """Return the typed literal for a value: xsd:decimal amounts, xsd:date/gYear dates, text."""
     if value.kind == "quantity":
-        return Literal(Decimal(value.lexical), datatype=XSD.decimal)
+        return decimal_literal(Decimal(value.lexical))
     if value.kind == "date" and len(value.lexical) in _DATE_TYPES:
         return Literal(value.lexical, datatype=_DATE_TYPES[len(value.lexical)])
     return Literal(value.lexical)
@@ -171,7 +183,7 @@ def _add_statement(
     claims.add((node, GK.end, Literal(sentence.end)))
     claims.add((node, GK.extractor, Literal(triple.extractor)))
     claims.add(
-        (node, GK.confidence, Literal(Decimal(str(triple.confidence)), datatype=XSD.decimal))
+        (node, GK.confidence, decimal_literal(Decimal(str(triple.confidence))))
     )
     claims.add((node, GK.relationText, Literal(triple.relation.text)))
     claims.add((node, GK.subjectText, Literal(triple.subject.text)))

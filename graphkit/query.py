@@ -58,7 +58,9 @@ class Rows:
         return _serialise(self.result, "json")
 
     def to_csv(self) -> str:
-        """Serialise in the W3C SPARQL 1.1 Query Results CSV format."""
+        """Serialise in the W3C SPARQL 1.1 Query Results CSV format (ASK: one "ask" column)."""
+        if self.result.type == "ASK":
+            return f"ask\r\n{self.rows[0][0]}\r\n"
         return _serialise(self.result, "csv")
 
     def to_table(self, *, max_width: int = 60) -> str:

@@ -37,20 +37,22 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
     units match, and their times do not differ (an unknown time differs from nothing).
     """
     merged: list[Fact] = []
-    for fact in facts:
-        twin = next((m for m in merged if _agree(m, fact, rel_tol)), None)
-        if twin is None:
-            merged.append(fact)
-        else:
-            merged[merged.index(twin)] = dataclasses.replace(
-                twin, evidence=twin.evidence + fact.evidence
-            )
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in merged:
-        if _quantity(fact) is not None:
-            groups[(_head(fact.subject), fact.relation.label)].append(fact)
+    for fact in facts:
+        if _quantity(fact) is None:
+            merged.append(fact)
+            continue
+        group = groups[(_head(fact.subject), fact.relation.label)]
+        twin = next((i for i, other in enumerate(group) if _agree(other, fact, rel_tol)), None)
+        if twin is None:
+            group.append(fact)
+        else:
+            group[twin] = dataclasses.replace(
+                group[twin], evidence=group[twin].evidence + fact.evidence
+            )
     conflicts = []
     for (_, relation), group in groups.items():
+        merged.extend(group)
         clashing = [
             fact
             for fact in group

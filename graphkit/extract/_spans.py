@@ -58,6 +58,8 @@ VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "T
 _DROPPED_CHILDREN = frozenset(
     {"relcl", "appos", "conj", "cc", "preconj", "advcl", "acl", "parataxis", "dep", "meta"}
 )
+_DROPPED_INSIDE = _DROPPED_CHILDREN - {"conj", "cc", "preconj"}
+"""Inside a modifier coordination stays ("an industrial and residential area")."""
 _KEPT_WHEN_SHORT = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "case", "quantmod", "nmod"}
 )
@@ -65,13 +67,17 @@ _KEPT_WHEN_SHORT = frozenset(
 
 def entity_of(token: Token) -> Span | None:
     """Return the named entity (of a naming or value type) whose root is `token`, if any."""
-    if token.ent_iob_ == "O":
+    if token.ent_iob_ == "O" or token.ent_type_ not in NAME_LABELS | VALUE_LABELS:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            label_ok = ent.label_ in NAME_LABELS or ent.label_ in VALUE_LABELS
-            return ent if label_ok and (ent.root == token or token.i == ent.end - 1) else None
-    return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:  # walk to the "B" token, not over doc.ents
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent = Span(doc, start, end, label=token.ent_type_)
+    return ent if ent.root == token or token.i == end - 1 else None
 
 
 def phrase_tokens(head: Token, *, max_tokens: int = 12) -> list[Token]:
@@ -81,23 +87,36 @@ def phrase_tokens(head: Token, *, max_tokens: int = 12) -> list[Token]:
     keeps its modifiers but not relative clauses, appositions or coordinated items, which are
     separate facts. Over-long phrases lose their prepositional tails first.
     """
+    return phrase_parts(head, max_tokens=max_tokens)[0]
+
+
+def phrase_parts(head: Token, *, max_tokens: int = 12) -> tuple[list[Token], list[list[Token]]]:
+    """Return the phrase of `head` (as phrase_tokens) and the prepositional tails trimmed off it.
+
+    The tails ("along the Kill Van Kull") are kept by callers as qualifiers of the fact, so a
+    long object is cut to its head phrase without losing what the rest says.
+    """
     ent = entity_of(head)
     if ent is not None:
-        return list(ent)
+        return list(ent), []
     kept = _subtree_without(head, _DROPPED_CHILDREN)
+    tails: list[list[Token]] = []
     if len(kept) > max_tokens:
+        preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
         kept = _subtree_without(head, _DROPPED_CHILDREN | {"prep"})
+        tails = [_subtree_without(prep, _DROPPED_INSIDE) for prep in preps]
     if len(kept) > max_tokens:
         kept = [head, *(t for c in head.children if c.dep_ in _KEPT_WHEN_SHORT for t in c.subtree)]
         kept = sorted(kept, key=lambda token: token.i)[-max_tokens:]
-    return _contiguous(kept, head)
+    run = _contiguous(kept, head)
+    return run, [tail for tail in tails if tail and tail[0].i > run[-1].i]
 
 
 def _subtree_without(head: Token, dropped: frozenset[str]) -> list[Token]:
     tokens = [head]
     for child in head.children:
         if child.dep_ not in dropped:
-            tokens.extend(_subtree_without(child, _DROPPED_CHILDREN))
+            tokens.extend(_subtree_without(child, _DROPPED_INSIDE))
     return sorted(tokens, key=lambda token: token.i)
 
 

@@ -1,0 +1,99 @@
+"""Compare sources in a built graph: the conflicts table and the diff between two outlets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Dataset
+
+from graphkit.errors import GraphkitError
+from graphkit.query import Rows, select
+
+CONFLICTS_QUERY = """
+SELECT ?what ?value ?source ?sentence WHERE {
+  ?conflict a gk:Conflict ; rdfs:label ?what ; gk:statement ?st .
+  ?st prov:wasDerivedFrom ?doc ; gk:sentence ?sentence ; gk:objectText ?value .
+  ?doc gk:sourceFile ?file .
+  OPTIONAL { ?doc schema:headline ?title }
+  OPTIONAL { ?doc schema:publisher ?publisher }
+  BIND(COALESCE(?publisher, ?title, ?file) AS ?source)
+} ORDER BY ?what ?source"""
+"""Each conflict's value per source, with the sentence it was read from."""
+
+_ARTICLES = """
+SELECT ?doc ?file ?title ?publisher WHERE {
+  ?doc a schema:NewsArticle ; gk:sourceFile ?file .
+  OPTIONAL { ?doc schema:headline ?title }
+  OPTIONAL { ?doc schema:publisher ?publisher } }"""
+
+_FACTS = """
+SELECT DISTINCT ?doc ?subject ?relation ?object ?conflict WHERE {
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      prov:wasDerivedFrom ?doc .
+  ?s rdfs:label ?subject . ?p rdfs:label ?relation .
+  OPTIONAL { ?o rdfs:label ?olabel }
+  OPTIONAL { ?st gk:objectText ?otext }
+  OPTIONAL { ?conflict a gk:Conflict ; gk:statement ?st }
+  BIND(COALESCE(?olabel, ?otext, STR(?o)) AS ?object) }"""
+
+Fact = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceDiff:
+    """Facts of two sources sorted into only-A, only-B, both, and in conflict."""
+
+    source_a: str
+    source_b: str
+    only_a: tuple[Fact, ...]
+    only_b: tuple[Fact, ...]
+    both: tuple[Fact, ...]
+    conflicts: tuple[tuple[Fact, Fact], ...]
+
+
+def conflicts(dataset: Dataset) -> Rows:
+    """Every conflict with the value each source gives and the sentence it comes from."""
+    return select(dataset, CONFLICTS_QUERY)
+
+
+def diff(dataset: Dataset, source_a: str, source_b: str) -> SourceDiff:
+    """Compare what two sources state; a source is named by file, headline, publisher or IRI."""
+    docs_a, docs_b = _articles(dataset, source_a), _articles(dataset, source_b)
+    facts: dict[str, set[Fact]] = defaultdict(set)
+    clashing: dict[str, set[Fact]] = defaultdict(set)
+    for doc, subject, relation, obj, conflict in select(dataset, _FACTS):
+        fact = (str(subject), str(relation), str(obj))
+        facts[str(doc)].add(fact)
+        if conflict is not None:
+            clashing[str(conflict)].add(fact)
+    in_a = set().union(*(facts[d] for d in docs_a))
+    in_b = set().union(*(facts[d] for d in docs_b))
+    pairs = {
+        (a, b)
+        for group in clashing.values()
+        for a in group & in_a
+        for b in group & in_b
+        if a != b and a not in in_b and b not in in_a
+    }
+    in_conflict = {a for a, _ in pairs} | {b for _, b in pairs}
+    return SourceDiff(
+        source_a=source_a,
+        source_b=source_b,
+        only_a=tuple(sorted(in_a - in_b - in_conflict)),
+        only_b=tuple(sorted(in_b - in_a - in_conflict)),
+        both=tuple(sorted(in_a & in_b)),
+        conflicts=tuple(sorted(pairs)),
+    )
+
+
+def _articles(dataset: Dataset, name: str) -> set[str]:
+    wanted = name.casefold()
+    found = set()
+    for doc, file, title, publisher in select(dataset, _ARTICLES):
+        names = [doc, file, title, publisher, (file or "").rsplit("/", 1)[-1]]
+        if any(n is not None and n.casefold() == wanted for n in names):
+            found.add(str(doc))
+    if not found:
+        raise GraphkitError(f"{name!r}: no article has this file name, headline or publisher")
+    return found

@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed graph is built once per test session (the model loads once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import graphkit
+from graphkit.pipeline import BuildResult, run
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "data" / "seeds"
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> graphkit.nlp.Pipeline:
+    """The spaCy pipeline, loaded once for every test that parses."""
+    from graphkit.nlp import load_pipeline
+
+    return load_pipeline(graphkit.BuildConfig().model)
+
+
+@pytest.fixture(scope="session")
+def seed_build(pipeline) -> BuildResult:
+    """The graph of the two seed articles, built with the default configuration."""
+    return run([SEEDS], pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_build):
+    """The seed graph's rdflib Dataset (treat as read-only)."""
+    return seed_build.dataset

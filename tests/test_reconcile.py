@@ -1,0 +1,56 @@
+"""Reconcile: one fact many sources, agreement across spellings, conflicts only where values differ."""
+
+from __future__ import annotations
+
+import datetime
+
+from conftest import ARTICLES
+
+from graphkit import compare, query
+from graphkit.config import BuildConfig
+from graphkit.pipeline import run
+
+
+def conflict_labels(dataset) -> set[str]:
+    rows = query.select(dataset, "SELECT ?label WHERE { ?c a gk:Conflict ; rdfs:label ?label }")
+    return {row[0] for row in rows}
+
+
+def test_seed_trade_figures_are_a_conflict_with_both_sources(seed_dataset):
+    rows = compare.conflicts(seed_dataset).as_dicts()
+    values = {row["value"] for row in rows}
+    assert values == {"$245 billion", "a record $240 billion"}
+    assert {row["source"].rsplit("/", 1)[-1] for row in rows} == {
+        "000_8a3b9e2ee59992ef.txt",
+        "003_c187e5ae1e2307df.txt",
+    }
+    assert all("billion" in row["sentence"] for row in rows)
+
+
+def test_same_amount_in_other_words_is_agreement_with_support_two(pipeline):
+    result = run([ARTICLES / "agree_a.txt", ARTICLES / "agree_b.txt"], pipeline=pipeline)
+    assert conflict_labels(result.dataset) == set()
+    rows = query.select(
+        result.dataset,
+        """SELECT DISTINCT ?o ?support WHERE { ?st a rdf:Statement ; rdf:object ?o ;
+           rdf:predicate ?p ; gk:support ?support . ?p rdfs:label "reach" }""",
+    )
+    assert {(float(o), int(n)) for o, n in rows} == {(240e9, 2)}
+
+
+def test_different_years_differ_and_the_same_year_conflicts(pipeline):
+    config = BuildConfig(published=datetime.date(2025, 1, 22))
+    result = run(
+        [ARTICLES / "dates_a.txt", ARTICLES / "dates_b.txt"], config=config, pipeline=pipeline
+    )
+    labels = conflict_labels(result.dataset)
+    assert len(labels) == 1
+    assert next(iter(labels)).startswith("Inflation")
+
+
+def test_diff_sorts_facts_by_source(seed_dataset):
+    result = compare.diff(seed_dataset, "000_8a3b9e2ee59992ef.txt", "003_c187e5ae1e2307df.txt")
+    assert result.only_a and result.only_b
+    assert not set(result.only_a) & set(result.only_b)
+    [(a, b)] = result.conflicts
+    assert {a[2], b[2]} == {"$245 billion", "a record $240 billion"}
