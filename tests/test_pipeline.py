@@ -1,0 +1,71 @@
+"""The pipeline: offsets that hold, long texts split not dropped, and two jobs equal to one."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from conftest import ARTICLES, SEEDS
+from rdflib.compare import isomorphic
+
+from graphkit import extract, ingest, nlp
+from graphkit.config import BuildConfig
+from graphkit.extract.dependency import DependencyExtractor
+from graphkit.graph import flatten
+from graphkit.pipeline import extract_documents, run
+from graphkit.testing import check_triples
+
+
+def test_every_offset_slices_the_document_to_its_text(pipeline):
+    documents = list(ingest.read_documents([SEEDS, ARTICLES]))
+    extractions = list(extract.run(nlp.parse(documents, pipeline), [DependencyExtractor()]))
+    assert sum(len(e.triples) for e in extractions) > 100
+    for document, extraction in zip(documents, extractions, strict=True):
+        check_triples(document, extraction.triples)
+
+
+def test_text_longer_than_max_length_is_split_at_paragraphs_not_dropped(pipeline, monkeypatch):
+    [document] = ingest.read_documents([SEEDS / "003_c187e5ae1e2307df.txt"])
+    whole = list(extract.run(nlp.parse([document], pipeline), [DependencyExtractor()]))[0]
+    monkeypatch.setattr(pipeline, "max_length", 1500)
+    [parsed] = nlp.parse([document], pipeline)
+    assert len(parsed.parts) >= 3
+    assert "".join(text for _, text in nlp.split_text(document.text, 1499)) == document.text
+    split = list(extract.run([parsed], [DependencyExtractor()]))[0]
+    check_triples(document, split.triples)
+    assert len(split.sentences) >= len(whole.sentences) - 2
+    assert split.sentences[-1].text == whole.sentences[-1].text
+
+
+def test_two_jobs_build_the_same_graph_as_one():
+    sources = [SEEDS, ARTICLES]
+    one = run(sources, config=BuildConfig(jobs=1))
+    two = run(sources, config=BuildConfig(jobs=2))
+    assert (one.documents, one.triples, one.facts) == (two.documents, two.triples, two.facts)
+    assert isomorphic(flatten(one.dataset), flatten(two.dataset))
+
+
+def test_min_confidence_drops_weak_triples(pipeline):
+    documents = list(ingest.read_documents([SEEDS]))
+    everything = list(
+        extract_documents(
+            documents, [DependencyExtractor()], config=BuildConfig(), pipeline=pipeline
+        )
+    )
+    scores = sorted(t.confidence for e in everything for t in e.triples)
+    threshold = scores[len(scores) // 2]
+    kept = run([SEEDS], config=BuildConfig(min_confidence=threshold), pipeline=pipeline)
+    assert kept.triples == sum(1 for score in scores if score >= threshold)
+    assert 0 < kept.triples < len(scores)
+
+
+def test_an_extractor_instance_can_be_passed_directly(pipeline):
+    def only_first(sentence, parsed):
+        for triple in DependencyExtractor().extract(sentence, parsed):
+            yield dataclasses.replace(triple, extractor="first-only")
+            return
+
+    custom = extract.FunctionExtractor(name="first-only", function=only_first)
+    result = run([ARTICLES / "agree_a.txt"], extractors=[custom], pipeline=pipeline)
+    names = {str(o) for o in result.dataset.objects(None, None) if str(o) == "first-only"}
+    assert names == {"first-only"}
+    assert result.triples == result.sentences
