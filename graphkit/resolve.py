@@ -28,7 +28,6 @@ from graphkit.vocab import slug
 SCHEMA_TYPES = {
     "PERSON": "Person",
     "ORG": "Organization",
-    "NORP": "Organization",
     "GPE": "Place",
     "LOC": "Place",
     "FAC": "Place",
@@ -129,7 +128,7 @@ def resolve(extractions: Iterable[Extraction], documents: Sequence[Document]) ->
     for extraction in extractions:
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
-                names.add(mention)
+                names.add(mention, used=False)
         for triple in extraction.triples:
             if triple.attribution is not None:
                 names.add(triple.attribution)
@@ -231,13 +230,17 @@ class _NameTable:
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)
         self._types: dict[str, Counter[str]] = defaultdict(Counter)
         self._ids: dict[str, Entity] = {}
+        self._used: set[str] = set()
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: Mention, *, used: bool = True) -> None:
+        """Count a spelling; only names `used` in a fact (or spelled like one) become nodes."""
         label = clean_label(mention.text)
         key = name_key(label)
         if not _is_name(label, key):
             return
         self._labels[key][label] += 1
+        if used:
+            self._used.add(key)
         if mention.label in SCHEMA_TYPES:
             self._types[key][mention.label] += 1
 
@@ -248,6 +251,8 @@ class _NameTable:
         groups = self._group()
         used: dict[str, str] = {}
         for members in groups:
+            if not self._used.intersection(members):
+                continue
             labels: Counter[str] = sum((self._labels[k] for k in members), Counter())
             types: Counter[str] = sum((self._types[k] for k in members), Counter())
             label = _canonical_label(members, labels)

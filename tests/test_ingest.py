@@ -93,7 +93,7 @@ def test_bad_files_warn_in_one_line_naming_the_file_and_the_rest_goes_on(tmp_pat
 
 
 def test_missing_paths_are_errors_naming_them(tmp_path):
-    with pytest.raises(InputError, match="nothere.txt: no such file"):
+    with pytest.raises(InputError, match=r"nothere\.txt: no such file"):
         list(read_documents([tmp_path / "nothere.txt"]))
     with pytest.raises(InputError, match=r"\*\.xyz: no file matches"):
         list(read_documents([str(tmp_path / "*.xyz")]))

@@ -25,12 +25,12 @@ def test_every_offset_slices_the_document_to_its_text(pipeline):
 
 def test_text_longer_than_max_length_is_split_at_paragraphs_not_dropped(pipeline, monkeypatch):
     [document] = ingest.read_documents([SEEDS / "003_c187e5ae1e2307df.txt"])
-    whole = list(extract.run(nlp.parse([document], pipeline), [DependencyExtractor()]))[0]
+    [whole] = extract.run(nlp.parse([document], pipeline), [DependencyExtractor()])
     monkeypatch.setattr(pipeline, "max_length", 1500)
     [parsed] = nlp.parse([document], pipeline)
     assert len(parsed.parts) >= 3
     assert "".join(text for _, text in nlp.split_text(document.text, 1499)) == document.text
-    split = list(extract.run([parsed], [DependencyExtractor()]))[0]
+    [split] = extract.run([parsed], [DependencyExtractor()])
     check_triples(document, split.triples)
     assert len(split.sentences) >= len(whole.sentences) - 2
     assert split.sentences[-1].text == whole.sentences[-1].text

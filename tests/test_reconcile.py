@@ -1,4 +1,4 @@
-"""Reconcile: one fact many sources, agreement across spellings, conflicts only where values differ."""
+"""Reconcile: one fact many sources, agreement across spellings, conflicts where values differ."""
 
 from __future__ import annotations
 
