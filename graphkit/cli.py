@@ -47,6 +47,21 @@ def cli(verbose: bool) -> None:
 
 _paths = click.argument("paths", nargs=-1, required=True)
 _graph_arg = click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+_max_nodes = click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=visualize.DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Draw only this many entities, the most connected; the page says what was left out.",
+)
+_result_format = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv and json are the W3C SPARQL result formats.",
+)
 
 
 @cli.command()
@@ -94,13 +109,7 @@ _graph_arg = click.argument("graph_path", metavar="GRAPH", type=click.Path(path_
     help="rdflib store plug-in, e.g. Oxigraph (pip install 'graphkit[oxigraph]').",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of minted IRIs.")
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=visualize.DEFAULT_MAX_NODES,
-    show_default=True,
-    help="Most-connected entities drawn in graph.html.",
-)
+@_max_nodes
 def build(
     paths: tuple[str, ...],
     out_dir: Path,
@@ -139,14 +148,7 @@ def build(
 @cli.command("query")
 @_graph_arg
 @click.argument("sparql")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; csv and json are the W3C result formats.",
-)
+@_result_format
 @click.option("--graph", "named_graph", help="Query only this named graph (an article IRI).")
 def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | None) -> None:
     """Run a read-only SPARQL query (SELECT or ASK) against GRAPH.
@@ -157,8 +159,7 @@ def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | No
 
     dataset = graph.load(graph_path)
     rows = query.select(dataset, sparql, graph=URIRef(named_graph) if named_graph else None)
-    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
-    click.echo(output, nl=fmt == "table")
+    _echo_rows(rows, fmt)
 
 
 @cli.command("extract")
@@ -212,13 +213,7 @@ def extract_command(
 @click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), required=True)
 @click.option("--entity", help="Draw only this entity's neighbourhood (any alias).")
 @click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True)
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=visualize.DEFAULT_MAX_NODES,
-    show_default=True,
-    help="Keep the most connected entities.",
-)
+@_max_nodes
 @click.option("--relation", "relations", multiple=True, help="Keep edges with this relation.")
 @click.option("--type", "types", multiple=True, help="Keep entities of this type (Person, ...).")
 def view(
@@ -262,21 +257,14 @@ def stats(graph_path: Path, top: int) -> None:
 
 @cli.command("conflicts")
 @_graph_arg
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@_result_format
 def conflicts_command(graph_path: Path, fmt: str) -> None:
     """List facts on which sources give different values, with each source's sentence.
 
     Example: graphkit conflicts out
     """
     rows = compare.conflicts(graph.load(graph_path))
-    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
-    click.echo(output, nl=fmt == "table")
+    _echo_rows(rows, fmt)
 
 
 @cli.command("diff")
@@ -308,6 +296,11 @@ def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
     click.echo(f"## in conflict ({len(result.conflicts)})")
     for (subject, relation, value_a), (_, _, value_b) in result.conflicts:
         click.echo(f"  {subject} -{relation}-> {value_a}  vs  {value_b}")
+
+
+def _echo_rows(rows: query.Rows, fmt: str) -> None:
+    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
+    click.echo(output, nl=fmt == "table")
 
 
 def _report_left_out(view: visualize.View) -> None:
