@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from graphkit.extract._spans import is_pronoun
 from graphkit.types import Relation
@@ -30,6 +30,10 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 _CONTROL_PREPOSITIONS = frozenset({"on", "upon", "for"})  # "called on Russia to ..."
+_MEASURE_NOUNS = frozenset({"record", "total", "high", "low", "sum", "peak", "level"})
+_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_ADVERB_PARTICLES = frozenset({"away", "back", "out", "off", "up", "down", "ahead", "along"})
+_OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "from", "for", "into"})  # "accused X of doing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +102,11 @@ def _resolved(tokens: list[Token]) -> list[Token]:
 
 
 def _has_object(verb: Token) -> bool:
+    """An object controls a following infinitive ("asked Russia to", "called on Russia to")."""
     return any(
-        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and pobjs(c)) for c in verb.children
+        c.dep_ in ("dobj", "dative")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and pobjs(c))
+        for c in verb.children
     )
 
 
@@ -127,7 +134,9 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
         objects = [c for c in governor.children if c.dep_ == "dobj"]
-        return objects or subjects_of(governor)
+        if head.lower_ in _OBJECT_CONTROL_PREPOSITIONS and objects:
+            return objects  # "accused China of supplying": China supplies
+        return subjects_of(governor) or _inherited_subjects(governor)
     return []
 
 
@@ -135,9 +144,9 @@ def read_predicate(verb: Token) -> Predicate:
     """Gather the chain, subjects and complements of the clause headed by `verb`."""
     predicate = Predicate(verbs=[verb])
     predicate.subjects = _resolved(subjects_of(verb)) or _resolved(_inherited_subjects(verb))
-    relative_object = any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "dobj" for c in verb.children)
-    if verb.dep_ == "relcl" and subjects_of(verb) and relative_object:
-        predicate.slots.append([Argument(head=verb.head)])  # "the goods that China sold"
+    if verb.dep_ == "relcl" and subjects_of(verb) and _gap_is_object(verb):
+        head = verb.head  # "the goods (that) China sold"
+        predicate.slots.append([Argument(head=h) for h in (head, *head.conjuncts) if h.i < verb.i])
     current = verb
     while True:
         chained = (
@@ -164,17 +173,36 @@ def read_predicate(verb: Token) -> Predicate:
     return predicate
 
 
+def _gap_is_object(verb: Token) -> bool:
+    """Whether the noun a relative clause modifies is the clause's missing direct object."""
+    children = list(verb.children)
+    if any(c.tag_ in _RELATIVE_TAGS and c.dep_ == "dobj" for c in children):
+        return True
+    if any(c.tag_ in _RELATIVE_TAGS or c.tag_ == "WRB" for c in children):
+        return False  # "which toured", "where he lives": the gap is elsewhere
+    blocked = ("dobj", "dative", "prep", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "agent")
+    return (
+        verb.pos_ == "VERB"
+        and not any(c.dep_ in blocked for c in children)
+        and verb.head.ent_type_ not in _TIME_LABELS
+    )
+
+
 def _collect(verb: Token, predicate: Predicate, *, final: bool) -> None:
     for child in verb.children:
         dep = child.dep_
         if dep in _OBJECTS and final and child.tag_ not in _RELATIVE_TAGS:
-            predicate.slots.append([Argument(head=h) for h in (child, *child.conjuncts)])
+            heads = (child, *child.conjuncts)
+            predicate.slots.append([Argument(head=_amount_of(h)) for h in heads])
         elif dep == "agent":
             predicate.slots.append(
                 [Argument(head=p, link=(child,), agent=True) for p in pobjs(child)]
             )
-        elif dep == "prep" and final:
-            _prepositional(child, predicate)
+        elif dep == "prep":
+            _prepositional(child, predicate, adjunct_only=not final)
+        elif dep == "advmod" and final and child.lower_ in _ADVERB_PARTICLES:
+            for prep in (c for c in child.children if c.dep_ == "prep"):  # "backed away from X"
+                predicate.slots.append([Argument(head=o, link=(child, prep)) for o in pobjs(prep)])
         elif dep == "ccomp" and final:
             predicate.slots.append([Argument(head=child, clause=True)])
         elif dep in ("npadvmod", "tmod") and child.ent_type_ in _TIME_LABELS:
@@ -183,8 +211,21 @@ def _collect(verb: Token, predicate: Predicate, *, final: bool) -> None:
             predicate.slots.append([Argument(head=child)])
 
 
-def _prepositional(prep: Token, predicate: Predicate) -> None:
+def _amount_of(noun: Token) -> Token:
+    """The amount a measure noun introduces: "reached a record $240 billion" → $240 billion."""
+    if noun.lower_ not in _MEASURE_NOUNS:
+        return noun
+    amounts = [c for c in noun.subtree if c.ent_type_ in _AMOUNT_LABELS and c.head.ent_type_ == ""]
+    return amounts[0] if len(amounts) == 1 else noun
+
+
+def _prepositional(prep: Token, predicate: Predicate, *, adjunct_only: bool = False) -> None:
     if prep.lower_ == "according":
+        return
+    if adjunct_only:  # a PP of an earlier verb in the chain: "promised in a call to work"
+        objects = pobjs(prep)
+        timely = objects and all(o.ent_type_ in _TIME_LABELS for o in objects)
+        predicate.adjuncts.append(("time" if timely else "argument", list(prep.subtree)))
         return
     objects = pobjs(prep)
     if any(o.tag_ in _RELATIVE_TAGS for o in objects):
@@ -249,6 +290,9 @@ def relation_of(predicate: Predicate, argument: Argument | None) -> Relation:
         written.append(verb)
         particles = [c for c in verb.children if c.dep_ == "prt"]
         written += particles
+        if position and verb.head != predicate.verbs[position - 1]:
+            written.append(verb.head)  # the adjective bridging the chain: "was willing to end"
+            lemmas.append(verb.head.lower_)
         if position:
             lemmas.append("to")
         if passive and not (argument is not None and argument.agent):
@@ -281,9 +325,9 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def according_to(parsed: Span) -> Token | None:
-    """The source named by "according to X" anywhere in the sentence."""
-    for token in parsed:
+def according_to(tokens: Sequence[Token]) -> Token | None:
+    """The source named by "according to X" anywhere in the sentence's `tokens`."""
+    for token in tokens:
         if token.lower_ == "according":
             for to in (c for c in token.children if c.lower_ == "to"):
                 objects = pobjs(to)

@@ -77,7 +77,7 @@ def _candidates(pronoun: Token, previous: Span | None) -> list[Token]:
 
 
 def _quoted(token: Token, spacy_sent: Span) -> bool:
-    before = spacy_sent.doc.text[spacy_sent.start_char : token.idx]
+    before = spacy_sent.text[: token.idx - spacy_sent.start_char]
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
@@ -100,7 +100,7 @@ def _mention(head: Token, offset: int) -> Mention:
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return Mention(
-        text=head.doc.text[start:end],
+        text=head.doc[tokens[0].i : tokens[-1].i + 1].text,  # not Doc.text, which is O(doc)
         start=offset + start,
         end=offset + end,
         label=head.ent_type_ or None,

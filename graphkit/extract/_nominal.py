@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphkit.extract._facts import Fact
-from graphkit.extract._spans import NAME_LABELS, entity_of, is_pronoun, phrase_tokens
+from graphkit.extract._spans import NAME_LABELS, is_pronoun, phrase_tokens
 from graphkit.types import Relation
 
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame messrs messrs.".split())
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame messrs messrs.".split()
+)
 """Words before a name that are forms of address, not titles ("Mr. Baker" is not "Baker is Mr.")."""
 
 TITLE_WORDS = frozenset(
@@ -27,6 +29,7 @@ _IS = Relation(text="is", lemma="be")
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _OWNER_TYPES = frozenset({"GPE", "ORG", "PERSON", "LOC"})
 _HAS = Relation(text="has", lemma="have")
+_IS_IN = Relation(text="is in", lemma="be in")  # "Hoboken, New Jersey"
 _ROLE_PREPOSITIONS = ("of", "to", "for", "at")
 _VALUE_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -41,18 +44,17 @@ def appositive_facts(appos: Token) -> Iterator[Fact]:
     head = appos.head
     if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in _VALUE_TYPES:
         return
-    if appos.ent_type_ in _VALUE_TYPES or appos.doc[appos.left_edge.i - 1].text in ("(", "-LRB-"):
+    before = appos.doc[appos.left_edge.i - 1].text if appos.left_edge.i else ""
+    if appos.ent_type_ in _VALUE_TYPES or before in ("(", "-LRB-"):
         return  # "$ 200 million ( US$ 193 million )" restates, it does not describe
     if appos.lower_ == head.lower_ or appos.text == appos.doc[head.left_edge.i : head.i + 1].text:
         return
     if head.ent_type_ in ("GPE", "LOC") and appos.ent_type_ == "GPE":
-        yield Fact(kind="appos", subject=head, relation=Relation(text="is in", lemma="be in"),
-                   object=appos)  # fmt: skip
+        yield Fact(kind="appos", subject=head, relation=_IS_IN, object=appos)
         return
-    subject, noun = (appos, head) if names_something(appos) and not names_something(head) else (
-        head,
-        appos,
-    )
+    subject, noun = head, appos
+    if names_something(appos) and not names_something(head):
+        subject, noun = appos, head  # "its chairman, John Smith": the name is what is described
     yield Fact(kind="appos", subject=subject, relation=_IS, object=noun)
     yield from role_facts(subject, noun, _IS, kind="appos-role")
 
@@ -127,9 +129,7 @@ def role_facts(subject: Token, noun: Token, copula: Relation, *, kind: str) -> I
     links: list[tuple[Token, str]] = [
         (c, "of") for c in noun.children if c.dep_ == "poss" and names_something(c)
     ]
-    for prep in (
-        c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPOSITIONS
-    ):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPOSITIONS):
         links += [(p, prep.lower_) for p in prep.children if p.dep_ == "pobj"]
     for other, word in links:
         if not names_something(other) or other == subject:
@@ -177,7 +177,7 @@ def noun_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
 def possessive_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
     """A possessive states ownership: "Kesey 's son" → (Kesey, has, son)."""
     for owner in (c for c in noun.children if c.dep_ == "poss"):
-        if is_pronoun(owner) or owner.tag_ == "WP$":
+        if not names_something(owner) or owner.tag_ == "WP$":
             continue
         if noun.ent_type_ in NAME_LABELS and owner.ent_type_ == noun.ent_type_:
             continue  # one name split by the parse

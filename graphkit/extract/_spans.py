@@ -29,7 +29,7 @@ def mention_of(
     ordered = sorted(tokens, key=lambda token: token.i)
     first, last = ordered[0], ordered[-1]
     start, end = first.idx, last.idx + len(last.text)
-    text = first.doc.text[start:end]
+    text = sentence.text[start - parsed.start_char : end - parsed.start_char]  # not Doc.text: O(n)
     delta = shift(sentence, parsed)
     return Mention(text=text, start=start + delta, end=end + delta, label=label)
 
@@ -55,6 +55,7 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+_COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 _DROPPED_CHILDREN = frozenset(
     {"relcl", "appos", "conj", "cc", "preconj", "advcl", "acl", "parataxis", "dep", "meta"}
 )
@@ -97,8 +98,16 @@ def phrase_parts(head: Token, *, max_tokens: int = 12) -> tuple[list[Token], lis
     long object is cut to its head phrase without losing what the rest says.
     """
     ent = entity_of(head)
+    if ent is not None and ent.label_ in _COUNTS and any(c.dep_ == "prep" for c in head.children):
+        ent = None  # "thousands of Russian troops": the count is not the whole phrase
     if ent is not None:
-        return list(ent), []
+        tokens = list(ent)
+        while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+            tokens.pop()  # spaCy sometimes takes the possessive "'s" into the entity
+        if ent.label_ in ("MONEY", "PERCENT", "QUANTITY") and any(t.like_num for t in tokens):
+            while tokens[0].pos_ not in ("NUM", "SYM") and not tokens[0].like_num:
+                tokens.pop(0)  # "a record $240 billion": the amount starts at its first figure
+        return tokens, []
     kept = _subtree_without(head, _DROPPED_CHILDREN)
     tails: list[list[Token]] = []
     if len(kept) > max_tokens:

@@ -56,9 +56,10 @@ class DependencyExtractor:
 
     def extract(self, sentence: Sentence, parsed: Span) -> Iterator[Triple]:
         """Yield the triples stated in one parsed sentence."""
+        reader = _Reader(sentence, parsed, self.max_argument_tokens)
         seen: set[tuple[str, str, str, int]] = set()
-        for fact in self.facts(parsed):
-            triple = self._triple(fact, sentence, parsed)
+        for fact in self._facts(parsed):
+            triple = reader.triple(fact, self.name)
             key = (
                 triple.subject.text,
                 triple.relation.text,
@@ -69,23 +70,34 @@ class DependencyExtractor:
                 seen.add(key)
                 yield triple
 
-    def facts(self, parsed: Span) -> Iterator[Fact]:
+    def _facts(self, parsed: Span) -> Iterator[Fact]:
         """Yield the facts of one parsed sentence as tokens, rule by rule."""
-        source = according_to(parsed)
-        for token in parsed:
+        tokens = list(parsed)
+        source = according_to(tokens)
+        for token in tokens:
             if is_predicate_head(token):
                 yield from _clause_facts(token, source)
             if token.dep_ == "appos":
                 yield from appositive_facts(token)
-            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
                 yield from title_facts(token, parsed)
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 yield from noun_facts(token, max_tokens=self.max_argument_tokens)
 
-    # -- facts to triples ------------------------------------------------------------------------
 
-    def _triple(self, fact: Fact, sentence: Sentence, parsed: Span) -> Triple:
-        subject = self._mention(fact.subject, sentence, parsed)
+class _Reader:
+    """Turns the facts of one sentence into Triples, reading each phrase once."""
+
+    def __init__(self, sentence: Sentence, parsed: Span, max_tokens: int) -> None:
+        self.sentence = sentence
+        self.parsed = parsed
+        self.max_tokens = max_tokens
+        self._phrases: dict[int, tuple[Mention, list[Qualifier]]] = {}
+
+    def triple(self, fact: Fact, extractor: str) -> Triple:
+        """The Triple of `fact`, with offsets, qualifiers and a confidence."""
+        sentence, parsed = self.sentence, self.parsed
+        subject, _ = self.phrase(fact.subject)
         qualifiers = [
             qualifier_of(role, tokens, sentence, parsed) for role, tokens in fact.qualifiers
         ]
@@ -93,36 +105,39 @@ class DependencyExtractor:
         if fact.object_tokens:
             obj = mention_of(fact.object_tokens, sentence, parsed, fact.object_label)
         elif fact.object is not None:
-            obj = self._mention(fact.object, sentence, parsed)
-            if obj.label != "PRON":
-                _, tails = phrase_parts(fact.object, max_tokens=self.max_argument_tokens)
-                qualifiers += [qualifier_of("argument", t, sentence, parsed) for t in tails]
-        speaker = fact.speaker
+            obj, tails = self.phrase(fact.object)
+            qualifiers += tails
+        found = features(
+            fact, parsed, len(subject.text.split()), len(obj.text.split()) if obj else 0
+        )
         return Triple(
             subject=subject,
             relation=fact.relation,
             object=obj,
             sentence=sentence,
-            extractor=self.name,
-            confidence=confidence(
-                features(
-                    fact,
-                    parsed,
-                    len(subject.text.split()),
-                    len(obj.text.split()) if obj is not None else 0,
-                )
-            ),
+            extractor=extractor,
+            confidence=confidence(found),
             qualifiers=_distinct(qualifiers, obj),
-            attribution=self._mention(speaker, sentence, parsed) if speaker is not None else None,
+            attribution=self.phrase(fact.speaker)[0] if fact.speaker is not None else None,
         )
 
-    def _mention(self, head: Token, sentence: Sentence, parsed: Span) -> Mention:
-        ent = entity_of(head)
-        if is_pronoun(head) and ent is None:
-            return mention_of([head], sentence, parsed, "PRON")
-        label = ent.label_ if ent is not None else None
-        tokens, _ = phrase_parts(head, max_tokens=self.max_argument_tokens)
-        return mention_of(tokens, sentence, parsed, label)
+    def phrase(self, head: Token) -> tuple[Mention, list[Qualifier]]:
+        """The mention headed by `head` and the prepositional tails trimmed off it."""
+        if head.i not in self._phrases:
+            sentence, parsed = self.sentence, self.parsed
+            ent = entity_of(head)
+            found: tuple[Mention, list[Qualifier]]
+            if is_pronoun(head) and ent is None:
+                found = mention_of([head], sentence, parsed, "PRON"), []
+            else:
+                tokens, tails = phrase_parts(head, max_tokens=self.max_tokens)
+                label = ent.label_ if ent is not None else None
+                found = (
+                    mention_of(tokens, sentence, parsed, label),
+                    [qualifier_of("argument", tail, sentence, parsed) for tail in tails],
+                )
+            self._phrases[head.i] = found
+        return self._phrases[head.i]
 
 
 def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
@@ -136,9 +151,10 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
     extra = [("argument", tuple(_slot_tokens(slot))) for slot in rest]
     qualifiers = tuple(sorted(adjuncts + extra, key=lambda q: q[1][0].i))
     copular = verb.lemma_.lower() in _COPULAS and len(predicate.verbs) == 1
+    alternatives: list[Argument | None] = list(chosen) or [None]
+    relations = [relation_of(predicate, argument) for argument in alternatives]
     for subject in predicate.subjects:
-        for argument in chosen or [None]:
-            relation = relation_of(predicate, argument)
+        for argument, relation in zip(alternatives, relations, strict=True):
             if argument is not None and argument.clause:
                 clause = tuple(argument.head.subtree)
                 yield Fact(
