@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 import html
-from collections.abc import Iterable, Sequence
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -13,56 +19,305 @@ from rdflib import Dataset
 
 from graphkit import analyze, graph, query, visualize
 from graphkit.config import BuildConfig
+from graphkit.errors import GraphkitError
 from graphkit.pipeline import BuildResult, run
 
 if TYPE_CHECKING:
     import pandas
+    from IPython.display import HTML
 
     from graphkit.extract import Extractor
     from graphkit.nlp import Pipeline
 
+TRIPLE_COLUMNS = (
+    "subject",
+    "relation",
+    "object",
+    "negated",
+    "support",
+    "article",
+    "sentence",
+    "doc",
+)
+"""Columns of `KnowledgeGraph.triples()`: one row per fact and sentence that states it."""
+
+ENTITY_COLUMNS = ("label", "type", "aliases", "facts", "articles", "iri")
+"""Columns of `KnowledgeGraph.entities()`; `entity()` returns one such row."""
+
+_ARTICLES = """SELECT ?doc ?title ?file WHERE {
+  ?doc a schema:NewsArticle .
+  OPTIONAL { ?doc schema:headline ?title } OPTIONAL { ?doc gk:sourceFile ?file } }"""
+
 
 @dataclass(frozen=True)
 class KnowledgeGraph:
-    """A built graph: its RDF dataset plus methods that delegate to query, analyze, visualize."""
+    """A built graph: its RDF dataset, plus notebook-friendly views of it.
+
+    Tables are pandas DataFrames (the `notebook` extra). The networkx form of the graph is
+    computed once and reused, so treat `dataset` as read-only after building.
+    """
 
     dataset: Dataset
     build: BuildResult | None = None
 
     def query(self, sparql: str) -> pandas.DataFrame:
-        """Run a read-only SPARQL query and return the rows as a DataFrame."""
+        """Run a read-only SPARQL query and return the rows as a DataFrame of strings.
+
+        The prefixes rdf, rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared.
+        """
         return query.select(self.dataset, sparql).to_frame()
 
     def triples(self) -> pandas.DataFrame:
-        """Every fact with its labels and source article (the README's contract query)."""
-        return query.facts(self.dataset).to_frame()
+        """Every fact with the article and sentence it comes from (one row per sentence).
+
+        Columns: subject, relation, object, negated, support (how many articles state the
+        fact), article (its headline, else its file name), sentence, doc (the article IRI).
+        Facts stated by the most articles come first.
+        """
+        rows = [row for edge in self._graph.edges(keys=True, data=True) for row in self._rows(edge)]
+        rows.sort(key=lambda r: (-r[4], r[0], r[1], r[2], r[5]))
+        return _pandas().DataFrame(rows, columns=list(TRIPLE_COLUMNS))
+
+    def entities(self) -> pandas.DataFrame:
+        """Every entity with its type, aliases and how many facts and articles mention it.
+
+        Values (amounts, dates) are left out. The most connected entities come first.
+        """
+        nodes = [n for n, kind in self._graph.nodes(data="type") if kind != "Value"]
+        rows = [self._entity_row(n) for n in nodes]
+        rows.sort(key=lambda r: (-r[3], r[0], r[5]))
+        return _pandas().DataFrame(rows, columns=list(ENTITY_COLUMNS))
+
+    def entity(self, name: str) -> pandas.Series:
+        """Find an entity by its label, any alias or its IRI, ignoring case and spacing.
+
+        Returns the entity's row of `entities()`. Raises GraphkitError, with near misses,
+        when no entity has this name.
+        """
+        row = self._entity_row(self._find(name))
+        return _pandas().Series(row, index=list(ENTITY_COLUMNS), name=row[0])
+
+    def neighbors(self, name: str) -> pandas.DataFrame:
+        """The facts linking an entity (found as by `entity`) to others, with their sources.
+
+        Columns: neighbor, neighbor_type, then the columns of `triples()`.
+        """
+        node = self._find(name)
+        rows = []
+        for edge in self._graph.edges(keys=True, data=True):
+            source, target = edge[0], edge[1]
+            if node not in (source, target):
+                continue
+            other = target if source == node else source
+            data = self._graph.nodes[other]
+            rows += [(data["label"], data["type"], *row) for row in self._rows(edge)]
+        rows.sort(key=lambda r: (-r[6], r[0], r[3], r[7]))
+        return _pandas().DataFrame(rows, columns=["neighbor", "neighbor_type", *TRIPLE_COLUMNS])
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The graph as a networkx MultiDiGraph with labels, types and sources as attributes."""
-        return analyze.to_networkx(self.dataset)
+        """A copy of the graph as a networkx MultiDiGraph, yours to change.
+
+        Nodes are IRIs with label, type and aliases; edges carry relation, sources (doc,
+        title, sentence), support, negated and conflict (see `analyze.to_networkx`).
+        """
+        return self._graph.copy()
+
+    def to_html(
+        self,
+        entity: str | None = None,
+        *,
+        hops: int = 1,
+        max_nodes: int = visualize.DEFAULT_MAX_NODES,
+        relations: Sequence[str] = (),
+        types: Sequence[str] = (),
+        heading: str | None = None,
+    ) -> str:
+        """The offline HTML page of a map of this graph, or of `entity`'s neighbourhood."""
+        centre = None if entity is None else self._find(entity)
+        view = visualize.select_view(
+            self._graph,
+            entity=centre,  # the IRI: the entity `entity()` finds, whatever its label
+            hops=hops,
+            max_nodes=max_nodes,
+            relations=relations,
+            types=types,
+        )
+        if heading is None:
+            label = None if centre is None else self._graph.nodes[centre]["label"]
+            heading = "graphkit" if label is None else f"graphkit: {label}"
+        return visualize.render_html(view, heading=heading)
+
+    def show(
+        self,
+        entity: str | None = None,
+        *,
+        hops: int = 1,
+        max_nodes: int = visualize.DEFAULT_MAX_NODES,
+        relations: Sequence[str] = (),
+        types: Sequence[str] = (),
+        heading: str | None = None,
+        height: int = 640,
+    ) -> HTML:
+        """Draw the map inline: the last expression of a cell, or passed to `display()`.
+
+        The offline page goes into a sandboxed `<iframe srcdoc>`, which JupyterLab, classic
+        Notebook and VS Code all render with no network; pyvis' own `show()` needs
+        notebook=True and draws a blank cell in VS Code and Colab (pyvis #260, #203).
+        """
+        page = self.to_html(
+            entity,
+            hops=hops,
+            max_nodes=max_nodes,
+            relations=relations,
+            types=types,
+            heading=heading,
+        )
+        try:
+            from IPython.display import HTML
+        except ImportError as error:
+            raise GraphkitError(
+                "inline maps need IPython: pip install 'graphkit[notebook]'"
+            ) from error
+        # The <div> stops IPython's "Consider using IPython.display.IFrame" warning for a bare
+        # iframe: IFrame loads a URL, and this page has none, it travels inline.
+        return HTML(  # type: ignore[no-untyped-call]  # IPython's HTML.__init__ is unannotated
+            f'<div><iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'title="graphkit map" style="width: 100%; height: {int(height)}px; '
+            'border: 1px solid #ddd"></iframe></div>'
+        )
 
     def save(self, out_dir: str | Path) -> list[Path]:
         """Write TriG, N-Quads, Turtle and JSON-LD files into `out_dir`."""
         return graph.write(self.dataset, Path(out_dir))
 
-    def to_html(self, **options: Any) -> str:
-        """The offline HTML map of this graph (options as for `visualize.select_view`)."""
-        return visualize.render_html(visualize.select_view(self.to_networkx(), **options))
-
     def _repr_html_(self) -> str:
-        counts = analyze.stats(self.dataset, top=5)
-        top = ", ".join(f"{html.escape(name)} ({degree})" for name, degree in counts.top_entities)
-        return (
-            f"<b>KnowledgeGraph</b>: {counts.articles} articles, {counts.entities} entities, "
-            f"{counts.facts} facts from {counts.statements} statements<br>Most connected: {top}"
+        counts = self._counts()
+        types = ", ".join(f"{n} {html.escape(kind)}" for kind, n in counts["types"])
+        top = ", ".join(f"{html.escape(label)} ({degree})" for label, degree in counts["top"])
+        rows = [
+            ("articles", str(counts["articles"])),
+            ("entities", f"{counts['entities']}" + (f": {types}" if types else "")),
+            ("facts", f"{counts['facts']} ({counts['shared']} stated by more than one article)"),
+            ("most connected", top or "none"),
+        ]
+        if self.build is not None:
+            rows.append(("built", html.escape(self.build.summary())))
+        rows.append(
+            (
+                "explore",
+                "<code>.triples()</code> <code>.entities()</code> "
+                "<code>.neighbors(name)</code> <code>.query(sparql)</code> <code>.show()</code>",
+            )
         )
+        body = "".join(
+            f'<tr><th style="text-align: left">{name}</th>'
+            f'<td style="text-align: left">{value}</td></tr>'
+            for name, value in rows
+        )
+        return f"<table><caption><b>KnowledgeGraph</b></caption>{body}</table>"
 
     def __repr__(self) -> str:
-        counts = analyze.stats(self.dataset, top=0)
+        counts = self._counts()
         return (
-            f"<KnowledgeGraph: {counts.articles} articles, {counts.entities} entities, "
-            f"{counts.facts} facts>"
+            f"<KnowledgeGraph: {counts['articles']} articles, {counts['entities']} entities, "
+            f"{counts['facts']} facts>"
         )
+
+    @functools.cached_property
+    def _graph(self) -> nx.MultiDiGraph:
+        return analyze.to_networkx(self.dataset)
+
+    @functools.cached_property
+    def _names(self) -> dict[str, list[str]]:
+        """Folded label or alias → the entity nodes that carry it."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for node, data in self._graph.nodes(data=True):
+            if data.get("type") == "Value":
+                continue
+            names = {_fold(str(n)) for n in (data.get("label", ""), *data.get("aliases", ()))}
+            for name in names | {n.removeprefix("the ") for n in names}:
+                if name and node not in index[name]:
+                    index[name].append(node)
+        return dict(index)
+
+    @functools.cached_property
+    def _articles(self) -> dict[str | None, str]:
+        """Article IRI → how tables name it: its headline, else its file name."""
+        return {
+            doc: title or (Path(file).name if file else str(doc))
+            for doc, title, file in query.select(self.dataset, _ARTICLES)
+        }
+
+    def _find(self, name: str) -> str:
+        if name in self._graph and self._graph.nodes[name].get("type") != "Value":
+            return name
+        folded = _fold(name)
+        candidates = self._names.get(folded) or self._names.get(folded.removeprefix("the "), [])
+        if not candidates:
+            near = difflib.get_close_matches(folded, self._names, n=3, cutoff=0.75)
+            labels = sorted(
+                {self._graph.nodes[n]["label"] for key in near for n in self._names[key]}
+            )
+            hint = f"; did you mean {', '.join(map(repr, labels))}?" if labels else ""
+            raise GraphkitError(f"{name!r}: no entity has this name or alias{hint}")
+
+        def rank(node: str) -> tuple[bool, bool, int, str]:
+            data = self._graph.nodes[node]
+            return (
+                _fold(data["label"]) != folded,  # a label beats an alias
+                data["type"] == "Thing",  # a named entity beats a noun phrase
+                -self._graph.degree(node),
+                node,
+            )
+
+        return min(candidates, key=rank)
+
+    def _rows(self, edge: tuple[str, str, str, dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
+        source, target, _, data = edge
+        nodes = self._graph.nodes
+        for origin in data["sources"]:
+            yield (
+                nodes[source]["label"],
+                data["relation"],
+                nodes[target]["label"],
+                bool(data["negated"]),
+                int(data["support"]),
+                self._articles.get(origin["doc"], origin["title"]),
+                origin["sentence"].strip(),
+                origin["doc"],
+            )
+
+    def _entity_row(self, node: str) -> tuple[Any, ...]:
+        data = self._graph.nodes[node]
+        edges = [*self._graph.out_edges(node, data=True), *self._graph.in_edges(node, data=True)]
+        docs = {origin["doc"] for *_, edge in edges for origin in edge["sources"]}
+        return (
+            data["label"],
+            data["type"],
+            list(data.get("aliases", [])),
+            self._graph.degree(node),
+            len(docs),
+            node,
+        )
+
+    def _counts(self) -> dict[str, Any]:
+        kinds = Counter(kind for _, kind in self._graph.nodes(data="type") if kind != "Value")
+        ranked = sorted(
+            (
+                (str(self._graph.nodes[n]["label"]), int(self._graph.degree(n)))
+                for n, kind in self._graph.nodes(data="type")
+                if kind != "Value"
+            ),
+            key=lambda item: (-item[1], item[0]),
+        )
+        return {
+            "articles": len(self._articles),
+            "entities": sum(kinds.values()),
+            "types": sorted(kinds.items(), key=lambda item: (-item[1], item[0])),
+            "facts": self._graph.number_of_edges(),
+            "shared": sum(1 for *_, support in self._graph.edges(data="support") if support > 1),
+            "top": ranked[:5],
+        }
 
 
 def build(
@@ -72,12 +327,67 @@ def build(
     extractors: Sequence[Extractor] | None = None,
     pipeline: Pipeline | None = None,
 ) -> KnowledgeGraph:
-    """Build a KnowledgeGraph from article files, folders or globs."""
+    """Build a KnowledgeGraph from article files, folders or globs.
+
+    Pass `pipeline=` (from `graphkit.nlp.load_pipeline`) to reuse a loaded model across builds.
+    """
     paths = [sources] if isinstance(sources, str | Path) else list(sources)
     result = run(paths, config=config, extractors=extractors, pipeline=pipeline)
     return KnowledgeGraph(result.dataset, result)
 
 
+def from_texts(
+    texts: str | Iterable[str] | Mapping[str, str],
+    *,
+    config: BuildConfig | None = None,
+    extractors: Sequence[Extractor] | None = None,
+    pipeline: Pipeline | None = None,
+) -> KnowledgeGraph:
+    """Build a KnowledgeGraph from article texts held in memory.
+
+    `texts` is one string, a list of strings (named "text 1", "text 2", ...) or a mapping
+    from a name to a text; the names are what the `article` column of `triples()` shows.
+    """
+    if isinstance(texts, str):
+        texts = [texts]
+    named = texts.items() if isinstance(texts, Mapping) else _numbered(texts)
+    records = [json.dumps({"text": _text(name, text), "title": name}) for name, text in named]
+    # pipeline.run reads paths; one JSON Lines file carries the names as article titles.
+    with tempfile.TemporaryDirectory(prefix="graphkit-") as folder:
+        path = Path(folder) / "texts.jsonl"
+        path.write_text("\n".join(records) + "\n", encoding="utf-8")
+        return build(path, config=config, extractors=extractors, pipeline=pipeline)
+
+
 def load(path: str | Path) -> KnowledgeGraph:
     """Load a KnowledgeGraph from a graph file or a `graphkit build` output folder."""
     return KnowledgeGraph(graph.load(Path(path)))
+
+
+def _numbered(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for number, text in enumerate(texts, start=1):
+        yield f"text {number}", text
+
+
+def _text(name: str, text: object) -> str:
+    if not isinstance(text, str):
+        raise GraphkitError(f"{name}: expected a string, got {type(text).__name__}")
+    return text
+
+
+def _fold(name: str) -> str:
+    r"""Fold a name for lookup: case, spacing and typographic apostrophes don't matter.
+
+    >>> _fold("  Vladimir\n PUTIN’s ")
+    "vladimir putin's"
+    """
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+def _pandas() -> ModuleType:
+    try:
+        import pandas
+    except ImportError as error:
+        raise GraphkitError("DataFrames need pandas: pip install 'graphkit[notebook]'") from error
+    module: ModuleType = pandas  # pandas ships no type information here (see mypy overrides)
+    return module
