@@ -2,7 +2,7 @@
 
 from graphkit.config import BuildConfig
 from graphkit.errors import GraphkitError, InputError, QueryError, UnknownExtractor
-from graphkit.notebook import KnowledgeGraph, build, load
+from graphkit.notebook import KnowledgeGraph, build, from_texts, load
 from graphkit.types import Document, Entity, Fact, Mention, Relation, Sentence, Triple
 
 __all__ = [
@@ -20,5 +20,6 @@ __all__ = [
     "Triple",
     "UnknownExtractor",
     "build",
+    "from_texts",
     "load",
 ]
