@@ -58,6 +58,7 @@ KNOWN_ALIASES = {
 """Spellings news uses for one country or body, beyond what string similarity can tell."""
 
 _CANONICAL = {alias: name for name, aliases in KNOWN_ALIASES.items() for alias in aliases}
+_KNOWN_KEYS = {name.casefold(): name for name in KNOWN_ALIASES}
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|such)\s+)+",
     re.IGNORECASE,
@@ -139,6 +140,7 @@ def resolve(extractions: Iterable[Extraction], documents: Sequence[Document]) ->
                     names.add(object_mention)
     entities = names.entities()
     facts: dict[tuple[str, str, str], tuple[Entity, Relation, Entity | Value, list[Evidence]]] = {}
+    relations: dict[Relation, Relation] = {}
     for triple, subject_mention, object_mention, passive in sightings:
         subject = names.lookup(subject_mention)
         if subject is None or object_mention is None:
@@ -152,7 +154,9 @@ def resolve(extractions: Iterable[Extraction], documents: Sequence[Document]) ->
             continue
         if passive and isinstance(obj, Entity):
             subject, obj = obj, subject
-        relation = normalise_relation(triple.relation)
+        relation = relations.get(triple.relation) or relations.setdefault(
+            triple.relation, normalise_relation(triple.relation)
+        )
         key = (subject.id, relation.label, _object_key(obj))
         time = _time_of(triple, published.get(triple.sentence.doc_id))
         speaker = names.lookup(triple.attribution) if triple.attribution is not None else None
@@ -180,7 +184,7 @@ def _argument_pairs(triple: Triple) -> list[tuple[Mention, Mention | None]]:
 
 
 def _stand_ins(mention: Mention) -> tuple[Mention, ...]:
-    if mention.label == "PRON":
+    if mention.label == "PRON" or mention.antecedents:
         return mention.antecedents
     return (mention,)
 
@@ -231,11 +235,18 @@ class _NameTable:
         self._types: dict[str, Counter[str]] = defaultdict(Counter)
         self._ids: dict[str, Entity] = {}
         self._used: set[str] = set()
+        self._keys: dict[str, tuple[str, str]] = {}  # mention text → (label, key)
+
+    def _label_and_key(self, text: str) -> tuple[str, str]:
+        found = self._keys.get(text)
+        if found is None:
+            label = clean_label(text)
+            found = self._keys[text] = (label, name_key(label))
+        return found
 
     def add(self, mention: Mention, *, used: bool = True) -> None:
         """Count a spelling; only names `used` in a fact (or spelled like one) become nodes."""
-        label = clean_label(mention.text)
-        key = name_key(label)
+        label, key = self._label_and_key(mention.text)
         if not _is_name(label, key):
             return
         self._labels[key][label] += 1
@@ -245,7 +256,7 @@ class _NameTable:
             self._types[key][mention.label] += 1
 
     def lookup(self, mention: Mention) -> Entity | None:
-        return self._ids.get(name_key(clean_label(mention.text)))
+        return self._ids.get(self._label_and_key(mention.text)[1])
 
     def entities(self) -> tuple[Entity, ...]:
         groups = self._group()
@@ -253,9 +264,8 @@ class _NameTable:
         for members in groups:
             if not self._used.intersection(members):
                 continue
-            labels: Counter[str] = sum((self._labels[k] for k in members), Counter())
             types: Counter[str] = sum((self._types[k] for k in members), Counter())
-            label = _canonical_label(members, labels)
+            label = _canonical_label(members, self._labels)
             kind = SCHEMA_TYPES[types.most_common(1)[0][0]] if types else "Thing"
             entity_id = slug(label)
             if used.setdefault(entity_id, label) != label:
@@ -264,7 +274,7 @@ class _NameTable:
                 id=entity_id,
                 label=label,
                 type=kind,
-                aliases=frozenset(name for name in labels if name != label),
+                aliases=frozenset(name for k in members for name in self._labels[k]) - {label},
             )
             for key in members:
                 self._ids[key] = entity
@@ -288,15 +298,86 @@ class _NameTable:
             ),
             key=lambda k: (-len(k.split()), k),
         )
+        index = _PeopleIndex(people)
         for short in people:
-            for full in people:
-                if full != short and _same_person(short, full):
-                    parent[find(short)] = find(full)
-                    break
+            full = index.first_match(short)
+            if full is not None:
+                parent[find(short)] = find(full)
         groups: dict[str, list[str]] = defaultdict(list)
         for key in self._labels:
             groups[find(key)].append(key)
         return list(groups.values())
+
+
+class _PeopleIndex:
+    """Finds the first of `people` that `_same_person` accepts for a name, without trying all.
+
+    Only names sharing a first or last word, or with a last word of similar spelling, or with all
+    but the last word in common, are tried. Spellings are similar (difflib ratio >= 0.85) only if
+    they share at least 0.275 * (len(a) + len(b)) - 1 character bigrams: with M matched characters
+    in b blocks, the bigrams inside blocks give M - b shared, b - 1 <= the unmatched characters
+    len(a) + len(b) - 2M, and 2M >= 0.85 * (len(a) + len(b)).
+    """
+
+    def __init__(self, people: list[str]) -> None:
+        self._order = {key: number for number, key in enumerate(people)}
+        self._by_last: dict[str, list[str]] = defaultdict(list)  # last word → keys
+        self._by_first: dict[str, list[str]] = defaultdict(list)  # first word of longer names
+        self._by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # all but last
+        self._by_bigram: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+        self._similar_words: dict[str, list[str]] = {}
+        for key in people:
+            words = key.split()
+            self._by_last[words[-1]].append(key)
+            if len(words) > 1:
+                self._by_first[words[0]].append(key)
+                self._by_prefix[tuple(words[:-1])].append(key)
+        for word in self._by_last:  # (bigram, word length) → (last word, times it has it)
+            for gram, count in _bigrams(word).items():
+                self._by_bigram[gram, len(word)].append((word, count))
+
+    def first_match(self, short: str) -> str | None:
+        """Return the first name in `people` order that `short` names, or None."""
+        words = short.split()
+        candidates: set[str]
+        if len(words) == 1:
+            candidates = {*self._by_last.get(words[0], ()), *self._by_first.get(words[0], ())}
+        else:
+            candidates = set(self._by_prefix.get(tuple(words[:-1]), ()))
+        candidates.discard(short)
+        if len(words[-1]) >= 5 and (len(words) == 1 or candidates):
+            similar = {key for word in self._similar(words[-1]) for key in self._by_last[word]}
+            if len(words) == 1:
+                candidates.update(similar)
+            else:
+                candidates.intersection_update(similar)
+        elif len(words) > 1:
+            return None  # same length, a short last word: never the same person
+        for full in sorted(candidates, key=self._order.__getitem__):
+            if _same_person(short, full):
+                return full
+        return None
+
+    def _similar(self, word: str) -> list[str]:
+        """Last words that may be spelled like `word`: a superset of those with ratio >= 0.85."""
+        if word in self._similar_words:
+            return self._similar_words[word]
+        shared: Counter[str] = Counter()
+        grams = _bigrams(word)
+        for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
+            for gram, count in grams.items():
+                for other, other_count in self._by_bigram.get((gram, length), ()):
+                    shared[other] += min(count, other_count)
+        similar = self._similar_words[word] = [
+            other
+            for other, number in shared.items()
+            if number >= 0.275 * (len(word) + len(other)) - 1
+        ]
+        return similar
+
+
+def _bigrams(word: str) -> Counter[str]:
+    return Counter(word[i : i + 2] for i in range(len(word) - 1))
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -319,19 +400,13 @@ def _same_person(short: str, full: str) -> bool:
     )
 
 
-def _canonical_label(members: list[str], labels: Counter[str]) -> str:
+def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> str:
+    """The known name, else the commonest spelling of the longest, most used key of a group."""
     for key in members:
-        if key in {name.casefold() for name in KNOWN_ALIASES}:
-            return next(name for name in KNOWN_ALIASES if name.casefold() == key)
-    longest = max(
-        members,
-        key=lambda key: (
-            len(key.split()),
-            sum(count for name, count in labels.items() if name_key(name) == key),
-        ),
-    )
-    spellings = Counter({name: n for name, n in labels.items() if name_key(name) == longest})
-    return spellings.most_common(1)[0][0]
+        if key in _KNOWN_KEYS:
+            return _KNOWN_KEYS[key]
+    longest = max(members, key=lambda key: (len(key.split()), sum(spellings[key].values())))
+    return spellings[longest].most_common(1)[0][0]
 
 
 def _is_name(label: str, key: str) -> bool:

@@ -52,10 +52,11 @@ def scores(seed_build):
     }
 
 
-@pytest.mark.parametrize("table", sorted(expected_facts.SEEDS))
-def test_seed_facts_a_reader_lists_first_are_found(scores, table):
-    score = scores[table]
-    assert score.recall >= RECALL_FLOOR["seeds"], "\n".join(score.missed)
+def test_seed_facts_a_reader_lists_first_are_found(scores):
+    found = sum(score.found for score in scores.values())
+    expected = sum(score.expected for score in scores.values())
+    missed = [m for score in scores.values() for m in score.missed]
+    assert found / expected >= RECALL_FLOOR["seeds"], "\n".join(missed)
 
 
 @pytest.mark.parametrize("table", sorted(expected_facts.SEEDS))

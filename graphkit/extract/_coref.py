@@ -1,4 +1,4 @@
-"""Pronoun antecedents where the parse makes them clear; everything else stays unresolved."""
+"""Antecedents of pronouns and of "both leaders" where the parse makes them clear; else none."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
+from graphkit.extract._clauses import SPEECH_VERBS
 from graphkit.extract._spans import phrase_tokens
 from graphkit.types import Mention, Triple
 
@@ -14,6 +15,19 @@ _NEUTER = frozenset({"it"})
 _PLURAL = frozenset({"they", "them"})
 _NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"})
 _EMBEDDED = frozenset({"ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_GROUP_NOUNS = {
+    "leader": frozenset({"PERSON"}),
+    "president": frozenset({"PERSON"}),
+    "man": frozenset({"PERSON"}),
+    "country": frozenset({"GPE"}),
+    "nation": frozenset({"GPE"}),
+    "government": frozenset({"GPE", "ORG"}),
+    "side": frozenset({"GPE", "ORG", "NORP", "PERSON"}),
+    "company": frozenset({"ORG"}),
+    "firm": frozenset({"ORG"}),
+}
+"""Plural heads of "both X" / "the two X", and the entity types they can stand for."""
 
 
 def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple[Mention, ...]]:
@@ -26,8 +40,20 @@ def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple
     """
     found: dict[tuple[int, int], tuple[Mention, ...]] = {}
     previous: Span | None = None
+    pairs: list[list[Token]] = []  # coordinated names seen so far ("Putin and Xi")
     for spacy_sent in spacy_doc.sents:
         for token in spacy_sent:
+            if token.ent_iob_ == "B":
+                root = _entity_root(token)
+                group = [root, *root.conjuncts]
+                if root.dep_ != "conj" and len(group) > 1 and all(t.ent_type_ for t in group):
+                    pairs.append(group)
+            members = _group_antecedents(token, pairs)
+            if members:
+                tokens = phrase_tokens(token)
+                key = (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
+                found[key] = tuple(_mention(head, offset) for head in members)
+                continue
             word = token.lower_
             if (
                 token.dep_ not in ("nsubj", "nsubjpass")
@@ -35,8 +61,9 @@ def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple
             ):
                 continue
             if _quoted(token, spacy_sent):
-                continue  # "He's destroying Russia," Trump said: the speaker is not "he"
-            candidates = _candidates(token, previous)
+                candidates = _named_outside_quote(spacy_sent) if word in _PERSONAL else []
+            else:
+                candidates = _candidates(token, previous)
             if candidates and _agrees(word, candidates):
                 key = (offset + token.idx, offset + token.idx + len(token.text))
                 found[key] = tuple(_mention(head, offset) for head in candidates)
@@ -47,19 +74,54 @@ def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple
 def attach_antecedents(
     triple: Triple, antecedents: dict[tuple[int, int], tuple[Mention, ...]]
 ) -> Triple:
-    """Return `triple` with its pronoun subject or object linked to the antecedents found."""
+    """Return `triple` with its subject or object linked to the antecedents found.
+
+    "I" and "we" in reported speech stand for the named speaker ("We build our ties," Putin
+    said → Putin): the closest the text comes to saying who "we" are.
+    """
+    subject = _linked(triple.subject, antecedents)
+    speaker = triple.attribution
+    if (
+        subject.label == "PRON"
+        and subject.text.lower() in _FIRST_PERSON
+        and speaker is not None
+        and speaker.label not in (None, "PRON")
+    ):
+        subject = dataclasses.replace(subject, antecedents=(speaker,))
     return dataclasses.replace(
         triple,
-        subject=_linked(triple.subject, antecedents),
+        subject=subject,
         object=_linked(triple.object, antecedents) if triple.object is not None else None,
     )
 
 
 def _linked(mention: Mention, antecedents: dict[tuple[int, int], tuple[Mention, ...]]) -> Mention:
-    if mention.label != "PRON":
-        return mention
     found = antecedents.get((mention.start, mention.end), ())
     return dataclasses.replace(mention, antecedents=found) if found else mention
+
+
+def _entity_root(token: Token) -> Token:
+    first = token
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = first.doc[first.i - 1]
+    end = first.i + 1
+    while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
+        end += 1
+    return first.doc[first.i : end].root
+
+
+def _group_antecedents(token: Token, pairs: list[list[Token]]) -> list[Token]:
+    """The names "both leaders" or "the two countries" stands for: the last fitting pair."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in _GROUP_NOUNS:
+        return []
+    words = {child.lower_ for child in token.children if child.dep_ in ("det", "predet", "nummod")}
+    if not ({"both"} <= words or {"two"} <= words):
+        return []
+    kinds = _GROUP_NOUNS[token.lemma_.lower()]
+    for group in reversed(pairs):
+        if group[0].i < token.i and all(t.ent_type_ in kinds for t in group):
+            return group
+    return []
 
 
 def _candidates(pronoun: Token, previous: Span | None) -> list[Token]:
@@ -74,6 +136,22 @@ def _candidates(pronoun: Token, previous: Span | None) -> list[Token]:
     if pronoun.head.dep_ == "ROOT" and previous is not None:
         return [s for s in _subjects(previous.root) if s.pos_ != "PRON"]
     return []
+
+
+def _named_outside_quote(spacy_sent: Span) -> list[Token]:
+    """People a quoted "he" can be: named outside the quote, the speaker excepted.
+
+    "Referring to Putin, Trump said, “He's destroying Russia”": the speaker is not "he", so
+    Putin, the one other person named, is.
+    """
+    return [
+        token
+        for token in spacy_sent
+        if token.ent_type_ == "PERSON"
+        and token == _entity_root(token)
+        and not _quoted(token, spacy_sent)
+        and not (token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS)
+    ]
 
 
 def _quoted(token: Token, spacy_sent: Span) -> bool:
