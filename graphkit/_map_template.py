@@ -1,0 +1,505 @@
+"""The map page's own HTML, CSS and script; `visualize.render_html` fills in the data.
+
+Nothing here interpolates article text. The page reads its data from a JSON block with
+`JSON.parse` and puts every label, alias, title and sentence into the DOM with `textContent`
+(tooltips are DOM elements, never HTML strings), so text from articles is only ever text.
+"""
+
+from __future__ import annotations
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="@CSP@">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="graphkit">
+<title>@HEADING@</title>
+<style>@STYLE@</style>
+</head>
+<body>
+<header id="gk-header">
+<h1>@HEADING@</h1>
+<p id="gk-summary">@SUMMARY@</p>
+@NOTE@
+</header>
+<main id="gk-main">
+<nav id="gk-controls" aria-label="map controls">
+<label for="gk-search">Find an entity</label>
+<input id="gk-search" type="search" list="gk-names" placeholder="name or alias"
+ autocomplete="off" spellcheck="false">
+<datalist id="gk-names"></datalist>
+<p id="gk-search-status" role="status"></p>
+<h2>Entity types</h2>
+<ul id="gk-legend"></ul>
+<h2><label for="gk-relation">Relation</label></h2>
+<select id="gk-relation"><option value="">all relations</option></select>
+<h2>Lines</h2>
+<ul id="gk-lines">
+<li><span class="gk-line"></span>points from subject to object</li>
+<li><span class="gk-line gk-thick"></span>thicker: stated in more articles</li>
+<li><span class="gk-line gk-negated"></span>negated (&ldquo;not &hellip;&rdquo;)</li>
+<li><span class="gk-line gk-conflict"></span>in conflict with another source</li>
+</ul>
+<button id="gk-fit" type="button">Fit to window</button>
+<p class="gk-hint">Hover a dot or line for its sources; click it to keep them open.</p>
+</nav>
+<div id="gk-map" role="img" aria-label="relationship map"></div>
+<aside id="gk-details" aria-live="polite" hidden>
+<button id="gk-close" type="button" aria-label="close">&times;</button>
+<div id="gk-details-body"></div>
+</aside>
+</main>
+<noscript><p class="gk-noscript">This map needs JavaScript to draw.</p></noscript>
+<script type="application/json" id="gk-data">@DATA@</script>
+<script>@VIS@</script>
+<script>@APP@</script>
+</body>
+</html>
+"""
+
+STYLE = """
+*{box-sizing:border-box}
+html,body{height:100%;margin:0}
+body{display:flex;flex-direction:column;font:14px/1.4 system-ui,-apple-system,"Segoe UI",
+ Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#f5f7fa}
+#gk-header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;
+ padding:.5rem 1rem;background:#fff;border-bottom:1px solid #d9e2ec}
+#gk-header h1{font-size:1.1rem;margin:0;overflow-wrap:anywhere}
+#gk-summary{margin:0;color:#52606d}
+#gk-note{flex-basis:100%;margin:0;padding:.3rem .6rem;background:#fff8e1;
+ border:1px solid #f0c36d;border-radius:4px;color:#5c4400}
+#gk-main{flex:1;display:flex;min-height:0;position:relative}
+#gk-controls{width:15rem;flex:none;overflow-y:auto;padding:.75rem 1rem;background:#fff;
+ border-right:1px solid #d9e2ec}
+#gk-controls h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#52606d;
+ margin:1rem 0 .4rem}
+#gk-controls label[for=gk-search]{font-weight:600;display:block;margin-bottom:.3rem}
+#gk-search,#gk-relation{width:100%;padding:.35rem .45rem;font:inherit;border:1px solid #9aa5b1;
+ border-radius:4px;background:#fff}
+#gk-search-status{min-height:1.2em;margin:.3rem 0 0;font-size:.85rem;color:#52606d}
+#gk-legend,#gk-lines{list-style:none;margin:0;padding:0}
+#gk-legend button{display:flex;align-items:center;gap:.5rem;width:100%;padding:.2rem .3rem;
+ border:0;border-radius:4px;background:none;font:inherit;color:inherit;text-align:left;
+ cursor:pointer}
+#gk-legend button:hover{background:#f0f4f8}
+#gk-legend button[aria-pressed=false]{opacity:.4}
+#gk-legend button[aria-pressed=false] .gk-name{text-decoration:line-through}
+.gk-swatch{width:.9rem;height:.9rem;border-radius:50%;flex:none;border:1px solid rgba(0,0,0,.25)}
+.gk-name{flex:1;overflow-wrap:anywhere}
+.gk-count{color:#7b8794;font-size:.85rem}
+#gk-lines li{display:flex;align-items:center;gap:.5rem;font-size:.85rem;margin:.25rem 0}
+.gk-line{width:2rem;flex:none;border-top:2px solid #9aa5b1}
+.gk-line.gk-thick{border-top-width:5px}
+.gk-line.gk-negated{border-top-style:dotted;border-top-color:#7b8794}
+.gk-line.gk-conflict{border-top:3px dashed #d62728}
+#gk-fit{margin-top:1rem;padding:.35rem .7rem;font:inherit;border:1px solid #9aa5b1;
+ border-radius:4px;background:#fff;cursor:pointer}
+#gk-fit:hover{background:#f0f4f8}
+.gk-hint{font-size:.8rem;color:#7b8794}
+#gk-map{flex:1;min-width:0;position:relative;background:#fff}
+.gk-empty{position:absolute;inset:40% 0 auto;text-align:center;color:#52606d}
+#gk-details{position:absolute;top:.75rem;right:.75rem;width:24rem;max-height:calc(100% - 1.5rem);
+ max-width:calc(100% - 1.5rem);overflow-y:auto;padding:.75rem 1rem;background:#fff;
+ border:1px solid #d9e2ec;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.12)}
+#gk-details[hidden]{display:none}
+#gk-close{position:absolute;top:.3rem;right:.4rem;border:0;background:none;font-size:1.4rem;
+ line-height:1;cursor:pointer;color:#52606d}
+#gk-details h2{font-size:1.05rem;margin:0 1.5rem .3rem 0;overflow-wrap:anywhere}
+#gk-details h3{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#52606d;
+ margin:1rem 0 .3rem}
+#gk-details ul,#gk-details ol{margin:0;padding-left:1.1rem}
+#gk-details li{margin:.3rem 0;overflow-wrap:anywhere}
+.gk-link{padding:0;border:0;background:none;font:inherit;color:#1d4ed8;text-align:left;
+ cursor:pointer}
+.gk-link:hover{text-decoration:underline}
+.gk-iri{font:.75rem ui-monospace,monospace;color:#7b8794;overflow-wrap:anywhere}
+.gk-meta{color:#52606d;margin:.2rem 0}
+.gk-flag{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.8rem;
+ background:#fde8e8;color:#9b1c1c;margin-right:.3rem}
+.gk-source cite{display:block;font-style:normal;font-weight:600;font-size:.85rem}
+.gk-source q{display:block;color:#323f4b}
+div.vis-tooltip{position:absolute;visibility:hidden;z-index:5;max-width:26rem;
+ padding:.45rem .6rem;background:#fff;border:1px solid #bcccdc;border-radius:4px;
+ box-shadow:0 3px 10px rgba(0,0,0,.15);font-size:.85rem;line-height:1.35;color:#1f2933;
+ white-space:normal;pointer-events:none;overflow-wrap:anywhere}
+.gk-tip strong{display:block;font-size:.9rem}
+.gk-tip ol{margin:.3rem 0 0;padding-left:1rem}
+.gk-tip li{margin:.2rem 0}
+.gk-tip cite{font-style:normal;font-weight:600}
+.gk-noscript{padding:1rem}
+"""
+
+APP = r"""
+(function () {
+  "use strict";
+  performance.mark("gk-start");
+  var data = JSON.parse(document.getElementById("gk-data").textContent);
+  var MAX_TIP_SOURCES = 3, MAX_LISTED = 150;
+
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined && text !== null) element.textContent = String(text);
+    return element;
+  }
+  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
+  function short(text, limit) {
+    return text.length > limit ? text.slice(0, limit - 1) + "\u2026" : text;
+  }
+
+  // Decode the compact records (see visualize._page_data) into plain objects.
+  var types = data.types.map(function (t) { return {name: t[0], colour: t[1], border: t[2]}; });
+  var nodes = data.nodes.map(function (n, i) {
+    return {id: i, label: n[0], type: types[n[1]], x: n[2], y: n[3], degree: n[4],
+            aliases: n[5], iri: n[6], edges: []};
+  });
+  var edges = data.edges.map(function (e, i) {
+    var edge = {id: i, from: nodes[e[0]], to: nodes[e[1]], relation: e[2], support: e[3],
+                negated: (e[4] & 1) !== 0, conflict: (e[4] & 2) !== 0, sources: e[5],
+                bend: e[6]};
+    edge.from.edges.push(edge);
+    if (edge.to !== edge.from) edge.to.edges.push(edge);
+    return edge;
+  });
+  function source(index) {
+    var s = data.sentences[index], doc = data.docs[s[0]];
+    return {title: doc[0], doc: doc[1], sentence: s[1]};
+  }
+  function edgeName(edge) {
+    return edge.from.label + " \u2014 " + edge.relation + " \u2192 " + edge.to.label;
+  }
+  function edgeMeta(edge) {
+    var parts = ["stated in " + plural(edge.support, "article", "articles")];
+    if (edge.negated) parts.push("negated");
+    if (edge.conflict) parts.push("conflicts with another source");
+    return parts.join(" \u00b7 ");
+  }
+
+  // Tooltips are elements built with textContent: vis-network shows them as given.
+  function nodeTip(node) {
+    var tip = el("div", "gk-tip");
+    tip.appendChild(el("strong", "", node.label));
+    tip.appendChild(el("div", "gk-meta",
+      node.type.name + " \u00b7 " + plural(node.degree, "connection", "connections")));
+    if (node.aliases.length) tip.appendChild(el("div", "", "Also: " + node.aliases.join(", ")));
+    return tip;
+  }
+  function edgeTip(edge) {
+    var tip = el("div", "gk-tip");
+    tip.appendChild(el("strong", "", edgeName(edge)));
+    tip.appendChild(el("div", "gk-meta", edgeMeta(edge)));
+    var list = el("ol");
+    edge.sources.slice(0, MAX_TIP_SOURCES).forEach(function (index) {
+      var s = source(index), item = el("li");
+      item.appendChild(el("cite", "", s.title));
+      item.appendChild(document.createTextNode(": \u201c" + short(s.sentence.trim(), 240) +
+                                               "\u201d"));
+      list.appendChild(item);
+    });
+    tip.appendChild(list);
+    if (edge.sources.length > MAX_TIP_SOURCES) {
+      tip.appendChild(el("div", "gk-meta", "and " + (edge.sources.length - MAX_TIP_SOURCES) +
+                                           " more: click the line"));
+    }
+    return tip;
+  }
+
+  var visNodes = new vis.DataSet(nodes.map(function (node) {
+    var t = node.type;
+    return {
+      id: node.id, label: short(node.label, 32), x: node.x, y: node.y, value: node.degree,
+      title: nodeTip(node), gkType: t.name,
+      color: {background: t.colour, border: t.border,
+              highlight: {background: t.colour, border: "#1f2933"},
+              hover: {background: t.colour, border: "#1f2933"}}
+    };
+  }));
+  var visEdges = new vis.DataSet(edges.map(function (edge) {
+    var item = {
+      id: edge.id, from: edge.from.id, to: edge.to.id, label: short(edge.relation, 40),
+      width: Math.min(1 + 1.5 * (edge.support - 1), 8), title: edgeTip(edge),
+      gkRelation: edge.relation
+    };
+    if (edge.conflict) {
+      item.color = {color: "#d62728", highlight: "#a51d1f", hover: "#a51d1f"};
+      item.dashes = [8, 5];
+    } else if (edge.negated) {
+      item.color = {color: "#7b8794", highlight: "#323f4b", hover: "#323f4b"};
+      item.dashes = [2, 4];
+    }
+    if (edge.bend) {
+      item.smooth = {enabled: true, type: edge.bend > 0 ? "curvedCW" : "curvedCCW",
+                     roundness: Math.abs(edge.bend)};
+    }
+    return item;
+  }));
+
+  performance.mark("gk-data");
+
+  // Filters: hidden entity types, one chosen relation.
+  // Keyed by names from articles: maps without a prototype, so "__proto__" is just a name.
+  function table() { return Object.create(null); }
+  var hiddenTypes = table(), relation = "", relationNodes = null;
+  var nodeView = new vis.DataView(visNodes, {filter: function (item) {
+    return !hiddenTypes[item.gkType] && (relationNodes === null || relationNodes[item.id]);
+  }});
+  var edgeView = new vis.DataView(visEdges, {filter: function (item) {
+    return relation === "" || item.gkRelation === relation;
+  }});
+  function refresh() { nodeView.refresh(); edgeView.refresh(); }
+
+  var big = edges.length > 2000 || nodes.length > 1500;
+  var container = document.getElementById("gk-map");
+  // Hubs and their labels grow as the map zooms out, so they stay readable at every zoom
+  // (vis-network 9.1.2's scaling.label.maxVisible only fades labels, it does not cap them).
+  var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+  var fitScale = nodes.length ? Math.min(
+    container.clientWidth / (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 200),
+    container.clientHeight / (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 200)) : 1;
+  function hubScaling(scale) {
+    return {max: Math.min(Math.max(22, 9 / scale), 90),
+            label: {max: Math.min(Math.max(22, 16 / scale), 240)}};
+  }
+  var hubs = hubScaling(fitScale);
+  var network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, {
+    autoResize: true,
+    physics: {enabled: false},
+    layout: {improvedLayout: false},
+    nodes: {
+      shape: "dot", borderWidth: 1.5, borderWidthSelected: 3,
+      scaling: {
+        min: 6, max: hubs.max,
+        label: {enabled: true, min: 13, max: hubs.label.max, maxVisible: 20, drawThreshold: 9},
+        customScalingFunction: function (min, max, total, value) {
+          return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
+        }
+      },
+      font: {face: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif",
+             color: "#1f2933", strokeWidth: 4, strokeColor: "rgba(255,255,255,0.9)"},
+    },
+    edges: {
+      arrows: {to: {enabled: true, scaleFactor: 0.55}},
+      color: {color: "#a3aebb", highlight: "#1f2933", hover: "#52606d", inherit: false,
+              opacity: edges.length > 600 ? 0.5 : 1},
+      font: {size: 10, color: "#52606d", face: "system-ui, sans-serif", strokeWidth: 3,
+             strokeColor: "#ffffff"},  // align "middle" misplaces labels of level edges (9.1.2)
+      smooth: false, selectionWidth: 1.5, hoverWidth: 0.5
+    },
+    interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+                  navigationButtons: false, keyboard: false, multiselect: false}
+  });
+
+  var rescaling = null;
+  function rescaleHubs(delay) {
+    clearTimeout(rescaling);
+    rescaling = setTimeout(function () {
+      var next = hubScaling(network.getScale());
+      if (Math.abs(next.label.max - hubs.label.max) > 0.1 * hubs.label.max) {
+        hubs = next;
+        network.setOptions({nodes: {scaling: next}});
+        network.body.emitter.emit("_dataChanged");  // 9.1.2 resizes nodes only on new data
+      }
+    }, delay);
+  }
+  network.on("zoom", function () { rescaleHubs(250); });
+
+  var details = document.getElementById("gk-details");
+  var detailsBody = document.getElementById("gk-details-body");
+  function link(text, onClick) {
+    var button = el("button", "gk-link", text);
+    button.type = "button";
+    button.addEventListener("click", onClick);
+    return button;
+  }
+  function showDetails(parts) {
+    detailsBody.textContent = "";
+    parts.forEach(function (part) { detailsBody.appendChild(part); });
+    details.hidden = false;
+  }
+  function hideDetails() { details.hidden = true; detailsBody.textContent = ""; }
+  function nodeDetails(node) {
+    var parts = [el("h2", "", node.label),
+                 el("p", "gk-meta", node.type.name + " \u00b7 " +
+                    plural(node.degree, "connection", "connections"))];
+    if (node.aliases.length) {
+      parts.push(el("h3", "", "Also called"));
+      var aliases = el("ul");
+      node.aliases.forEach(function (a) { aliases.appendChild(el("li", "", a)); });
+      parts.push(aliases);
+    }
+    if (node.edges.length) {
+      parts.push(el("h3", "", "Relations"));
+      var list = el("ul");
+      node.edges.slice(0, MAX_LISTED).forEach(function (edge) {
+        var item = el("li");
+        item.appendChild(link(edgeName(edge), function () { selectEdge(edge); }));
+        list.appendChild(item);
+      });
+      parts.push(list);
+      if (node.edges.length > MAX_LISTED) {
+        parts.push(el("p", "gk-meta", "and " + (node.edges.length - MAX_LISTED) + " more"));
+      }
+    }
+    parts.push(el("h3", "", "Identifier"), el("p", "gk-iri", node.iri));
+    return parts;
+  }
+  function edgeDetails(edge) {
+    var heading = el("h2");
+    heading.appendChild(link(edge.from.label, function () { selectNode(edge.from); }));
+    heading.appendChild(document.createTextNode(" \u2014 " + edge.relation + " \u2192 "));
+    heading.appendChild(link(edge.to.label, function () { selectNode(edge.to); }));
+    var parts = [heading, el("p", "gk-meta", edgeMeta(edge))];
+    if (edge.conflict) parts.push(el("span", "gk-flag", "conflict"));
+    if (edge.negated) parts.push(el("span", "gk-flag", "negated"));
+    parts.push(el("h3", "", "Sources"));
+    var list = el("ol");
+    edge.sources.forEach(function (index) {
+      var s = source(index), item = el("li", "gk-source");
+      item.appendChild(el("cite", "", s.title));
+      item.appendChild(el("q", "", s.sentence.trim()));
+      if (s.doc !== s.title) item.appendChild(el("span", "gk-iri", s.doc));
+      list.appendChild(item);
+    });
+    parts.push(list);
+    return parts;
+  }
+  function selectNode(node) {
+    if (hiddenTypes[node.type.name]) { delete hiddenTypes[node.type.name]; syncLegend(); }
+    if (relationNodes !== null && !relationNodes[node.id]) setRelation("");
+    network.selectNodes([node.id]);
+    var glide = big ? false : {duration: 400, easingFunction: "easeInOutQuad"};
+    network.focus(node.id, {scale: Math.max(network.getScale(), 1), animation: glide});
+    rescaleHubs(glide ? 450 : 0);
+    showDetails(nodeDetails(node));
+  }
+  function selectEdge(edge) {
+    if (relation !== "" && relation !== edge.relation) setRelation("");
+    network.selectEdges([edge.id]);
+    showDetails(edgeDetails(edge));
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) showDetails(nodeDetails(nodes[params.nodes[0]]));
+    else if (params.edges.length) showDetails(edgeDetails(edges[params.edges[0]]));
+    else hideDetails();
+  });
+  document.getElementById("gk-close").addEventListener("click", function () {
+    network.unselectAll();
+    hideDetails();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { network.unselectAll(); hideDetails(); }
+  });
+  document.getElementById("gk-fit").addEventListener("click", function () {
+    network.fit({animation: {duration: 300}});
+    rescaleHubs(350);
+  });
+
+  // Legend: one toggle per entity type present.
+  var legend = document.getElementById("gk-legend");
+  var typeCounts = table();
+  nodes.forEach(function (n) { typeCounts[n.type.name] = (typeCounts[n.type.name] || 0) + 1; });
+  var legendButtons = table();
+  types.forEach(function (t) {
+    var button = el("button"), item = el("li"), swatch = el("span", "gk-swatch");
+    button.type = "button";
+    button.setAttribute("aria-pressed", "true");
+    button.title = "show or hide " + t.name;
+    swatch.style.background = t.colour;
+    swatch.style.borderColor = t.border;
+    button.appendChild(swatch);
+    button.appendChild(el("span", "gk-name", t.name));
+    button.appendChild(el("span", "gk-count", typeCounts[t.name] || 0));
+    button.addEventListener("click", function () {
+      if (hiddenTypes[t.name]) delete hiddenTypes[t.name]; else hiddenTypes[t.name] = true;
+      syncLegend();
+      refresh();
+    });
+    legendButtons[t.name] = button;
+    item.appendChild(button);
+    legend.appendChild(item);
+  });
+  function syncLegend() {
+    Object.keys(legendButtons).forEach(function (name) {
+      legendButtons[name].setAttribute("aria-pressed", hiddenTypes[name] ? "false" : "true");
+    });
+  }
+
+  // Relation filter: the relations drawn, most frequent first.
+  var relationSelect = document.getElementById("gk-relation");
+  var relationCounts = table();
+  edges.forEach(function (e) {
+    relationCounts[e.relation] = (relationCounts[e.relation] || 0) + 1;
+  });
+  Object.keys(relationCounts).sort(function (a, b) {
+    return relationCounts[b] - relationCounts[a] || (a < b ? -1 : a > b ? 1 : 0);
+  }).forEach(function (name) {
+    var option = el("option", "", short(name, 40) + " (" + relationCounts[name] + ")");
+    option.value = name;
+    relationSelect.appendChild(option);
+  });
+  function setRelation(name) {
+    relation = name;
+    relationSelect.value = name;
+    if (name === "") relationNodes = null;
+    else {
+      relationNodes = table();
+      edges.forEach(function (e) {
+        if (e.relation === name) { relationNodes[e.from.id] = true; relationNodes[e.to.id] = true; }
+      });
+    }
+    refresh();
+  }
+  relationSelect.addEventListener("change", function () { setRelation(relationSelect.value); });
+
+  // Search: exact name or alias first, then the best-connected name containing the text.
+  var names = document.getElementById("gk-names");
+  var byName = table(), nameList = [];
+  nodes.slice().sort(function (a, b) { return b.degree - a.degree; }).forEach(function (node) {
+    [node.label].concat(node.aliases).forEach(function (name) {
+      var key = name.toLowerCase();
+      if (!(key in byName)) {
+        byName[key] = node;
+        nameList.push(key);
+        var option = el("option");
+        option.value = name;
+        names.appendChild(option);
+      }
+    });
+  });
+  var search = document.getElementById("gk-search");
+  var searchStatus = document.getElementById("gk-search-status");
+  function find() {
+    var wanted = search.value.trim().toLowerCase();
+    if (!wanted) { searchStatus.textContent = ""; return; }
+    var node = byName[wanted];
+    if (!node) {
+      for (var i = 0; i < nameList.length && !node; i++) {
+        if (nameList[i].indexOf(wanted) !== -1) node = byName[nameList[i]];
+      }
+    }
+    if (!node) { searchStatus.textContent = "No entity on this map is called that."; return; }
+    searchStatus.textContent = "";
+    selectNode(node);
+  }
+  search.addEventListener("keydown", function (event) { if (event.key === "Enter") find(); });
+  search.addEventListener("input", function (event) {  // a name picked from the suggestions
+    if (!event.inputType || event.inputType === "insertReplacementText") find();
+  });
+
+  if (!nodes.length) container.appendChild(el("p", "gk-empty", "Nothing to draw in this view."));
+  network.once("afterDrawing", function () {  // marked once that drawing is on screen
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        document.body.setAttribute("data-ready", String(Math.round(performance.now())));
+      }, 0);
+    });
+  });
+  network.fit();
+  performance.mark("gk-built");
+  window.graphkitMap = {
+    network: network, nodes: visNodes, edges: visEdges,
+    shown: function () { return {nodes: nodeView.length, edges: edgeView.length}; }
+  };
+})();
+"""

@@ -1,0 +1,227 @@
+"""The HTML map in real headless Chromium: offline, complete, and inert against hostile articles.
+
+Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import graphkit
+from graphkit import nlp, visualize
+from graphkit.config import BuildConfig
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+HOSTILE_ARTICLE = Path(__file__).parent / "data" / "articles" / "hostile.txt"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ATTACK = "</script><script>alert('title')</script><img src=x onerror=alert('title')>"
+
+
+@dataclass
+class Opened:
+    """A map page in the browser and what it did while loading."""
+
+    page: Any
+    folder: Path
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def counts(self) -> tuple[int, int]:
+        return tuple(self.page.evaluate("[graphkitMap.nodes.length, graphkitMap.edges.length]"))
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / name))
+
+    def point_at_node(self, label: str) -> dict[str, float]:
+        """Where the node with this label is on screen (page coordinates)."""
+        return self.page.evaluate(
+            """label => {
+              const m = graphkitMap, id = m.nodes.get({filter: n => n.label === label})[0].id;
+              const p = m.network.canvasToDOM(m.network.getPosition(id));
+              const box = document.getElementById("gk-map").getBoundingClientRect();
+              return {x: p.x + box.left, y: p.y + box.top, id: id};
+            }""",
+            label,
+        )
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> nlp.Pipeline:
+    return nlp.load_pipeline(BuildConfig().model)
+
+
+@pytest.fixture(scope="module")
+def seeds(pipeline: nlp.Pipeline) -> nx.MultiDiGraph:
+    return graphkit.build(ROOT / "data" / "seeds", pipeline=pipeline).to_networkx()
+
+
+@pytest.fixture(scope="module")
+def hostile(pipeline: nlp.Pipeline) -> nx.MultiDiGraph:
+    graph = graphkit.build(HOSTILE_ARTICLE, pipeline=pipeline).to_networkx()
+    for _, _, sources in graph.edges(data="sources"):  # a hostile headline, too
+        sources[0]["title"] = ATTACK
+    ent = "https://w3id.org/graphkit/entity/"  # and names that are JavaScript's own
+    graph.add_node(ent + "c", label="constructor", type="__proto__", aliases=["toString"])
+    graph.add_node(ent + "p", label="__proto__", type="Thing", aliases=[])
+    source = {"doc": ent + "d", "title": "hasOwnProperty", "sentence": "constructor __proto__"}
+    graph.add_edge(ent + "c", ent + "p", key=ent + "r", relation="__proto__", sources=[source],
+                   support=1, negated=False, conflict=False)  # fmt: skip
+    return graph
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_map(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages = []
+
+    def open_page(page_html: str) -> Opened:
+        folder = tmp_path / "site"
+        folder.mkdir()
+        (folder / "map.html").write_text(page_html, encoding="utf-8")
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(5_000)
+        pages.append(page)
+        opened = Opened(page=page, folder=folder)
+        page.on(
+            "console", lambda m: m.type in {"error", "warning"} and opened.errors.append(m.text)
+        )
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        page.on("request", lambda r: opened.requests.append(r.url))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+        )
+        page.goto((folder / "map.html").as_uri())
+        page.wait_for_selector("body[data-ready]", timeout=30_000)
+        return opened
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def test_seed_map_opens_offline_with_every_node_and_edge(seeds, open_map) -> None:
+    view = visualize.select_view(seeds)
+    opened = open_map(visualize.render_html(view, heading="graphkit: data/seeds"))
+    assert opened.errors == []
+    assert [url for url in opened.requests if not url.startswith("file://")] == []
+    assert sorted(p.name for p in opened.folder.iterdir()) == ["map.html"]  # no lib/ folder
+    assert opened.counts() == (view.graph.number_of_nodes(), view.graph.number_of_edges())
+    legend = opened.page.inner_text("#gk-legend")
+    assert "Person" in legend and "Place" in legend
+    opened.screenshot("map-seeds.png")
+
+
+def test_entity_view_says_what_was_left_out(seeds, open_map) -> None:
+    view = visualize.select_view(seeds, entity="Putin", hops=2, max_nodes=30)
+    opened = open_map(visualize.render_html(view))
+    assert opened.counts() == (30, view.graph.number_of_edges())
+    assert opened.page.inner_text("#gk-note") == view.note
+    assert "nearest to Vladimir Putin" in view.note
+    assert opened.errors == []
+    opened.screenshot("map-putin.png")
+
+
+def test_search_legend_and_relation_filter_work(seeds, open_map) -> None:
+    view = visualize.select_view(seeds)
+    opened = open_map(visualize.render_html(view))
+    page = opened.page
+    page.fill("#gk-search", "xi")  # an alias, any case
+    page.press("#gk-search", "Enter")
+    assert page.inner_text("#gk-details h2") == "Xi Jinping"
+    assert "Xi" in page.inner_text("#gk-details")  # aliases listed
+    things = sum(1 for _, t in view.graph.nodes(data="type") if t == "Thing")
+    page.click("#gk-legend button:has-text('Thing')")
+    shown = page.evaluate("graphkitMap.shown()")
+    assert shown["nodes"] == view.graph.number_of_nodes() - things
+    page.select_option("#gk-relation", "reach")
+    shown = page.evaluate("graphkitMap.shown()")
+    assert shown["edges"] == sum(1 for *_, r in view.graph.edges(data="relation") if r == "reach")
+    assert opened.errors == []
+
+
+def test_hostile_article_draws_literally_and_runs_nothing(hostile, open_map) -> None:
+    labels = {label for _, label in hostile.nodes(data="label")}
+    # the extractor really carries the attack into labels and sentences
+    assert any("</script>" in label for label in labels), labels
+    assert any("\\" in label and '"' in label for label in labels), labels
+    img = [
+        (hostile.nodes[u]["label"], d["relation"], hostile.nodes[v]["label"])
+        for u, v, d in hostile.edges(data=True)
+        if any("<img src=x onerror=alert(1)>" in s["sentence"] for s in d["sources"])
+    ]
+    assert img, "no edge comes from the <img> sentence"
+    heading = "<script>alert('heading')</script>"
+    opened = open_map(visualize.render_html(hostile, heading=heading))
+    page = opened.page
+
+    script_label = min(label for label in labels if "</script>" in label)
+    spot = opened.point_at_node(script_label)  # a tooltip, then the details panel
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    assert page.inner_text("div.vis-tooltip").startswith(script_label)
+    page.mouse.click(spot["x"], spot["y"])
+    assert page.inner_text("#gk-details h2") == script_label
+    page.click("#gk-details li button >> nth=0")  # one of its edges: sentence and title
+    assert ATTACK in page.inner_text("#gk-details")
+    subject, relation, target = img[0]
+    page.fill("#gk-search", subject)
+    page.press("#gk-search", "Enter")
+    edge = page.locator(
+        "#gk-details li button", has_text=f"{subject} \u2014 {relation} \u2192 {target}"
+    )
+    edge.first.click()
+    assert "<img src=x onerror=alert(1)>" in page.inner_text("#gk-details")
+
+    page.fill("#gk-search", "tostring")
+    page.press("#gk-search", "Enter")
+    assert page.inner_text("#gk-details h2") == "constructor"
+    page.select_option("#gk-relation", "__proto__")
+    assert page.evaluate("graphkitMap.shown()") == {"nodes": 2, "edges": 1}
+    page.click("#gk-legend button:has-text('__proto__')")
+    assert page.evaluate("graphkitMap.shown()") == {"nodes": 1, "edges": 1}
+
+    assert opened.dialogs == []
+    assert opened.errors == []
+    assert page.title() == heading
+    assert page.inner_text("h1") == heading
+    injected = page.evaluate(
+        "[document.querySelectorAll('img, svg, iframe, object, embed, b').length,"
+        " document.scripts.length]"
+    )
+    assert injected == [0, 3]  # the data block, vis-network, the map's script
+    drawn = set(page.evaluate("graphkitMap.nodes.get().map(n => n.label)"))
+    assert {label for label in labels if len(label) <= 32} <= drawn
+    opened.screenshot("map-hostile.png")

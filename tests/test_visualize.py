@@ -1,0 +1,255 @@
+"""Views (entity + hops, max_nodes, filters), layout and escaping of the map, with no browser."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from graphkit import _map_layout, visualize
+from graphkit.errors import GraphkitError
+from graphkit.visualize import View, find_entity, render_html, select_view
+
+ENT = "https://w3id.org/graphkit/entity/"
+REL = "https://w3id.org/graphkit/rel/"
+HOSTILE = (
+    "</script><script>alert(1)</script><img src=x onerror=alert(2)> \"q\" 'a' \\ & \u2028\u2029"
+)
+
+
+def entity(graph: nx.MultiDiGraph, slug: str, kind: str = "Person", *aliases: str) -> str:
+    graph.add_node(
+        ENT + slug, label=slug.replace("_", " ").title(), type=kind, aliases=list(aliases)
+    )
+    return ENT + slug
+
+
+def fact(
+    graph: nx.MultiDiGraph, s: str, relation: str, o: str, *, sentence: str = "It is so."
+) -> None:
+    source = {"doc": "https://w3id.org/graphkit/doc/1", "title": "a.txt", "sentence": sentence}
+    graph.add_edge(
+        s, o, key=REL + relation.replace(" ", "_"), relation=relation, sources=[source],
+        support=1, negated=relation.startswith("not "), conflict=False,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def chain() -> nx.MultiDiGraph:
+    """Ann -meet-> Bob -meet-> Cat -visit-> Dover (a Place); Eve -visit-> Dover; Fay alone."""
+    graph = nx.MultiDiGraph()
+    ann, bob, cat = (
+        entity(graph, "ann", "Person", "Annie"),
+        entity(graph, "bob"),
+        entity(graph, "cat"),
+    )
+    dover, eve = entity(graph, "dover", "Place"), entity(graph, "eve")
+    entity(graph, "fay")
+    fact(graph, ann, "meet", bob)
+    fact(graph, bob, "meet", cat)
+    fact(graph, cat, "visit", dover)
+    fact(graph, eve, "visit", dover)
+    return graph
+
+
+def labels(view: View) -> set[str]:
+    return {data["label"] for _, data in view.graph.nodes(data=True)}
+
+
+def page_data(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="gk-data">(.*?)</script>', page, re.S)
+    assert match, "no data block"
+    return json.loads(match.group(1))
+
+
+def test_find_entity_by_label_alias_or_iri_in_any_case(chain: nx.MultiDiGraph) -> None:
+    assert find_entity(chain, "ann") == ENT + "ann"
+    assert find_entity(chain, " ANNIE ") == ENT + "ann"
+    assert find_entity(chain, ENT + "bob") == ENT + "bob"
+
+
+def test_find_entity_unknown_name_suggests_close_ones(chain: nx.MultiDiGraph) -> None:
+    with pytest.raises(GraphkitError, match=r"'Dovr': no entity .* did you mean 'Dover'"):
+        find_entity(chain, "Dovr")
+    with pytest.raises(GraphkitError, match=r"did you mean 'Annie'"):  # aliases too
+        find_entity(chain, "Anni")
+
+
+@pytest.mark.parametrize(
+    ("hops", "expected"),
+    [
+        (0, {"Ann"}),
+        (1, {"Ann", "Bob"}),
+        (2, {"Ann", "Bob", "Cat"}),
+        (3, {"Ann", "Bob", "Cat", "Dover"}),
+        (9, {"Ann", "Bob", "Cat", "Dover", "Eve"}),
+    ],
+)
+def test_entity_view_keeps_the_neighbourhood_within_hops(
+    chain: nx.MultiDiGraph, hops: int, expected: set[str]
+) -> None:
+    view = select_view(chain, entity="Annie", hops=hops)
+    assert labels(view) == expected
+    assert view.left_out == 0
+    assert view.note == ""
+
+
+def test_max_nodes_keeps_the_most_connected_and_says_what_was_left_out(
+    chain: nx.MultiDiGraph,
+) -> None:
+    view = select_view(chain, max_nodes=3)
+    assert labels(view) == {"Bob", "Cat", "Dover"}  # degree 2 each; Ann, Eve 1; Fay 0
+    assert view.left_out == 3
+    assert "showing the 3 most connected of 6 nodes" in view.note
+    assert "3 left out" in view.note
+    assert "2 of 4 facts" in view.note  # Ann-Bob and Eve-Dover are gone
+
+
+def test_max_nodes_with_entity_keeps_the_entity_and_its_nearest(chain: nx.MultiDiGraph) -> None:
+    view = select_view(chain, entity="Eve", hops=9, max_nodes=2)
+    assert labels(view) == {"Eve", "Dover"}
+    assert "nearest to Eve" in view.note
+    assert view.left_out == 3
+
+
+def test_relation_filter_keeps_those_edges_and_drops_lone_nodes(chain: nx.MultiDiGraph) -> None:
+    view = select_view(chain, relations=["VISIT"])
+    assert labels(view) == {"Cat", "Dover", "Eve"}
+    assert {r for _, _, r in view.graph.edges(data="relation")} == {"visit"}
+
+
+def test_type_filter_keeps_those_entities(chain: nx.MultiDiGraph) -> None:
+    assert labels(select_view(chain, types=["place"])) == {"Dover"}
+    assert labels(select_view(chain, types=["Person"])) == {"Ann", "Bob", "Cat", "Eve", "Fay"}
+
+
+def test_entity_view_with_relation_filter_keeps_the_entity(chain: nx.MultiDiGraph) -> None:
+    assert labels(select_view(chain, entity="Ann", relations=["visit"])) == {"Ann"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"relations": ["mete"]}, r"'mete': no relation of this name; try meet, visit"),
+        ({"types": ["Persn"]}, r"'Persn': no type of this name; try Person, Place"),
+        ({"entity": "Dover", "types": ["Person"]}, r"'Dover': left out by the type filter"),
+    ],
+)
+def test_filters_that_match_nothing_are_errors(
+    chain: nx.MultiDiGraph, options: dict, message: str
+) -> None:
+    with pytest.raises(GraphkitError, match=message):
+        select_view(chain, **options)
+
+
+def test_select_view_leaves_the_input_graph_alone(chain: nx.MultiDiGraph) -> None:
+    before = (chain.number_of_nodes(), chain.number_of_edges())
+    select_view(chain, entity="Ann", relations=["meet"], types=["Person"], max_nodes=1)
+    assert (chain.number_of_nodes(), chain.number_of_edges()) == before
+
+
+def test_page_carries_every_node_and_edge_with_sources(chain: nx.MultiDiGraph) -> None:
+    data = page_data(render_html(chain))
+    assert len(data["nodes"]) == 6
+    assert len(data["edges"]) == 4
+    names = [node[0] for node in data["nodes"]]
+    ann = data["nodes"][names.index("Ann")]
+    assert ann[5:] == [["Annie"], ENT + "ann"]  # aliases, IRI
+    assert data["docs"] == [["a.txt", "https://w3id.org/graphkit/doc/1"]]
+    assert data["sentences"] == [[0, "It is so."]]
+    assert all(edge[5] == [0] for edge in data["edges"])
+    assert names[-1] in {"Bob", "Cat", "Dover"}  # best connected drawn last, on top
+
+
+def test_parallel_edges_are_bent_apart(chain: nx.MultiDiGraph) -> None:
+    fact(chain, ENT + "ann", "phone", ENT + "bob")
+    fact(chain, ENT + "bob", "thank", ENT + "ann")
+    edges = page_data(render_html(chain))["edges"]
+    assert [edge[6] for edge in edges].count(0) == 4  # one straight edge per pair
+    # curvedCW/CCW turn with the edge's direction: seen from one end, the others bend apart
+    sides = {edge[6] if edge[0] < edge[1] else -edge[6] for edge in edges if edge[6]}
+    assert len(sides) == 2
+
+
+def test_hostile_text_cannot_leave_the_data_block() -> None:
+    graph = nx.MultiDiGraph()
+    a = entity(graph, "a", "Organization", HOSTILE)
+    graph.nodes[a]["label"] = HOSTILE
+    b = entity(graph, "b", HOSTILE)  # even the type name
+    fact(graph, a, HOSTILE, b, sentence=HOSTILE)
+    page = render_html(graph, heading=HOSTILE)
+    assert page.count("</script>") == 3  # data, vis-network, the map's own
+    assert page.replace(visualize._vis_script(), "").count("<script") == 3
+    markup, block = page[: page.index("<script>")].split('<script type="application/json"')
+    for raw in ("<img", "<script>alert", "'a'", '"q"'):
+        assert raw not in markup
+    block = block[block.index(">") + 1 : block.rindex("</script>")]
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):  # \u2028/9 end a line of JavaScript
+        assert raw not in block
+    data = page_data(page)
+    assert data["nodes"][-1][0] == HOSTILE or data["nodes"][0][0] == HOSTILE
+    assert data["edges"][0][2] == HOSTILE
+    assert data["sentences"][0][1] == HOSTILE
+    assert HOSTILE in [name for name, *_ in data["types"]]
+    assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)" in page
+    assert "<h1>&lt;/script&gt;" in page
+
+
+def test_the_note_is_escaped_on_the_page() -> None:
+    view = View(graph=nx.MultiDiGraph(), left_out=1, note="<b>1</b> left out")
+    page = render_html(view)
+    assert '<p id="gk-note" role="status">&lt;b&gt;1&lt;/b&gt; left out</p>' in page
+
+
+def test_page_asks_for_nothing_outside_itself(chain: nx.MultiDiGraph) -> None:
+    page = render_html(chain)
+    assert not re.search(r"<(?:script|link|img|iframe|object|embed)\b[^>]*\b(?:src|href)=", page)
+    assert "sourceMappingURL" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp
+    assert "default-src 'none'" in csp.group(1)
+    inline = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(inline) == 2
+    for script in inline:  # only these two scripts may run: no injected handler or script
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp.group(1)
+
+
+def test_layout_is_deterministic_finite_and_spread_out() -> None:
+    graph = nx.MultiDiGraph(nx.balanced_tree(3, 5))  # 364 nodes, one component
+    graph.add_nodes_from(range(1000, 1050))  # and 50 lone nodes
+    first = _map_layout.layout(graph, seed=1)
+    assert first == _map_layout.layout(graph, seed=1)
+    points = list(first.values())
+    assert all(math.isfinite(c) for point in points for c in point)
+    assert len({(round(x), round(y)) for x, y in points}) == len(points)
+    lengths = [math.dist(first[u], first[v]) for u, v in graph.edges()]
+    assert 0.3 * _map_layout.SPACING < sorted(lengths)[len(lengths) // 2] < 3 * _map_layout.SPACING
+
+
+def test_render_accepts_a_graph_or_a_view_and_an_empty_one() -> None:
+    assert page_data(render_html(View(graph=nx.MultiDiGraph())))["nodes"] == []
+    assert "0 entities and 0 facts from 0 articles" in render_html(nx.MultiDiGraph())
+
+
+def test_defaults_are_exported_for_the_cli() -> None:
+    assert visualize.DEFAULT_MAX_NODES > 100
+
+
+def test_mesh_repulsion_matches_the_exact_sum() -> None:
+    """The particle-mesh far field stands in for every pair: within a few per cent."""
+    rng = np.random.default_rng(3)
+    pos = rng.normal(size=(1000, 2)) * 10
+    mass = rng.integers(1, 5, 1000).astype(float)
+    everywhere = _map_layout._Forces(by_degree=True, pull_power=1, near=1e-9, far=1.0)
+    exact = _map_layout._push(pos, mass, *np.triu_indices(1000, 1), everywhere, near=1e-9)
+    mesh = _map_layout._mesh_push(pos, mass, everywhere)
+    error = np.linalg.norm(mesh - exact, axis=1) / np.linalg.norm(exact, axis=1)
+    assert np.median(error) < 0.03
+    assert np.percentile(error, 90) < 0.06
