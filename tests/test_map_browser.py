@@ -5,6 +5,7 @@ Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -95,7 +96,9 @@ def hostile(pipeline: nlp.Pipeline) -> nx.MultiDiGraph:
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+        if os.environ.get("CI"):  # CI installs Debian's chromium: a missing one is a failure there
+            pytest.fail(f"no Chromium at {CHROMIUM}")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
