@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib import Dataset
 
-from graphkit import analyze, graph, query, visualize
+from graphkit import analyze, compare, graph, query, visualize
 from graphkit.config import BuildConfig
 from graphkit.errors import GraphkitError
 from graphkit.pipeline import BuildResult, run
@@ -113,6 +113,14 @@ class KnowledgeGraph:
             rows += [(data["label"], data["type"], *row) for row in self._rows(edge)]
         rows.sort(key=lambda r: (-r[6], r[0], r[3], r[7]))
         return _pandas().DataFrame(rows, columns=["neighbor", "neighbor_type", *TRIPLE_COLUMNS])
+
+    def conflicts(self) -> pandas.DataFrame:
+        """Facts on which sources give different values: what, value, source, sentence."""
+        return compare.conflicts(self.dataset).to_frame()
+
+    def diff(self, source_a: str, source_b: str) -> compare.SourceDiff:
+        """What two sources (file name, headline or publisher) state alone, both, or in conflict."""
+        return compare.diff(self.dataset, source_a, source_b)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A copy of the graph as a networkx MultiDiGraph, yours to change.

@@ -54,3 +54,13 @@ def test_diff_sorts_facts_by_source(seed_dataset):
     assert not set(result.only_a) & set(result.only_b)
     [(a, b)] = result.conflicts
     assert {a[2], b[2]} == {"$245 billion", "$240 billion"}
+
+
+def test_notebook_users_get_conflicts_and_diffs_without_the_cli(seed_dataset):
+    from graphkit.notebook import KnowledgeGraph
+
+    kg = KnowledgeGraph(seed_dataset)
+    frame = kg.conflicts()
+    assert list(frame.columns) == ["what", "value", "source", "sentence"]
+    assert set(frame["value"]) == {"$245 billion", "$240 billion"}
+    assert kg.diff("000_8a3b9e2ee59992ef.txt", "003_c187e5ae1e2307df.txt").conflicts
