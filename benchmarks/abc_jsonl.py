@@ -1,8 +1,9 @@
 """Turn the ABC news corpus (NLTK ``abc``) into JSONL articles that ``graphkit build`` reads.
 
 Each file holds many articles, one sentence per line; a blank line and a headline line start the
-next article (``science.txt`` has CRLF line ends and is Windows-1252, not UTF-8). Each blank-line-separated block becomes one
-record: its first line is the ``title``, the other lines (joined by newlines) the ``text``.
+next article (``science.txt`` has CRLF line ends and is Windows-1252, not UTF-8). Each
+blank-line-separated block becomes one record: its first line is the ``title``, the other lines
+(joined by newlines) the ``text``.
 
 Usage, from the repository root::
 
