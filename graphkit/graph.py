@@ -182,9 +182,7 @@ def _add_statement(
     claims.add((node, GK.start, Literal(sentence.start)))
     claims.add((node, GK.end, Literal(sentence.end)))
     claims.add((node, GK.extractor, Literal(triple.extractor)))
-    claims.add(
-        (node, GK.confidence, decimal_literal(Decimal(str(triple.confidence))))
-    )
+    claims.add((node, GK.confidence, decimal_literal(Decimal(str(triple.confidence)))))
     claims.add((node, GK.relationText, Literal(triple.relation.text)))
     claims.add((node, GK.subjectText, Literal(triple.subject.text)))
     if triple.object is not None:
