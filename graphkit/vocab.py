@@ -78,7 +78,7 @@ def slug(name: str) -> str:
     ('u_s_', 10, True)
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    base = "_".join(re.findall(r"[a-z0-9]+", folded))[:80] or "x"
+    base = "_".join(re.findall(r"[a-z0-9]+", folded))[:80].rstrip("_") or "x"
     if " ".join(base.split("_")) == name.lower() and name == name.strip():
         return base
     digest = hashlib.sha1(name.lower().encode("utf-8", "surrogatepass")).hexdigest()[:6]

