@@ -5,6 +5,7 @@ Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
@@ -25,16 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 HOSTILE_ARTICLE = Path(__file__).parent / "data" / "articles" / "hostile.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+_spec = importlib.util.spec_from_file_location("map_benchmark", ROOT / "benchmarks" / "map.py")
+assert _spec is not None and _spec.loader is not None
+_map_benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_map_benchmark)
+CHROMIUM_ARGS = _map_benchmark.CHROMIUM_ARGS  # one list of flags for the tests and the benchmark
 ATTACK = "</script><script>alert('title')</script><img src=x onerror=alert('title')>"
 
 
