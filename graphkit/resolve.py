@@ -69,6 +69,7 @@ _NOT_A_NAME = frozenset(
     "those who whom which what there here one ones something someone nothing nobody all "
     "both each either neither some any none another other others much many most more few".split()
 )
+_ALNUM = re.compile(r"[^\W_]")
 _WORD_SYNONYMS = {"biggest": "largest", "big": "large"}
 
 
@@ -264,7 +265,8 @@ class _NameTable:
         for members in groups:
             if not self._used.intersection(members):
                 continue
-            types: Counter[str] = sum((self._types[k] for k in members), Counter())
+            votes = [self._types[key] for key in members if key in self._types]
+            types = votes[0] if len(votes) == 1 else sum(votes, Counter())
             label = _canonical_label(members, self._labels)
             kind = SCHEMA_TYPES[types.most_common(1)[0][0]] if types else "Thing"
             entity_id = slug(label)
@@ -290,12 +292,7 @@ class _NameTable:
             return key
 
         people = sorted(
-            (
-                key
-                for key in self._labels
-                if self._types[key].most_common(1)[:1]
-                and self._types[key].most_common(1)[0][0] == "PERSON"
-            ),
+            (key for key, types in self._types.items() if types.most_common(1)[0][0] == "PERSON"),
             key=lambda k: (-len(k.split()), k),
         )
         index = _PeopleIndex(people)
@@ -324,7 +321,8 @@ class _PeopleIndex:
         self._by_last: dict[str, list[str]] = defaultdict(list)  # last word → keys
         self._by_first: dict[str, list[str]] = defaultdict(list)  # first word of longer names
         self._by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # all but last
-        self._by_bigram: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+        self._by_bigram: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._grams: dict[str, Counter[str]] = {}  # last word → its bigrams
         self._similar_words: dict[str, list[str]] = {}
         for key in people:
             words = key.split()
@@ -332,9 +330,10 @@ class _PeopleIndex:
             if len(words) > 1:
                 self._by_first[words[0]].append(key)
                 self._by_prefix[tuple(words[:-1])].append(key)
-        for word in self._by_last:  # (bigram, word length) → (last word, times it has it)
-            for gram, count in _bigrams(word).items():
-                self._by_bigram[gram, len(word)].append((word, count))
+        for word in self._by_last:  # (bigram, word length) → last words having it
+            self._grams[word] = _bigrams(word)
+            for gram in self._grams[word]:
+                self._by_bigram[gram, len(word)].append(word)
 
     def first_match(self, short: str) -> str | None:
         """Return the first name in `people` order that `short` names, or None."""
@@ -366,8 +365,12 @@ class _PeopleIndex:
         grams = _bigrams(word)
         for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
             for gram, count in grams.items():
-                for other, other_count in self._by_bigram.get((gram, length), ()):
-                    shared[other] += min(count, other_count)
+                others = self._by_bigram.get((gram, length), ())
+                if count == 1:  # the usual case: counted in C
+                    shared.update(others)
+                else:
+                    for other in others:
+                        shared[other] += min(count, self._grams[other][gram])
         similar = self._similar_words[word] = [
             other
             for other, number in shared.items()
@@ -413,6 +416,6 @@ def _is_name(label: str, key: str) -> bool:
     return (
         bool(key)
         and key not in _NOT_A_NAME
-        and any(ch.isalnum() for ch in label)
+        and _ALNUM.search(label) is not None
         and (len(label.split()) <= 12)
     )

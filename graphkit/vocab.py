@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -117,6 +118,7 @@ def _iri(base: str, kind: str, local: str) -> URIRef:
     return URIRef(f"{base}{kind}{local}")
 
 
+@functools.cache  # called for every IRI minted; a build has one or two bases
 def _check_base(base: str) -> None:
     if not re.fullmatch(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[A-Za-z0-9._~\-/]*)?/", base):
         raise GraphkitError(f"{base!r}: base IRI must be http(s)://host/path/ ending in /")
