@@ -104,11 +104,20 @@ _result_format = click.option(
 )
 @click.option(
     "--store",
-    default="default",
+    default="Oxigraph",
     show_default=True,
-    help="rdflib store plug-in, e.g. Oxigraph (pip install 'graphkit[oxigraph]').",
+    help="rdflib store plug-in that holds the graph (default: rdflib's pure-Python one).",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of minted IRIs.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice([suffix[1:] for suffix in graph.FORMATS]),
+    multiple=True,
+    default=[suffix[1:] for suffix in graph.WRITTEN],
+    show_default=True,
+    help="Graph file to write (repeatable): trig, ttl (the union), nq, jsonld.",
+)
 @_max_nodes
 def build(
     paths: tuple[str, ...],
@@ -119,6 +128,7 @@ def build(
     min_confidence: float,
     store: str,
     base: str,
+    formats: tuple[str, ...],
     max_nodes: int,
 ) -> None:
     """Build the graph of PATHS (files, folders, globs, - for stdin) into OUT.
@@ -135,7 +145,7 @@ def build(
         progress=True,
     )
     result = run(paths, config=config)
-    written = graph.write(result.dataset, out_dir)
+    written = graph.write(result.dataset, out_dir, formats=[f".{name}" for name in formats])
     view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
     _report_left_out(view)
     html_path = out_dir / "graph.html"

@@ -17,7 +17,8 @@ class BuildConfig:
         extractors: registry names of the extractors to run (build() also takes instances).
         batch_size: documents per `nlp.pipe` batch.
         jobs: worker processes; each loads its own model and parses whole documents.
-        store: rdflib store plug-in name, e.g. "default" or "Oxigraph".
+        store: rdflib store plug-in name: "Oxigraph" (oxrdflib, compact and fast) or any other,
+            e.g. "default" (rdflib's pure-Python memory store).
         base: IRI prefix replacing https://w3id.org/graphkit/ for entities, relations, articles.
         published: publication date assumed for documents that carry none.
         min_confidence: triples scored below this are left out of the graph.
@@ -28,7 +29,7 @@ class BuildConfig:
     extractors: tuple[str, ...] = ("dependency",)
     batch_size: int = 32
     jobs: int = 1
-    store: str = "default"
+    store: str = "Oxigraph"
     base: str = DEFAULT_BASE
     published: datetime.date | None = None
     min_confidence: float = 0.0

@@ -1,22 +1,26 @@
-"""Graph: documents, entities and facts → an rdflib Dataset; reading and writing it on disk."""
+"""Graph: documents, entities and facts → an rdflib Dataset; reading and writing it on disk.
+
+The Dataset is Oxigraph-backed by default (oxrdflib's store): it holds a million quads in a few
+hundred megabytes, answers SPARQL natively and writes every format in Rust. Any other rdflib
+store (the pure-Python "Memory" store, for one) works through the same functions.
+"""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import json
-import re
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, cast
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from graphkit._io import atomic_write
+from graphkit._io import atomic_write_bytes
 from graphkit.config import DEFAULT_BASE
 from graphkit.errors import InputError
 from graphkit.reconcile import Conflict, support
@@ -33,10 +37,10 @@ from graphkit.vocab import (
     statement_iri,
 )
 
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld"}
-"""File suffix → rdflib format, for every file `write` produces and `load` reads."""
+FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".jsonld": "ox-json-ld"}
+"""File suffix → rdflib format (oxrdflib's plug-ins), for every file `write` and `load` handle."""
 
-_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+DEFAULT_STORE = "Oxigraph"
 
 
 def to_dataset(
@@ -46,76 +50,94 @@ def to_dataset(
     *,
     conflicts: Iterable[Conflict] = (),
     base: str = DEFAULT_BASE,
-    store: str = "default",
+    store: str = DEFAULT_STORE,
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and conflicts."""
-    dataset = Dataset(store=store, default_union=True)
-    for prefix, namespace in namespaces(base).items():
-        dataset.bind(prefix, namespace)
-    dataset.bind("skos", SKOS)
-    meta = dataset.graph(graph_iri("meta", base))
-    for document in documents:
-        _add_article(meta, document, base)
-    known = dataset.graph(graph_iri("entities", base))
-    for entity in entities:
-        _add_entity(known, entity, base)
-    relations: set[Node] = set()
-    articles: dict[str, tuple[URIRef, Graph]] = {}
-    for fact in facts:
-        subject, relation, obj = _spo(fact, base)
-        if relation not in relations:  # one IRI per label (slugs never collide)
-            relations.add(relation)
-            known.add((relation, RDF.type, GK.Relation))
-            known.add((relation, RDFS.label, Literal(fact.relation.label)))
-        count = Literal(support(fact))
-        for evidence in fact.evidence:
-            doc_id = evidence.triple.sentence.doc_id
-            if doc_id not in articles:
-                article = document_iri(doc_id, base)
-                articles[doc_id] = (article, dataset.graph(article))
-            article, claims = articles[doc_id]
-            claims.add((subject, relation, obj))
-            _add_statement(claims, (subject, relation, obj), fact, evidence, article, base, count)
-    reconciled = dataset.graph(graph_iri("reconciled", base))
-    for conflict in conflicts:
-        _add_conflict(reconciled, conflict, base)
+    quads = _Quads(base).build(documents, entities, facts, conflicts)
+    if store == DEFAULT_STORE:
+        inner = ox.Store()
+        inner.bulk_extend(quads)
+        return _dataset(OxigraphStore(store=inner), base)
+    dataset = _dataset(store, base)
+    dataset.addN(
+        (
+            _rdflib(q.subject),
+            _rdflib(q.predicate),
+            _rdflib(q.object),
+            dataset.graph(cast(URIRef, _rdflib(q.graph_name))),
+        )
+        for q in quads
+    )
     return dataset
 
 
-def write(dataset: Dataset, out_dir: Path, *, stem: str = "graph") -> list[Path]:
-    """Write TriG, N-Quads, a flattened Turtle and JSON-LD into `out_dir`, each atomically.
+WRITTEN = (".trig", ".ttl")
+"""What `write` produces unless told otherwise; N-Quads and JSON-LD are on request."""
 
-    The writers group each graph by subject once and format each term once: rdflib's own
-    pretty serialisers take seconds per hundred thousand triples. The files read back with
-    `load` (or any RDF 1.1 parser) to the same quads.
+
+def write(
+    dataset: Dataset,
+    out_dir: Path,
+    *,
+    stem: str = "graph",
+    formats: Iterable[str] = WRITTEN,
+) -> list[Path]:
+    """Write the dataset in `formats` (suffixes of FORMATS) into `out_dir`, each atomically.
+
+    .trig and .nq keep the named graphs; .ttl is their union, flattened; .jsonld is JSON-LD.
     """
-    graphs = _grouped(dataset)
-    writers = {
-        "trig": lambda out: _write_trig(out, graphs, _TurtleTerms(dataset)),
-        "nquads": lambda out: _write_nquads(out, graphs),
-        "turtle": lambda out: _write_turtle(out, _merged(graphs), _TurtleTerms(dataset)),
-        "json-ld": lambda out: _write_jsonld(out, graphs),
-    }
     written = []
-    for suffix, fmt in FORMATS.items():
+    for suffix in formats:
+        if suffix not in FORMATS:
+            raise InputError(f"{suffix}: not a graph format (expected {', '.join(FORMATS)})")
         path = out_dir / f"{stem}{suffix}"
-        with atomic_write(path) as out:
-            writers[fmt](out)
+        with atomic_write_bytes(path) as out:
+            if suffix == ".ttl":
+                _write_union(dataset, out)
+            else:
+                dataset.serialize(destination=out, format=FORMATS[suffix])
         written.append(path)
     return written
 
 
+def _write_union(dataset: Dataset, out: BinaryIO) -> None:
+    """Turtle of the union of all graphs."""
+    union = _union(dataset)
+    if union is None:
+        flatten(dataset).serialize(destination=out, format=FORMATS[".ttl"])
+    else:
+        prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()}
+        ox.serialize(union, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
 def flatten(dataset: Dataset) -> Graph:
     """Return every triple of every graph in one plain Graph (for Turtle and simple tools)."""
-    flat = Graph()
+    union = _union(dataset)
+    if union is not None:
+        inner = ox.Store()
+        inner.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in union)
+        flat = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    else:
+        flat = Graph()
+        flat += ((s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)))
     for prefix, namespace in dataset.namespaces():
         flat.bind(prefix, namespace)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        flat.add((s, p, o))
     return flat
 
 
-def load(path: Path, *, store: str = "default") -> Dataset:
+def _union(dataset: Dataset) -> ox.QueryTriples | None:
+    """The union's triples, each subject's together, computed by Oxigraph (None otherwise)."""
+    if not isinstance(dataset.store, OxigraphStore):
+        return None
+    # oxrdflib has no public handle on its pyoxigraph Store (its own serialisers use this one).
+    result = dataset.store._inner.query(
+        "CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+    )
+    assert isinstance(result, ox.QueryTriples)
+    return result
+
+
+def load(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
     """Read a graph written by `write` (.trig, .nq, .ttl, .jsonld) or a build output folder."""
     if path.is_dir():
         path = path / "graph.trig"
@@ -124,367 +146,231 @@ def load(path: Path, *, store: str = "default") -> Dataset:
         raise InputError(f"{path}: not a graph file (expected {', '.join(FORMATS)})")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    dataset = Dataset(store=store, default_union=True)
+    dataset = _dataset(OxigraphStore() if store == DEFAULT_STORE else store, DEFAULT_BASE)
     try:
-        if fmt == "turtle":
-            dataset.default_graph.parse(path, format=fmt)
-        else:
-            dataset.parse(path, format=fmt)
-    except Exception as error:  # rdflib raises many parser-specific types
+        target = dataset.default_graph if fmt == "ox-turtle" else dataset
+        target.parse(path, format=fmt)
+    except Exception as error:  # pyoxigraph and rdflib raise many parser-specific types
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(f"{path}: not valid {fmt} ({message})") from error
+        raise InputError(f"{path}: not valid {fmt.removeprefix('ox-')} ({message})") from error
     return dataset
 
 
-def _add_article(meta: Graph, document: Document, base: str) -> None:
-    article = document_iri(document.id, base)
-    meta.add((article, RDF.type, SCHEMA.NewsArticle))
-    meta.add((article, GK.contentHash, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
-    meta.add((article, GK.sourceFile, Literal(document.source)))
-    if document.title:
-        meta.add((article, SCHEMA.headline, Literal(document.title)))
-    if document.publisher:
-        meta.add((article, SCHEMA.publisher, Literal(document.publisher)))
-    if document.url:
-        meta.add((article, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
-    if document.published:
-        meta.add((article, SCHEMA.datePublished, Literal(document.published)))
+def _dataset(store: str | OxigraphStore, base: str) -> Dataset:
+    dataset = Dataset(store=store, default_union=True)
+    # Only the prefixes graphkit uses: rdflib binds ~30 by default and writers print them all.
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="core")
+    for prefix, namespace in {"skos": SKOS, **namespaces(base)}.items():
+        dataset.bind(prefix, namespace)
+    return dataset
 
 
-def _add_entity(graph: Graph, entity: Entity, base: str) -> None:
-    node = entity_iri(entity.id, base)
-    graph.add((node, RDF.type, SCHEMA[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
-    for alias in sorted(entity.aliases):
-        graph.add((node, SKOS.altLabel, Literal(alias)))
-
-
-def _object_term(obj: Entity | Value, base: str) -> Node:
-    if isinstance(obj, Entity):
-        return entity_iri(obj.id, base)
-    return value_literal(obj)
-
-
-def decimal_literal(number: Decimal) -> Literal:
-    """Return an xsd:decimal in canonical form, so it reads back from Turtle unchanged.
-
-    >>> decimal_literal(Decimal("2.45E+11"))
-    rdflib.term.Literal('245000000000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
-    """
-    text = format(number.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
-
-
-def value_literal(value: Value) -> Literal:
-    """Return the typed literal for a value: xsd:decimal amounts, xsd:date/gYear dates, text."""
-    if value.kind == "quantity":
-        return decimal_literal(Decimal(value.lexical))
-    if value.kind == "date" and len(value.lexical) in _DATE_TYPES:
-        return Literal(value.lexical, datatype=_DATE_TYPES[len(value.lexical)])
-    return Literal(value.lexical)
-
-
-def _add_statement(
-    claims: Graph,
-    spo: tuple[Node, Node, Node],
-    fact: Fact,
-    evidence: Evidence,
-    article: URIRef,
-    base: str,
-    count: Literal,
-) -> None:
-    triple = evidence.triple
-    sentence = triple.sentence
-    node = _statement_node(spo, evidence, base)
-    claims.add((node, RDF.type, RDF.Statement))
-    claims.add((node, GK.support, count))
-    claims.add((node, RDF.subject, spo[0]))
-    claims.add((node, RDF.predicate, spo[1]))
-    claims.add((node, RDF.object, spo[2]))
-    claims.add((node, PROV.wasDerivedFrom, article))
-    claims.add((node, GK.sentence, Literal(sentence.text)))
-    claims.add((node, GK.sentenceIndex, Literal(sentence.index)))
-    claims.add((node, GK.start, Literal(sentence.start)))
-    claims.add((node, GK.end, Literal(sentence.end)))
-    claims.add((node, GK.extractor, Literal(triple.extractor)))
-    claims.add((node, GK.confidence, decimal_literal(Decimal(str(triple.confidence)))))
-    claims.add((node, GK.relationText, Literal(triple.relation.text)))
-    claims.add((node, GK.subjectText, Literal(triple.subject.text)))
-    if triple.object is not None:
-        claims.add((node, GK.objectText, Literal(triple.object.text)))
-    if triple.relation.negated:
-        claims.add((node, GK.negated, Literal(True)))
-    if triple.relation.modality:
-        claims.add((node, GK.modality, Literal(triple.relation.modality)))
-    if isinstance(fact.object, Value) and fact.object.unit:
-        claims.add((node, GK.unit, Literal(fact.object.unit)))
-    if triple.attribution is not None:
-        claims.add((node, GK.attribution, Literal(triple.attribution.text)))
-    if evidence.attributed_to is not None:
-        claims.add((node, GK.attributedTo, entity_iri(evidence.attributed_to.id, base)))
-    for qualifier in triple.qualifiers:
-        claims.add((node, GK.qualifier, Literal(qualifier.text)))
-    if evidence.time is not None:
-        claims.add((node, GK.timeText, Literal(evidence.time.text)))
-        if evidence.time.kind == "date":
-            claims.add((node, GK.time, value_literal(evidence.time)))
-
-
-def _statement_node(spo: tuple[Node, Node, Node], evidence: Evidence, base: str) -> URIRef:
-    triple = evidence.triple
-    sentence = triple.sentence
-    key = "|".join(
-        str(part)
-        for part in (*spo, sentence.doc_id, sentence.index, triple.subject.start, triple.extractor)
-    )
-    return statement_iri(key, base)
-
-
-def _add_conflict(reconciled: Graph, conflict: Conflict, base: str) -> None:
-    subject = entity_iri(conflict.subject.id, base)
-    node = statement_iri(
-        "conflict|"
-        + "|".join(
-            str(_statement_node(_spo(f, base), e, base)) for f in conflict.facts for e in f.evidence
-        ),
-        base,
-    )
-    reconciled.add((node, RDF.type, GK.Conflict))
-    reconciled.add((node, RDF.subject, subject))
-    reconciled.add((node, RDF.predicate, relation_iri(conflict.relation, base)))
-    values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))
-    reconciled.add(
-        (node, RDFS.label, Literal(f"{conflict.subject.label} {conflict.relation}: {values}"))
-    )
-    for fact in conflict.facts:
-        for evidence in fact.evidence:
-            statement = _statement_node(_spo(fact, base), evidence, base)
-            reconciled.add((node, GK.statement, statement))
-            reconciled.add((statement, GK.value, _object_term(fact.object, base)))
-
-
-def _spo(fact: Fact, base: str) -> tuple[Node, Node, Node]:
-    return (
-        entity_iri(fact.subject.id, base),
-        relation_iri(fact.relation.label, base),
-        _object_term(fact.object, base),
-    )
-
-
-# Writing. A graph is held as {graph name: {subject: {predicate: [objects]}}}, in sorted order.
-
-_Subjects = dict[Node, dict[Node, list[Node]]]
-_RDF_TYPE = RDF.type
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f\\"]')
-_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a safe subset of Turtle's PN_LOCAL
-_BARE = {  # datatypes Turtle writes without quotes, when the lexical form is their own
-    XSD.integer: re.compile(r"[+-]?[0-9]+"),
-    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
-    XSD.boolean: re.compile(r"true|false"),
-}
-
-
-def _grouped(dataset: Dataset) -> dict[Node, _Subjects]:
-    graphs: dict[Node, _Subjects] = {}
-    for context in dataset.graphs():
-        subjects: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        for s, p, o in context.triples((None, None, None)):
-            subjects[s][p].append(o)
-        if subjects:
-            graphs[context.identifier] = _sorted(subjects)
-    return dict(sorted(graphs.items(), key=lambda item: _sort_key(item[0])))
-
-
-def _merged(graphs: dict[Node, _Subjects]) -> _Subjects:
-    """The union of all graphs; only subjects found in several graphs are merged again."""
-    merged: dict[Node, dict[Node, list[Node]]] = {}
-    shared: dict[Node, dict[Node, set[Node]]] = {}
-    for subjects in graphs.values():
-        for s, predicates in subjects.items():
-            if s not in merged:
-                merged[s] = predicates
-                continue
-            union = shared.get(s)
-            if union is None:
-                union = shared[s] = defaultdict(set)
-                for p, objects in merged[s].items():
-                    union[p].update(objects)
-            for p, objects in predicates.items():
-                union[p].update(objects)
-    merged.update(_sorted(shared))
-    return {s: merged[s] for s in sorted(merged, key=str)}
-
-
-def _sorted(subjects: Mapping[Node, Mapping[Node, Collection[Node]]]) -> _Subjects:
-    """Subjects and predicates in IRI order (rdf:type first), objects in term order."""
-    ordered: _Subjects = {}
-    for s in sorted(subjects, key=str):
-        predicates = subjects[s]
-        names = sorted(predicates, key=str)
-        if _RDF_TYPE in predicates:
-            names.remove(_RDF_TYPE)
-            names.insert(0, _RDF_TYPE)
-        ordered[s] = {
-            p: list(objects) if len(objects) == 1 else sorted(objects, key=_sort_key)
-            for p in names
-            for objects in (predicates[p],)
-        }
-    return ordered
-
-
-def _sort_key(term: Node) -> tuple[int, str, str]:
-    if isinstance(term, Literal):
-        return (2, str(term), str(term.datatype or term.language or ""))
-    return (1 if isinstance(term, BNode) else 0, str(term), "")
-
-
-def _quote(text: str) -> str:
-    if _NEEDS_ESCAPE.search(text):
-        text = _NEEDS_ESCAPE.sub(
-            lambda match: _ESCAPES.get(match[0]) or f"\\u{ord(match[0]):04X}", text
-        )
-    return f'"{text}"'
-
-
-def _nt(term: Node) -> str:
-    """A term in N-Triples syntax: full IRIs, strings on one line."""
-    if isinstance(term, Literal):
+def _rdflib(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
         if term.language:
-            return f"{_quote(str(term))}@{term.language}"
-        if term.datatype is not None:
-            return f"{_quote(str(term))}^^<{term.datatype}>"
-        return _quote(str(term))
-    return term.n3()
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _STRING else URIRef(datatype))
+    if isinstance(term, ox.DefaultGraph):
+        return DATASET_DEFAULT_GRAPH_ID
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
-class _TurtleTerms:
-    """Formats terms for Turtle and TriG with the dataset's prefixes, remembering which it used."""
+# Building. Terms are pyoxigraph's: an rdflib term costs several microseconds to make and as
+# much again to convert for Oxigraph, and a build makes millions.
 
-    def __init__(self, dataset: Dataset) -> None:
-        self._prefixes = sorted(
-            ((str(namespace), prefix) for prefix, namespace in dataset.namespaces()),
-            key=lambda item: -len(item[0]),
+_STRING = str(XSD.string)
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def _node(term: str) -> ox.NamedNode:
+    return ox.NamedNode(term)
+
+
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(
+    _node, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
+)
+_LABEL, _ALT_LABEL, _DERIVED = map(_node, (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+_GK = {name: _node(GK._NS + name) for name in GK.__annotations__}
+_XSD = {name: _node(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
+_DATES = {length: _node(datatype) for length, datatype in _DATE_TYPES.items()}
+_TRUE = ox.Literal("true", datatype=_XSD["boolean"])
+
+
+def _integer(number: int) -> ox.Literal:
+    return ox.Literal(str(number), datatype=_XSD["integer"])
+
+
+def _decimal(number: Decimal) -> ox.Literal:
+    """An xsd:decimal in XSD 1.1 canonical form (Oxigraph's, whichever store holds it).
+
+    >>> _decimal(Decimal("2.45E+11")).value, _decimal(Decimal("0.50")).value
+    ('245000000000', '0.5')
+    """
+    return ox.Literal(format(number.normalize(), "f"), datatype=_XSD["decimal"])
+
+
+def _value(value: Value) -> ox.Literal:
+    """The typed literal for a value: xsd:decimal amounts, xsd:date/gYear dates, text."""
+    if value.kind == "quantity":
+        return _decimal(Decimal(value.lexical))
+    if value.kind == "date" and len(value.lexical) in _DATES:
+        return ox.Literal(value.lexical, datatype=_DATES[len(value.lexical)])
+    return ox.Literal(value.lexical)
+
+
+_Term = ox.NamedNode | ox.Literal
+_Spo = tuple[ox.NamedNode, ox.NamedNode, _Term]
+
+
+class _Quads:
+    """The quads of one build under one base, each IRI minted (and checked) once."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._entities: dict[str, ox.NamedNode] = {}
+        self._relations: dict[str, ox.NamedNode] = {}
+
+    def build(
+        self,
+        documents: Sequence[Document],
+        entities: Iterable[Entity],
+        facts: Iterable[Fact],
+        conflicts: Iterable[Conflict],
+    ) -> Iterator[ox.Quad]:
+        meta = _node(graph_iri("meta", self.base))
+        for document in documents:
+            yield from self._article(document, meta)
+        known = _node(graph_iri("entities", self.base))
+        for entity in entities:
+            yield from self._entity(entity, known)
+        described: set[str] = set()
+        for fact in facts:
+            spo = self._spo(fact)
+            if fact.relation.label not in described:  # one IRI per label (slugs never collide)
+                described.add(fact.relation.label)
+                yield ox.Quad(spo[1], _TYPE, _GK["Relation"], known)
+                yield ox.Quad(spo[1], _LABEL, ox.Literal(fact.relation.label), known)
+            count = _integer(support(fact))
+            for evidence in fact.evidence:
+                article = _node(document_iri(evidence.triple.sentence.doc_id, self.base))
+                yield ox.Quad(*spo, article)
+                yield from self._statement(spo, fact, evidence, article, count)
+        reconciled = _node(graph_iri("reconciled", self.base))
+        for conflict in conflicts:
+            yield from self._conflict(conflict, reconciled)
+
+    def _article(self, document: Document, meta: ox.NamedNode) -> Iterator[ox.Quad]:
+        article = _node(document_iri(document.id, self.base))
+        digest = hashlib.sha256(document.text.encode()).hexdigest()
+        yield ox.Quad(article, _TYPE, _node(SCHEMA.NewsArticle), meta)
+        yield ox.Quad(article, _GK["contentHash"], ox.Literal(digest), meta)
+        yield ox.Quad(article, _GK["sourceFile"], ox.Literal(document.source), meta)
+        if document.title:
+            yield ox.Quad(article, _node(SCHEMA.headline), ox.Literal(document.title), meta)
+        if document.publisher:
+            yield ox.Quad(article, _node(SCHEMA.publisher), ox.Literal(document.publisher), meta)
+        if document.url:
+            url = ox.Literal(document.url, datatype=_XSD["anyURI"])
+            yield ox.Quad(article, _node(SCHEMA.url), url, meta)
+        if document.published:
+            date = ox.Literal(document.published.isoformat(), datatype=_DATES[10])
+            yield ox.Quad(article, _node(SCHEMA.datePublished), date, meta)
+
+    def _entity(self, entity: Entity, known: ox.NamedNode) -> Iterator[ox.Quad]:
+        node = self.entity(entity)
+        yield ox.Quad(node, _TYPE, _node(SCHEMA[entity.type]), known)
+        yield ox.Quad(node, _LABEL, ox.Literal(entity.label), known)
+        for alias in sorted(entity.aliases):
+            yield ox.Quad(node, _ALT_LABEL, ox.Literal(alias), known)
+
+    def entity(self, entity: Entity) -> ox.NamedNode:
+        node = self._entities.get(entity.id)
+        if node is None:
+            node = self._entities[entity.id] = _node(entity_iri(entity.id, self.base))
+        return node
+
+    def relation(self, label: str) -> ox.NamedNode:
+        node = self._relations.get(label)
+        if node is None:
+            node = self._relations[label] = _node(relation_iri(label, self.base))
+        return node
+
+    def _object(self, obj: Entity | Value) -> _Term:
+        return self.entity(obj) if isinstance(obj, Entity) else _value(obj)
+
+    def _spo(self, fact: Fact) -> _Spo:
+        return (
+            self.entity(fact.subject),
+            self.relation(fact.relation.label),
+            self._object(fact.object),
         )
-        self._cache: dict[Node, str] = {}
-        self.used: dict[str, str] = {}
 
-    def __call__(self, term: Node) -> str:
-        text = self._cache.get(term)
-        if text is None:
-            text = self._cache[term] = self._format(term)
-        return text
+    def _statement(
+        self, spo: _Spo, fact: Fact, evidence: Evidence, article: ox.NamedNode, count: ox.Literal
+    ) -> Iterator[ox.Quad]:
+        triple = evidence.triple
+        sentence = triple.sentence
+        node = self._statement_node(spo, evidence)
+        quad, gk, text = ox.Quad, _GK, ox.Literal
+        yield quad(node, _TYPE, _STATEMENT, article)
+        yield quad(node, gk["support"], count, article)
+        yield quad(node, _SUBJECT, spo[0], article)
+        yield quad(node, _PREDICATE, spo[1], article)
+        yield quad(node, _OBJECT, spo[2], article)
+        yield quad(node, _DERIVED, article, article)
+        yield quad(node, gk["sentence"], text(sentence.text), article)
+        yield quad(node, gk["sentenceIndex"], _integer(sentence.index), article)
+        yield quad(node, gk["start"], _integer(sentence.start), article)
+        yield quad(node, gk["end"], _integer(sentence.end), article)
+        yield quad(node, gk["extractor"], text(triple.extractor), article)
+        yield quad(node, gk["confidence"], _decimal(Decimal(str(triple.confidence))), article)
+        yield quad(node, gk["relationText"], text(triple.relation.text), article)
+        yield quad(node, gk["subjectText"], text(triple.subject.text), article)
+        if triple.object is not None:
+            yield quad(node, gk["objectText"], text(triple.object.text), article)
+        if triple.relation.negated:
+            yield quad(node, gk["negated"], _TRUE, article)
+        if triple.relation.modality:
+            yield quad(node, gk["modality"], text(triple.relation.modality), article)
+        if isinstance(fact.object, Value) and fact.object.unit:
+            yield quad(node, gk["unit"], text(fact.object.unit), article)
+        if triple.attribution is not None:
+            yield quad(node, gk["attribution"], text(triple.attribution.text), article)
+        if evidence.attributed_to is not None:
+            yield quad(node, gk["attributedTo"], self.entity(evidence.attributed_to), article)
+        for qualifier in triple.qualifiers:
+            yield quad(node, gk["qualifier"], text(qualifier.text), article)
+        if evidence.time is not None:
+            yield quad(node, gk["timeText"], text(evidence.time.text), article)
+            if evidence.time.kind == "date":
+                yield quad(node, gk["time"], _value(evidence.time), article)
 
-    def predicate(self, term: Node) -> str:
-        return "a" if term == _RDF_TYPE else self(term)
+    def _statement_node(self, spo: _Spo, evidence: Evidence) -> ox.NamedNode:
+        triple = evidence.triple
+        sentence = triple.sentence
+        parts = (*(t.value for t in spo), sentence.doc_id, sentence.index, triple.subject.start)
+        key = "|".join(str(part) for part in (*parts, triple.extractor))
+        return _node(statement_iri(key, self.base))
 
-    def header(self) -> str:
-        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(self.used.items())) + "\n"
-
-    def _format(self, term: Node) -> str:
-        if isinstance(term, URIRef):
-            return self._name(str(term)) or term.n3()
-        if isinstance(term, Literal):
-            lexical, datatype = str(term), term.datatype
-            if term.language:
-                return f"{_quote(lexical)}@{term.language}"
-            if datatype is None:
-                return _quote(lexical)
-            pattern = _BARE.get(datatype)
-            if pattern is not None and pattern.fullmatch(lexical):
-                return lexical
-            return f"{_quote(lexical)}^^{self._name(str(datatype)) or f'<{datatype}>'}"
-        return term.n3()
-
-    def _name(self, iri: str) -> str | None:
-        for namespace, prefix in self._prefixes:
-            if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri[len(namespace) :]):
-                self.used[prefix] = namespace
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return None
-
-
-def _subject_blocks(subjects: _Subjects, terms: _TurtleTerms, indent: str) -> Iterator[str]:
-    for s, predicates in subjects.items():
-        lines = [
-            f"{terms.predicate(p)} {' , '.join(terms(o) for o in objects)}"
-            for p, objects in predicates.items()
+    def _conflict(self, conflict: Conflict, reconciled: ox.NamedNode) -> Iterator[ox.Quad]:
+        statements = [
+            (self._statement_node(self._spo(fact), evidence), fact)
+            for fact in conflict.facts
+            for evidence in fact.evidence
         ]
-        yield f"{indent}{terms(s)} " + f" ;\n{indent}    ".join(lines) + " .\n\n"
-
-
-def _write_trig(out: TextIO, graphs: dict[Node, _Subjects], terms: _TurtleTerms) -> None:
-    body: list[str] = []
-    for name, subjects in graphs.items():
-        if name == DATASET_DEFAULT_GRAPH_ID:
-            body.extend(_subject_blocks(subjects, terms, ""))
-        else:
-            body.append(f"{terms(name)} {{\n")
-            body.extend(_subject_blocks(subjects, terms, "    "))
-            body.append("}\n\n")
-    out.write(terms.header())  # after the body: only the prefixes it used
-    out.writelines(body)
-
-
-def _write_turtle(out: TextIO, subjects: _Subjects, terms: _TurtleTerms) -> None:
-    body = list(_subject_blocks(subjects, terms, ""))
-    out.write(terms.header())
-    out.writelines(body)
-
-
-def _write_nquads(out: TextIO, graphs: dict[Node, _Subjects]) -> None:
-    nt = functools.cache(_nt)  # IRIs recur: format each once
-    for name, subjects in graphs.items():
-        label = "" if name == DATASET_DEFAULT_GRAPH_ID else f" {nt(name)}"
-        for s, predicates in subjects.items():
-            subject = nt(s)
-            for p, objects in predicates.items():
-                predicate = nt(p)
-                out.writelines(f"{subject} {predicate} {nt(o)}{label} .\n" for o in objects)
-
-
-def _write_jsonld(out: TextIO, graphs: dict[Node, _Subjects]) -> None:
-    """Expanded JSON-LD: a list of named graphs, one node object a line."""
-    out.write("[")
-    first = True
-    for name, subjects in graphs.items():
-        nodes = [_jsonld_node(s, predicates) for s, predicates in subjects.items()]
-        lines = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
-        if name == DATASET_DEFAULT_GRAPH_ID:
-            block = lines
-        else:
-            block = f'{{"@id": {json.dumps(_jsonld_id(name))}, "@graph": [\n{lines}\n]}}'
-        out.write(("\n" if first else ",\n") + block)
-        first = False
-    out.write("\n]\n")
-
-
-def _jsonld_node(subject: Node, predicates: dict[Node, list[Node]]) -> dict[str, object]:
-    node: dict[str, object] = {"@id": _jsonld_id(subject)}
-    for p, objects in predicates.items():
-        if p == _RDF_TYPE:
-            types = [_jsonld_id(o) for o in objects if not isinstance(o, Literal)]
-            if types:
-                node["@type"] = types
-            objects = [o for o in objects if isinstance(o, Literal)]
-            if not objects:
-                continue
-        node[str(p)] = [_jsonld_value(o) for o in objects]
-    return node
-
-
-def _jsonld_id(term: Node) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-def _jsonld_value(term: Node) -> dict[str, str]:
-    if not isinstance(term, Literal):
-        return {"@id": _jsonld_id(term)}
-    if term.language:
-        return {"@value": str(term), "@language": term.language}
-    if term.datatype is not None:
-        return {"@value": str(term), "@type": str(term.datatype)}
-    return {"@value": str(term)}
+        key = "conflict|" + "|".join(statement.value for statement, _ in statements)
+        node = _node(statement_iri(key, self.base))
+        values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))
+        label = f"{conflict.subject.label} {conflict.relation}: {values}"
+        yield ox.Quad(node, _TYPE, _GK["Conflict"], reconciled)
+        yield ox.Quad(node, _SUBJECT, self.entity(conflict.subject), reconciled)
+        yield ox.Quad(node, _PREDICATE, self.relation(conflict.relation), reconciled)
+        yield ox.Quad(node, _LABEL, ox.Literal(label), reconciled)
+        for statement, fact in statements:
+            yield ox.Quad(node, _GK["statement"], statement, reconciled)
+            yield ox.Quad(statement, _GK["value"], self._object(fact.object), reconciled)

@@ -194,9 +194,9 @@ class KnowledgeGraph:
             'border: 1px solid #ddd"></iframe></div>'
         )
 
-    def save(self, out_dir: str | Path) -> list[Path]:
-        """Write TriG, N-Quads, Turtle and JSON-LD files into `out_dir`."""
-        return graph.write(self.dataset, Path(out_dir))
+    def save(self, out_dir: str | Path, *, formats: Iterable[str] = graph.WRITTEN) -> list[Path]:
+        """Write the graph into `out_dir`: TriG and Turtle, or any of .trig .ttl .nq .jsonld."""
+        return graph.write(self.dataset, Path(out_dir), formats=formats)
 
     def _repr_html_(self) -> str:
         counts = self._counts()

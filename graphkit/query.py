@@ -87,9 +87,10 @@ def select(
 
     The prefixes rdf, rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared.
     """
-    prefixes = {"rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS, **namespaces(base)}
+    vocabularies = {"rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS, **namespaces(base)}
+    prefixes = {prefix: str(namespace) for prefix, namespace in vocabularies.items()}
     try:
-        prepared = prepareQuery(sparql, initNs=prefixes)
+        prepareQuery(sparql, initNs=prefixes)  # rdflib's parser: clear errors, updates refused
     except ParseException as error:
         if _is_update(sparql):
             raise QueryError(
@@ -99,8 +100,8 @@ def select(
     except Exception as error:  # rdflib's algebra raises bare exceptions on bad queries
         raise QueryError(f"bad SPARQL query: {error}") from error
     target = dataset.graph(graph) if graph is not None else dataset
-    try:
-        result = target.query(prepared)
+    try:  # the text, not `prepared`: a store with its own engine (Oxigraph) runs it natively
+        result = target.query(sparql, initNs=prefixes)
     except Exception as error:  # evaluation errors surface as assorted types
         raise QueryError(f"query failed: {error}") from error
     if result.type == "ASK":

@@ -25,8 +25,25 @@ def test_build_prints_a_summary_and_writes_every_file(built):
     assert summary.startswith("2 documents, ")
     for word in ("sentences", "entities", "triples", " s"):
         assert word in summary
-    for name in ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "graph.html"):
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
         assert (out / name).stat().st_size > 1000
+    assert not (out / "graph.nq").exists() and not (out / "graph.jsonld").exists()
+
+
+def test_build_writes_the_formats_asked_for_and_each_reads_back(tmp_path):
+    args = ["build", str(SEEDS), "-o", str(tmp_path), "--format", "nq", "--format", "jsonld"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("graph.*")) == [
+        "graph.html",
+        "graph.jsonld",
+        "graph.nq",
+    ]
+    for name in ("graph.nq", "graph.jsonld"):
+        ask = CliRunner().invoke(
+            cli, ["query", str(tmp_path / name), 'ASK { ?e rdfs:label "Vladimir Putin" }']
+        )
+        assert ask.exit_code == 0 and "true" in ask.output, ask.output
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
@@ -34,7 +51,13 @@ def test_query_formats(built, fmt):
     out, _ = built
     result = CliRunner().invoke(
         cli,
-        ["query", str(out / "graph.nq"), 'ASK { ?e rdfs:label "Vladimir Putin" }', "--format", fmt],
+        [
+            "query",
+            str(out / "graph.ttl"),
+            'ASK { ?e rdfs:label "Vladimir Putin" }',
+            "--format",
+            fmt,
+        ],
     )
     assert result.exit_code == 0, result.output
     if fmt == "json":
