@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, URIRef
 
+from graphkit.graph import subject_objects
 from graphkit.query import select
 from graphkit.vocab import GK, PROV, SCHEMA
 
@@ -63,7 +64,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     titles = _by_subject(dataset, SCHEMA.headline)
     files = _by_subject(dataset, GK.sourceFile)
     labels = _by_subject(dataset, RDFS.label)
-    in_conflict = {str(st) for _, st in dataset.subject_objects(GK.statement)}
+    in_conflict = {statement for _, statement in subject_objects(dataset, GK.statement)}
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": [], "negated": False, "conflict": False}
     )
@@ -92,7 +93,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
 
 
 def _by_subject(dataset: Dataset, predicate: URIRef) -> dict[str, str]:
-    return {str(s): str(o) for s, o in dataset.subject_objects(predicate)}
+    return dict(subject_objects(dataset, predicate))
 
 
 def stats(dataset: Dataset, *, top: int = 10) -> Stats:
