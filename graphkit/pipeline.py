@@ -95,7 +95,10 @@ def extract_documents(
             nlp.parse(documents, pipeline, batch_size=config.batch_size), extractors
         )
         return
-    chunks = _chunks(documents, parts=config.jobs * 8)
+    # Many runs, so that no worker idles long at the end, but each a batch or more: spaCy parses
+    # a run of a few documents much slower per word.
+    runs = min(config.jobs * 16, len(documents) // config.batch_size)
+    chunks = _chunks(documents, parts=max(runs, config.jobs))
     with ProcessPoolExecutor(
         max_workers=config.jobs, initializer=_start_worker, initargs=(config, tuple(extractors))
     ) as pool:
