@@ -367,9 +367,9 @@ def from_texts(
         return build(path, config=config, extractors=extractors, pipeline=pipeline)
 
 
-def load(path: str | Path) -> KnowledgeGraph:
+def load(path: str | Path, *, store: str = graph.DEFAULT_STORE) -> KnowledgeGraph:
     """Load a KnowledgeGraph from a graph file or a `graphkit build` output folder."""
-    return KnowledgeGraph(graph.load(Path(path)))
+    return KnowledgeGraph(graph.load(Path(path), store=store))
 
 
 def _numbered(texts: Iterable[str]) -> Iterator[tuple[str, str]]:

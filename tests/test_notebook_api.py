@@ -319,9 +319,13 @@ def test_seed_show_of_putin(kg):
     assert not re.search(r"<script[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", page, re.I)
 
 
-def test_saved_graph_loads_with_the_same_triples(kg, tmp_path):
+@pytest.mark.parametrize("store", ["Oxigraph", "default"])
+def test_saved_graph_loads_with_the_same_triples(kg, tmp_path, store):
     kg.save(tmp_path)
-    loaded = graphkit.load(tmp_path)
+    loaded = graphkit.load(tmp_path, store=store)
+    assert loaded.dataset.store.__class__.__name__ == (
+        "Memory" if store == "default" else "OxigraphStore"
+    )
     assert loaded.build is None
     rows = {tuple(r) for r in kg.triples().itertuples(index=False)}
     assert {tuple(r) for r in loaded.triples().itertuples(index=False)} == rows
