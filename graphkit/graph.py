@@ -7,6 +7,7 @@ store (the pure-Python "Memory" store, for one) works through the same functions
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -60,12 +61,13 @@ def to_dataset(
         inner.bulk_extend(quads)
         return _dataset(OxigraphStore(store=inner), base)
     dataset = _dataset(store, base)
+    named = functools.cache(dataset.graph)  # one Graph per name, not one per quad
     dataset.addN(
         (
             _rdflib(q.subject),
             _rdflib(q.predicate),
             _rdflib(q.object),
-            dataset.graph(cast(URIRef, _rdflib(q.graph_name))),
+            named(cast(URIRef, _rdflib(q.graph_name))),
         )
         for q in quads
     )
@@ -124,11 +126,13 @@ _PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)+")
 
 def flatten(dataset: Dataset) -> Graph:
     """Return every triple of every graph in one plain Graph (for Turtle and simple tools)."""
-    union = _union(dataset)
-    if union is not None:
-        inner = ox.Store()
-        inner.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in union)
-        flat = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    inner = _oxigraph(dataset)
+    if inner is not None:  # the union merged by Oxigraph, never made into rdflib terms
+        union = inner.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        assert isinstance(union, ox.QueryTriples)
+        merged = ox.Store()
+        merged.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in union)
+        flat = Graph(store=OxigraphStore(store=merged), identifier=DATASET_DEFAULT_GRAPH_ID)
     else:
         flat = Graph()
         flat += ((s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)))
@@ -151,16 +155,6 @@ def subject_objects(dataset: Dataset, predicate: URIRef) -> Iterator[tuple[str, 
         subject, obj = quad.subject, quad.object
         if not isinstance(subject, ox.Triple) and not isinstance(obj, ox.Triple):  # RDF 1.2
             yield subject.value, obj.value
-
-
-def _union(dataset: Dataset) -> ox.QueryTriples | None:
-    """The union's triples, each subject's together, computed by Oxigraph (None otherwise)."""
-    inner = _oxigraph(dataset)
-    if inner is None:
-        return None
-    result = inner.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    assert isinstance(result, ox.QueryTriples)
-    return result
 
 
 def _oxigraph(dataset: Dataset) -> ox.Store | None:
@@ -218,20 +212,14 @@ def _rdflib(term: object) -> Node:
 # much again to convert for Oxigraph, and a build makes millions.
 
 _STRING = str(XSD.string)
-_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
-
-
-def _node(term: str) -> ox.NamedNode:
-    return ox.NamedNode(term)
-
 
 _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(
-    _node, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
+    ox.NamedNode, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
 )
-_LABEL, _ALT_LABEL, _DERIVED = map(_node, (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
-_GK = {name: _node(GK._NS + name) for name in GK.__annotations__}
-_XSD = {name: _node(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
-_DATES = {length: _node(datatype) for length, datatype in _DATE_TYPES.items()}
+_LABEL, _ALT_LABEL, _DERIVED = map(ox.NamedNode, (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+_GK = {name: ox.NamedNode(GK._NS + name) for name in GK.__annotations__}
+_XSD = {name: ox.NamedNode(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
+_DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: ox.NamedNode(XSD.date)}
 _TRUE = ox.Literal("true", datatype=_XSD["boolean"])
 
 
@@ -266,8 +254,11 @@ class _Quads:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._entities: dict[str, ox.NamedNode] = {}
-        self._relations: dict[str, ox.NamedNode] = {}
+        self._entity_node = functools.cache(lambda key: ox.NamedNode(entity_iri(key, base)))
+        self._relation_node = functools.cache(lambda label: ox.NamedNode(relation_iri(label, base)))
+        self._document_node = functools.cache(
+            lambda doc_id: ox.NamedNode(document_iri(doc_id, base))
+        )
 
     def build(
         self,
@@ -276,10 +267,10 @@ class _Quads:
         facts: Iterable[Fact],
         conflicts: Iterable[Conflict],
     ) -> Iterator[ox.Quad]:
-        meta = _node(graph_iri("meta", self.base))
+        meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
             yield from self._article(document, meta)
-        known = _node(graph_iri("entities", self.base))
+        known = ox.NamedNode(graph_iri("entities", self.base))
         for entity in entities:
             yield from self._entity(entity, known)
         described: set[str] = set()
@@ -291,48 +282,41 @@ class _Quads:
                 yield ox.Quad(spo[1], _LABEL, ox.Literal(fact.relation.label), known)
             count = _integer(support(fact))
             for evidence in fact.evidence:
-                article = _node(document_iri(evidence.triple.sentence.doc_id, self.base))
+                article = self._document_node(evidence.triple.sentence.doc_id)
                 yield ox.Quad(*spo, article)
                 yield from self._statement(spo, fact, evidence, article, count)
-        reconciled = _node(graph_iri("reconciled", self.base))
+        reconciled = ox.NamedNode(graph_iri("reconciled", self.base))
         for conflict in conflicts:
             yield from self._conflict(conflict, reconciled)
 
     def _article(self, document: Document, meta: ox.NamedNode) -> Iterator[ox.Quad]:
-        article = _node(document_iri(document.id, self.base))
+        article = self._document_node(document.id)
         digest = hashlib.sha256(document.text.encode()).hexdigest()
-        yield ox.Quad(article, _TYPE, _node(SCHEMA.NewsArticle), meta)
+        yield ox.Quad(article, _TYPE, ox.NamedNode(SCHEMA.NewsArticle), meta)
         yield ox.Quad(article, _GK["contentHash"], ox.Literal(digest), meta)
         yield ox.Quad(article, _GK["sourceFile"], ox.Literal(document.source), meta)
         if document.title:
-            yield ox.Quad(article, _node(SCHEMA.headline), ox.Literal(document.title), meta)
+            yield ox.Quad(article, ox.NamedNode(SCHEMA.headline), ox.Literal(document.title), meta)
         if document.publisher:
-            yield ox.Quad(article, _node(SCHEMA.publisher), ox.Literal(document.publisher), meta)
+            yield ox.Quad(
+                article, ox.NamedNode(SCHEMA.publisher), ox.Literal(document.publisher), meta
+            )
         if document.url:
             url = ox.Literal(document.url, datatype=_XSD["anyURI"])
-            yield ox.Quad(article, _node(SCHEMA.url), url, meta)
+            yield ox.Quad(article, ox.NamedNode(SCHEMA.url), url, meta)
         if document.published:
             date = ox.Literal(document.published.isoformat(), datatype=_DATES[10])
-            yield ox.Quad(article, _node(SCHEMA.datePublished), date, meta)
+            yield ox.Quad(article, ox.NamedNode(SCHEMA.datePublished), date, meta)
 
     def _entity(self, entity: Entity, known: ox.NamedNode) -> Iterator[ox.Quad]:
         node = self.entity(entity)
-        yield ox.Quad(node, _TYPE, _node(SCHEMA[entity.type]), known)
+        yield ox.Quad(node, _TYPE, ox.NamedNode(SCHEMA[entity.type]), known)
         yield ox.Quad(node, _LABEL, ox.Literal(entity.label), known)
         for alias in sorted(entity.aliases):
             yield ox.Quad(node, _ALT_LABEL, ox.Literal(alias), known)
 
     def entity(self, entity: Entity) -> ox.NamedNode:
-        node = self._entities.get(entity.id)
-        if node is None:
-            node = self._entities[entity.id] = _node(entity_iri(entity.id, self.base))
-        return node
-
-    def relation(self, label: str) -> ox.NamedNode:
-        node = self._relations.get(label)
-        if node is None:
-            node = self._relations[label] = _node(relation_iri(label, self.base))
-        return node
+        return self._entity_node(entity.id)
 
     def _object(self, obj: Entity | Value) -> _Term:
         return self.entity(obj) if isinstance(obj, Entity) else _value(obj)
@@ -340,7 +324,7 @@ class _Quads:
     def _spo(self, fact: Fact) -> _Spo:
         return (
             self.entity(fact.subject),
-            self.relation(fact.relation.label),
+            self._relation_node(fact.relation.label),
             self._object(fact.object),
         )
 
@@ -389,7 +373,7 @@ class _Quads:
         sentence = triple.sentence
         parts = (*(t.value for t in spo), sentence.doc_id, sentence.index, triple.subject.start)
         key = "|".join(str(part) for part in (*parts, triple.extractor))
-        return _node(statement_iri(key, self.base))
+        return ox.NamedNode(statement_iri(key, self.base))
 
     def _conflict(self, conflict: Conflict, reconciled: ox.NamedNode) -> Iterator[ox.Quad]:
         statements = [
@@ -398,12 +382,12 @@ class _Quads:
             for evidence in fact.evidence
         ]
         key = "conflict|" + "|".join(statement.value for statement, _ in statements)
-        node = _node(statement_iri(key, self.base))
+        node = ox.NamedNode(statement_iri(key, self.base))
         values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))
         label = f"{conflict.subject.label} {conflict.relation}: {values}"
         yield ox.Quad(node, _TYPE, _GK["Conflict"], reconciled)
         yield ox.Quad(node, _SUBJECT, self.entity(conflict.subject), reconciled)
-        yield ox.Quad(node, _PREDICATE, self.relation(conflict.relation), reconciled)
+        yield ox.Quad(node, _PREDICATE, self._relation_node(conflict.relation), reconciled)
         yield ox.Quad(node, _LABEL, ox.Literal(label), reconciled)
         for statement, fact in statements:
             yield ox.Quad(node, _GK["statement"], statement, reconciled)
