@@ -106,7 +106,7 @@ _result_format = click.option(
     "--store",
     default="Oxigraph",
     show_default=True,
-    help="rdflib store plug-in that holds the graph (default: rdflib's pure-Python one).",
+    help="rdflib store plug-in that holds the graph; 'default' is rdflib's pure-Python one.",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of minted IRIs.")
 @click.option(
