@@ -362,7 +362,7 @@ class _PeopleIndex:
         if word in self._similar_words:
             return self._similar_words[word]
         shared: Counter[str] = Counter()
-        grams = _bigrams(word)
+        grams = self._grams[word]  # `word` is the last word of one of `people`
         for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
             for gram, count in grams.items():
                 others = self._by_bigram.get((gram, length), ())
