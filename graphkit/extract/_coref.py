@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, LOWER, TAG  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract._clauses import SPEECH_VERBS
@@ -13,6 +16,9 @@ from graphkit.types import Mention, Triple
 _PERSONAL = frozenset({"he", "him", "she", "her"})
 _NEUTER = frozenset({"it"})
 _PLURAL = frozenset({"they", "them"})
+_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_BEGIN = 3  # ENT_IOB's value for "B"
 _NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"})
 _EMBEDDED = frozenset({"ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp"})
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -39,36 +45,50 @@ def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple
     "they"); otherwise the pronoun is left unresolved and never becomes a node.
     """
     found: dict[tuple[int, int], tuple[Mention, ...]] = {}
-    previous: Span | None = None
     pairs: list[list[Token]] = []  # coordinated names seen so far ("Putin and Xi")
-    for spacy_sent in spacy_doc.sents:
-        for token in spacy_sent:
-            if token.ent_iob_ == "B":
-                root = _entity_root(token)
-                group = [root, *root.conjuncts]
-                if root.dep_ != "conj" and len(group) > 1 and all(t.ent_type_ for t in group):
-                    pairs.append(group)
-            members = _group_antecedents(token, pairs)
-            if members:
-                tokens = phrase_tokens(token)
-                key = (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
-                found[key] = tuple(_mention(head, offset) for head in members)
-                continue
-            word = token.lower_
-            if (
-                token.dep_ not in ("nsubj", "nsubjpass")
-                or word not in _PERSONAL | _NEUTER | _PLURAL
-            ):
-                continue
-            if _quoted(token, spacy_sent):
-                candidates = _named_outside_quote(spacy_sent) if word in _PERSONAL else []
-            else:
-                candidates = _candidates(token, previous)
-            if candidates and _agrees(word, candidates):
-                key = (offset + token.idx, offset + token.idx + len(token.text))
-                found[key] = tuple(_mention(head, offset) for head in candidates)
-        previous = spacy_sent
+    sentences = list(spacy_doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    for i in _watched(spacy_doc):
+        token = spacy_doc[i]
+        if token.ent_iob_ == "B":
+            root = _entity_root(token)
+            group = [root, *root.conjuncts]
+            if root.dep_ != "conj" and len(group) > 1 and all(t.ent_type_ for t in group):
+                pairs.append(group)
+        members = _group_antecedents(token, pairs)
+        if members:
+            tokens = phrase_tokens(token)
+            key = (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
+            found[key] = tuple(_mention(head, offset) for head in members)
+            continue
+        word = token.lower_
+        if token.dep_ not in _SUBJECT_DEPS or word not in _PRONOUNS:
+            continue
+        number = bisect_right(starts, i) - 1
+        spacy_sent = sentences[number]
+        if _quoted(token, spacy_sent):
+            candidates = _named_outside_quote(spacy_sent) if word in _PERSONAL else []
+        else:
+            candidates = _candidates(token, sentences[number - 1] if number else None)
+        if candidates and _agrees(word, candidates):
+            key = (offset + token.idx, offset + token.idx + len(token.text))
+            found[key] = tuple(_mention(head, offset) for head in candidates)
     return found
+
+
+def _watched(spacy_doc: Doc) -> list[int]:
+    """Indices of the tokens find_antecedents reads: entity starts, plural nouns, pronoun subjects.
+
+    Found in the Doc's arrays, so that the other tokens are never built as Python objects.
+    """
+    strings = spacy_doc.vocab.strings
+    iob, tag, dep, lower = spacy_doc.to_array([ENT_IOB, TAG, DEP, LOWER]).reshape(-1, 4).T
+    pronoun_subject = numpy.isin(dep, [strings[d] for d in _SUBJECT_DEPS]) & numpy.isin(
+        lower, [strings[w] for w in _PRONOUNS]
+    )
+    watched = (iob == _BEGIN) | (tag == strings["NNS"]) | pronoun_subject
+    indices: list[int] = numpy.flatnonzero(watched).tolist()
+    return indices
 
 
 def attach_antecedents(
@@ -88,11 +108,10 @@ def attach_antecedents(
         and speaker.label not in (None, "PRON")
     ):
         subject = dataclasses.replace(subject, antecedents=(speaker,))
-    return dataclasses.replace(
-        triple,
-        subject=subject,
-        object=_linked(triple.object, antecedents) if triple.object is not None else None,
-    )
+    obj = _linked(triple.object, antecedents) if triple.object is not None else None
+    if subject is triple.subject and obj is triple.object:
+        return triple
+    return dataclasses.replace(triple, subject=subject, object=obj)
 
 
 def _linked(mention: Mention, antecedents: dict[tuple[int, int], tuple[Mention, ...]]) -> Mention:
