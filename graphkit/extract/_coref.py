@@ -83,10 +83,9 @@ def _watched(spacy_doc: Doc) -> list[int]:
     """
     strings = spacy_doc.vocab.strings
     iob, tag, dep, lower = spacy_doc.to_array([ENT_IOB, TAG, DEP, LOWER]).reshape(-1, 4).T
-    pronoun_subject = numpy.isin(dep, [strings[d] for d in _SUBJECT_DEPS]) & numpy.isin(
-        lower, [strings[w] for w in _PRONOUNS]
-    )
-    watched = (iob == _BEGIN) | (tag == strings["NNS"]) | pronoun_subject
+    subject = numpy.logical_or.reduce([dep == strings[d] for d in _SUBJECT_DEPS])
+    pronoun = numpy.logical_or.reduce([lower == strings[w] for w in _PRONOUNS])
+    watched = (iob == _BEGIN) | (tag == strings["NNS"]) | (subject & pronoun)
     indices: list[int] = numpy.flatnonzero(watched).tolist()
     return indices
 
