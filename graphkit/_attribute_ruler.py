@@ -3,9 +3,10 @@
 The English pipelines' `attribute_ruler` maps each token's tag to its part of speech and
 morphology with about 180 one- and two-token patterns of plain attribute tests. spaCy's Matcher
 tries every pattern at every token: about a tenth of the whole parse. Indexing the patterns on
-one tested value finds the same matches for a small part of that, and spaCy's own
-`set_annotations` applies them, so the annotations are exactly the stock ruler's. A pattern the
-index cannot express (operators, regexes, other attributes) keeps the whole ruler on the Matcher.
+one tested value finds the same matches for a small part of that (IN, NOT_IN and REGEX tests are
+checked after the lookup), and spaCy's own `set_annotations` applies them, so the annotations are
+exactly the stock ruler's. A pattern the index cannot express (quantifiers, other predicates,
+other attributes) keeps the whole ruler on the Matcher.
 """
 
 from __future__ import annotations
