@@ -14,7 +14,7 @@ import click
 
 from graphkit import analyze, compare, extract, graph, ingest, nlp, query, visualize
 from graphkit._io import atomic_write, write_text
-from graphkit.config import DEFAULT_BASE, BuildConfig
+from graphkit.config import DEFAULT_BASE, DEFAULT_STORE, BuildConfig
 from graphkit.errors import GraphkitError
 from graphkit.pipeline import run
 from graphkit.types import Triple
@@ -104,7 +104,7 @@ _result_format = click.option(
 )
 @click.option(
     "--store",
-    default="Oxigraph",
+    default=DEFAULT_STORE,
     show_default=True,
     help="rdflib store plug-in that holds the graph; 'default' is rdflib's pure-Python one.",
 )

@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 DEFAULT_BASE = "https://w3id.org/graphkit/"
+DEFAULT_STORE = "Oxigraph"
+"""oxrdflib's store (compact, SPARQL in Rust); any other rdflib store plug-in name works too."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,7 +31,7 @@ class BuildConfig:
     extractors: tuple[str, ...] = ("dependency",)
     batch_size: int = 32
     jobs: int = 1
-    store: str = "Oxigraph"
+    store: str = DEFAULT_STORE
     base: str = DEFAULT_BASE
     published: datetime.date | None = None
     min_confidence: float = 0.0

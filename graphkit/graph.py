@@ -23,7 +23,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from graphkit._io import atomic_write_bytes
-from graphkit.config import DEFAULT_BASE
+from graphkit.config import DEFAULT_BASE, DEFAULT_STORE
 from graphkit.errors import InputError
 from graphkit.reconcile import Conflict, support
 from graphkit.types import Document, Entity, Evidence, Fact, Value
@@ -41,8 +41,6 @@ from graphkit.vocab import (
 
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".jsonld": "ox-json-ld"}
 """File suffix → rdflib format (oxrdflib's plug-ins), for every file `write` and `load` handle."""
-
-DEFAULT_STORE = "Oxigraph"
 
 
 def to_dataset(

@@ -18,7 +18,7 @@ import networkx as nx
 from rdflib import Dataset
 
 from graphkit import analyze, compare, graph, query, visualize
-from graphkit.config import BuildConfig
+from graphkit.config import DEFAULT_STORE, BuildConfig
 from graphkit.errors import GraphkitError
 from graphkit.pipeline import BuildResult, run
 
@@ -367,7 +367,7 @@ def from_texts(
         return build(path, config=config, extractors=extractors, pipeline=pipeline)
 
 
-def load(path: str | Path, *, store: str = graph.DEFAULT_STORE) -> KnowledgeGraph:
+def load(path: str | Path, *, store: str = DEFAULT_STORE) -> KnowledgeGraph:
     """Load a KnowledgeGraph from a graph file or a `graphkit build` output folder."""
     return KnowledgeGraph(graph.load(Path(path), store=store))
 
