@@ -87,10 +87,12 @@ def write(
 
     .trig and .nq keep the named graphs; .ttl is their union, flattened; .jsonld is JSON-LD.
     """
-    written = []
-    for suffix in formats:
+    suffixes = list(formats)
+    for suffix in suffixes:  # all checked before any file is written
         if suffix not in FORMATS:
             raise InputError(f"{suffix}: not a graph format (expected {', '.join(FORMATS)})")
+    written = []
+    for suffix in suffixes:
         path = out_dir / f"{stem}{suffix}"
         with atomic_write_bytes(path) as out:
             if suffix == ".ttl":

@@ -159,6 +159,12 @@ def test_both_stores_hold_the_same_graph_and_answer_the_same_query():
         assert sorted(rows, key=lambda row: row["relation"] or "") == expected
 
 
+def test_an_unknown_format_is_refused_before_any_file_is_written(tmp_path):
+    with pytest.raises(graph.InputError, match=r"\.xml: not a graph format"):
+        graph.write(small_graph(), tmp_path, formats=[".trig", ".xml"])
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_loading_a_bad_file_names_it(tmp_path):
     bad = tmp_path / "broken.trig"
     bad.write_text("<a> <b> .", encoding="utf-8")
