@@ -140,6 +140,7 @@ def _offline(route: Any, *, outside: list[str]) -> None:
 
 def main() -> None:
     from graphkit import visualize
+    from graphkit.config import DEFAULT_MAX_NODES
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -152,7 +153,7 @@ def main() -> None:
     graph = corpus_graph(articles=options.articles, cache=options.cache, jobs=options.jobs)
     print(
         f"ABC corpus graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges; "
-        f"default --max-nodes {visualize.DEFAULT_MAX_NODES}"
+        f"default --max-nodes {DEFAULT_MAX_NODES}"
     )
     print(
         "times in ms from navigation start: script = HTML and vis-network parsed, the map's"

@@ -1,4 +1,10 @@
-"""The command line: each command parses its arguments, calls the API and prints."""
+"""The command line: each command parses its arguments, calls the API and prints.
+
+Exit status: 0 ok, 1 bad input (one line naming the input and the problem), 2 usage,
+130 interrupted. Every error is one line on stderr; `--debug` shows the traceback.
+Each command imports what it needs when it runs: `--help` loads no graph library, and only
+the commands that parse (build, extract) load spaCy.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +14,63 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphkit import analyze, compare, extract, graph, ingest, nlp, query, visualize
 from graphkit._io import atomic_write, write_text
-from graphkit.config import DEFAULT_BASE, DEFAULT_STORE, BuildConfig
+from graphkit.config import (
+    DEFAULT_BASE,
+    DEFAULT_FORMATS,
+    DEFAULT_MAX_NODES,
+    DEFAULT_STORE,
+    GRAPH_FORMATS,
+    BuildConfig,
+)
 from graphkit.errors import GraphkitError
-from graphkit.pipeline import run
 from graphkit.types import Triple
+
+if TYPE_CHECKING:
+    from graphkit import extract, nlp, query, visualize
+
+INTERRUPTED = 130
 
 
 class _Group(click.Group):
-    """Turns library errors into one line on stderr and exit status 1 (click uses 2 for usage)."""
+    """Turns every error into one line on stderr with its exit status (click uses 2 for usage)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GraphkitError as error:
             raise click.ClickException(str(error)) from error
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("graphkit: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            sys.stderr.close()
+            ctx.exit(1)
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(error).__name__}: {_first_line(error)} "
+                "(please report it; --debug shows the traceback)"
+            ) from error
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else "no message"
 
 
 @click.group(cls=_Group)
 @click.version_option(package_name="graphkit")
 @click.option("-v", "--verbose", is_flag=True, help="Also report skipped duplicates and progress.")
-def cli(verbose: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+def cli(verbose: bool, debug: bool) -> None:
     """Build provenance-rich knowledge graphs from news articles.
 
     Example: graphkit build data/seeds -o out
@@ -50,7 +87,7 @@ _graph_arg = click.argument("graph_path", metavar="GRAPH", type=click.Path(path_
 _max_nodes = click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
-    default=visualize.DEFAULT_MAX_NODES,
+    default=DEFAULT_MAX_NODES,
     show_default=True,
     help="Draw only this many entities, the most connected; the page says what was left out.",
 )
@@ -106,19 +143,25 @@ _result_format = click.option(
     "--store",
     default=DEFAULT_STORE,
     show_default=True,
+    callback=lambda _ctx, _param, value: _store_name(value),
     help="rdflib store plug-in that holds the graph; 'default' is rdflib's pure-Python one.",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base of minted IRIs.")
 @click.option(
     "--format",
     "formats",
-    type=click.Choice([suffix[1:] for suffix in graph.FORMATS]),
+    type=click.Choice(GRAPH_FORMATS),
     multiple=True,
-    default=[suffix[1:] for suffix in graph.WRITTEN],
+    default=list(DEFAULT_FORMATS),
     show_default=True,
     help="Graph file to write (repeatable): trig, ttl (the union), nq, jsonld.",
 )
 @_max_nodes
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Write an empty graph when PATHS hold no article text (else: error, OUT kept).",
+)
 def build(
     paths: tuple[str, ...],
     out_dir: Path,
@@ -130,11 +173,17 @@ def build(
     base: str,
     formats: tuple[str, ...],
     max_nodes: int,
+    allow_empty: bool,
 ) -> None:
     """Build the graph of PATHS (files, folders, globs, - for stdin) into OUT.
 
+    OUT's files are replaced all together when the build succeeds, and kept as they were
+    when it fails.
+
     Example: graphkit build data/seeds -o out
     """
+    from graphkit import outputs
+
     config = BuildConfig(
         extractors=extractors,
         jobs=jobs,
@@ -144,15 +193,25 @@ def build(
         base=base,
         progress=True,
     )
-    result = run(paths, config=config)
-    written = graph.write(result.dataset, out_dir, formats=[f".{name}" for name in formats])
-    view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
-    _report_left_out(view)
-    html_path = out_dir / "graph.html"
-    write_text(html_path, visualize.render_html(view, heading=f"graphkit: {', '.join(paths)}"))
+    with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
+        from graphkit import analyze, graph, visualize
+        from graphkit.pipeline import run
+
+        result = run(paths, config=config)
+        if result.documents == 0 and not allow_empty:
+            raise GraphkitError(
+                f"nothing to build: no article text in {', '.join(paths)} "
+                f"({out_dir} kept as it was; --allow-empty writes an empty graph)"
+            )
+        written = graph.write(result.dataset, staging, formats=[f".{name}" for name in formats])
+        view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
+        _report_left_out(view)
+        html_path = staging / "graph.html"
+        heading = f"graphkit: {', '.join(paths)}"
+        write_text(html_path, visualize.render_html(view, heading=heading))
     click.echo(result.summary())
     for path in [*written, html_path]:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {out_dir / path.name}")
 
 
 @cli.command("query")
@@ -166,6 +225,8 @@ def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | No
     Example: graphkit query out 'SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 5'
     """
     from rdflib import URIRef
+
+    from graphkit import graph, query
 
     dataset = graph.load(graph_path)
     rows = query.select(dataset, sparql, graph=URIRef(named_graph) if named_graph else None)
@@ -203,6 +264,8 @@ def extract_command(
     """
     if pretokenized and not lines:
         raise click.UsageError("--pretokenized needs --lines")
+    from graphkit import extract, nlp
+
     extractor = extract.get(extractor_name)
     pipeline = nlp.load_pipeline(BuildConfig().model)
     if lines:
@@ -239,6 +302,8 @@ def view(
 
     Example: graphkit view out -o map.html --entity "Vladimir Putin" --hops 2
     """
+    from graphkit import analyze, graph, visualize
+
     whole = analyze.to_networkx(graph.load(graph_path))
     selected = visualize.select_view(
         whole, entity=entity, hops=hops, max_nodes=max_nodes, relations=relations, types=types
@@ -256,6 +321,8 @@ def stats(graph_path: Path, top: int) -> None:
 
     Example: graphkit stats out
     """
+    from graphkit import analyze, graph
+
     counts = analyze.stats(graph.load(graph_path), top=top)
     click.echo(
         f"{counts.articles} articles, {counts.entities} entities, {counts.relations} relations, "
@@ -273,6 +340,8 @@ def conflicts_command(graph_path: Path, fmt: str) -> None:
 
     Example: graphkit conflicts out
     """
+    from graphkit import compare, graph
+
     rows = compare.conflicts(graph.load(graph_path))
     _echo_rows(rows, fmt)
 
@@ -293,6 +362,8 @@ def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
     """
     if len(sources) != 2:
         raise click.UsageError("give --source exactly twice")
+    from graphkit import compare, graph
+
     result = compare.diff(graph.load(graph_path), sources[0], sources[1])
     sections = [
         (f"only in {result.source_a}", result.only_a),
@@ -318,6 +389,20 @@ def _report_left_out(view: visualize.View) -> None:
         click.echo(f"map: {view.note}", err=True)
 
 
+def _store_name(name: str) -> str:
+    """Check that `name` is an rdflib store plug-in (a usage error, exit 2, if not)."""
+    from rdflib import plugin
+    from rdflib.store import Store
+
+    try:
+        plugin.get(name, Store)
+    except plugin.PluginException:
+        raise click.BadParameter(
+            f"{name!r} is not an rdflib store (try {DEFAULT_STORE} or default)"
+        ) from None
+    return name
+
+
 def _line_records(
     paths: tuple[str, ...],
     pipeline: nlp.Pipeline,
@@ -325,6 +410,8 @@ def _line_records(
     *,
     pretokenized: bool,
 ) -> Iterator[dict[str, Any]]:
+    from graphkit import nlp
+
     lines = [line for path in paths for line in _read_lines(path)]
     for sentence, spacy_sent in nlp.parse_lines(lines, pipeline, pretokenized=pretokenized):
         for triple in extractor.extract(sentence, spacy_sent):
@@ -334,6 +421,8 @@ def _line_records(
 def _document_records(
     paths: tuple[str, ...], pipeline: nlp.Pipeline, extractor: extract.Extractor
 ) -> Iterator[dict[str, Any]]:
+    from graphkit import extract, ingest, nlp
+
     documents = list(ingest.read_documents(paths))
     sources = {document.id: document.source for document in documents}
     for extraction in extract.run(nlp.parse(documents, pipeline), [extractor]):
@@ -375,5 +464,5 @@ def triple_record(triple: Triple) -> dict[str, Any]:
 
 
 def main() -> None:
-    """Run the command line."""
+    """Run the command line (errors and Ctrl-C handled by the group: see _Group)."""
     cli(prog_name="graphkit")

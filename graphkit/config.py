@@ -8,6 +8,12 @@ from dataclasses import dataclass
 DEFAULT_BASE = "https://w3id.org/graphkit/"
 DEFAULT_STORE = "Oxigraph"
 """oxrdflib's store (compact, SPARQL in Rust); any other rdflib store plug-in name works too."""
+GRAPH_FORMATS = ("trig", "ttl", "nq", "jsonld")
+"""Graph files a build can write, by suffix."""
+DEFAULT_FORMATS = ("trig", "ttl")
+"""What a build writes unless told otherwise; N-Quads and JSON-LD are on request."""
+DEFAULT_MAX_NODES = 500
+"""Entities a map draws unless told otherwise: the most connected ones."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

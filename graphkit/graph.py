@@ -22,8 +22,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
+from graphkit import outputs
 from graphkit._io import atomic_write_bytes
-from graphkit.config import DEFAULT_BASE, DEFAULT_STORE
+from graphkit.config import DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_STORE
 from graphkit.errors import InputError
 from graphkit.reconcile import Conflict, support
 from graphkit.types import Document, Entity, Evidence, Fact, Value
@@ -72,7 +73,7 @@ def to_dataset(
     return dataset
 
 
-WRITTEN = (".trig", ".ttl")
+WRITTEN = tuple(f".{name}" for name in DEFAULT_FORMATS)
 """What `write` produces unless told otherwise; N-Quads and JSON-LD are on request."""
 
 
@@ -174,6 +175,7 @@ def load(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
         raise InputError(f"{path}: not a graph file (expected {', '.join(FORMATS)})")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+    outputs.verify(path)
     dataset = _dataset(OxigraphStore() if store == DEFAULT_STORE else store, DEFAULT_BASE)
     try:
         target = dataset.default_graph if fmt == "ox-turtle" else dataset

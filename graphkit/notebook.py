@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib import Dataset
 
-from graphkit import analyze, compare, graph, query, visualize
-from graphkit.config import DEFAULT_STORE, BuildConfig
-from graphkit.errors import GraphkitError
-from graphkit.pipeline import BuildResult, run
+from graphkit import analyze, compare, graph, outputs, query, visualize
+from graphkit.config import DEFAULT_MAX_NODES, DEFAULT_STORE, BuildConfig
+from graphkit.errors import GraphkitError, InputError
 
 if TYPE_CHECKING:
     import pandas
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 
     from graphkit.extract import Extractor
     from graphkit.nlp import Pipeline
+    from graphkit.pipeline import BuildResult
 
 TRIPLE_COLUMNS = (
     "subject",
@@ -135,7 +135,7 @@ class KnowledgeGraph:
         entity: str | None = None,
         *,
         hops: int = 1,
-        max_nodes: int = visualize.DEFAULT_MAX_NODES,
+        max_nodes: int = DEFAULT_MAX_NODES,
         relations: Sequence[str] = (),
         types: Sequence[str] = (),
         heading: str | None = None,
@@ -160,7 +160,7 @@ class KnowledgeGraph:
         entity: str | None = None,
         *,
         hops: int = 1,
-        max_nodes: int = visualize.DEFAULT_MAX_NODES,
+        max_nodes: int = DEFAULT_MAX_NODES,
         relations: Sequence[str] = (),
         types: Sequence[str] = (),
         heading: str | None = None,
@@ -195,8 +195,13 @@ class KnowledgeGraph:
         )
 
     def save(self, out_dir: str | Path, *, formats: Iterable[str] = graph.WRITTEN) -> list[Path]:
-        """Write the graph into `out_dir`: TriG and Turtle, or any of .trig .ttl .nq .jsonld."""
-        return graph.write(self.dataset, Path(out_dir), formats=formats)
+        """Write the graph into `out_dir`: TriG and Turtle, or any of .trig .ttl .nq .jsonld.
+
+        The folder's files are replaced all together, as `graphkit build` replaces them.
+        """
+        with outputs.staged(Path(out_dir)) as staging:
+            written = graph.write(self.dataset, staging, formats=formats)
+        return [Path(out_dir) / path.name for path in written]
 
     def _repr_html_(self) -> str:
         counts = self._counts()
@@ -339,7 +344,16 @@ def build(
 
     Pass `pipeline=` (from `graphkit.nlp.load_pipeline`) to reuse a loaded model across builds.
     """
-    paths = [sources] if isinstance(sources, str | Path) else list(sources)
+    from graphkit.pipeline import run  # loads spaCy: only building pays for it
+
+    if isinstance(sources, str | Path):
+        paths: list[str | Path] = [sources]
+    elif isinstance(sources, Iterable):
+        paths = list(sources)
+    else:
+        paths = [str(sources)] if sources is not None else []
+    if not paths:
+        raise InputError("nothing to build from: give build() files, folders or globs")
     result = run(paths, config=config, extractors=extractors, pipeline=pipeline)
     return KnowledgeGraph(result.dataset, result)
 

@@ -28,9 +28,9 @@ from typing import Any
 import networkx as nx
 
 from graphkit import _map_layout, _map_template
+from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 
-DEFAULT_MAX_NODES = 500
 """Nodes drawn by default, the most connected: such a map is on screen in about 2 s."""
 
 _TYPE_COLOURS = {  # fill, border: Tableau 10, with a darker border of the same hue

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from graphkit import _map_layout, visualize
+from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 from graphkit.visualize import View, find_entity, render_html, select_view
 
@@ -239,7 +240,7 @@ def test_render_accepts_a_graph_or_a_view_and_an_empty_one() -> None:
 
 
 def test_defaults_are_exported_for_the_cli() -> None:
-    assert visualize.DEFAULT_MAX_NODES > 100
+    assert DEFAULT_MAX_NODES > 100
 
 
 def test_mesh_repulsion_matches_the_exact_sum() -> None:

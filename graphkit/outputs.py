@@ -1,0 +1,137 @@
+"""Output sets: a build's files change all together or not at all.
+
+A build writes every file into a staging folder beside OUT, records their hashes in
+`manifest.json`, and swaps the folder in with two renames. A lock beside OUT keeps a second
+build out while one is writing; what an interrupted build left (staging folders, a set moved
+aside, temporary files) is cleaned up, or put back, by the next one. Nothing else in OUT is
+ever deleted: a folder holding files graphkit did not write is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from graphkit._io import write_text
+from graphkit.errors import InputError
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = "graphkit-output/1"
+OUTPUT_NAMES = frozenset(
+    {"graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.html", MANIFEST}
+)
+"""Files a build writes; only these (and its own temporary files) may stand in OUT."""
+
+
+@contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """Lock `out_dir` and yield an empty staging folder; on success it becomes `out_dir`.
+
+    Raises InputError at once when another build holds the lock, or when `out_dir` holds
+    files graphkit did not write. If the block fails, `out_dir` is left as it was.
+    """
+    shown = out_dir
+    out_dir = Path(os.path.abspath(out_dir))
+    parent, name = out_dir.parent, out_dir.name
+    parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(parent / f".{name}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise InputError(
+            f"{shown}: another graphkit build is writing this folder; "
+            "wait for it to finish or choose another -o"
+        ) from None
+    try:
+        _recover(parent, name)
+        _check_foreign(out_dir, shown)
+        staging = parent / f".{name}.staging-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        try:
+            yield staging
+            _write_manifest(staging)
+            _swap(staging, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        lock.release()
+
+
+def verify(path: Path) -> None:
+    """Raise InputError when `path` is listed in its folder's manifest with other contents."""
+    manifest = path.parent / MANIFEST
+    if not manifest.is_file():
+        return  # a file written by hand or by an older graphkit: nothing to check against
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+        expected = files.get(path.name)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise InputError(f"{manifest}: not a graphkit manifest ({error})") from error
+    if expected is not None and expected.get("sha256") != _sha256(path):
+        raise InputError(
+            f"{path}: does not match {manifest} (changed or damaged after the build; build again)"
+        )
+
+
+def _recover(parent: Path, name: str) -> None:
+    """Remove what interrupted builds left; put back a set moved aside but never replaced."""
+    for staging in parent.glob(f".{name}.staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
+    aside = sorted(parent.glob(f".{name}.old-*"), key=lambda p: p.stat().st_mtime)
+    out_dir = parent / name
+    if aside and not out_dir.exists():
+        aside.pop().rename(out_dir)
+    for old in aside:
+        shutil.rmtree(old, ignore_errors=True)
+    if out_dir.is_dir():
+        for tmp in out_dir.glob(".*.tmp"):  # atomic writes cut short by kill -9
+            tmp.unlink(missing_ok=True)
+
+
+def _check_foreign(out_dir: Path, shown: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{shown}: is a file, not a folder; choose another -o")
+    if not out_dir.is_dir():
+        return
+    foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in OUTPUT_NAMES)
+    if foreign:
+        listed = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise InputError(
+            f"{shown}: holds files graphkit did not write ({listed}); "
+            "a build replaces the whole folder, so choose an empty or new one"
+        )
+
+
+def _write_manifest(staging: Path) -> None:
+    files = {
+        path.name: {"sha256": _sha256(path), "bytes": path.stat().st_size}
+        for path in sorted(staging.iterdir())
+        if path.is_file()
+    }
+    manifest = {"format": MANIFEST_FORMAT, "files": files}
+    write_text(staging / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Put `staging` in place of `out_dir` with renames; the old set is removed last."""
+    aside = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+    if out_dir.exists():
+        out_dir.rename(aside)
+    staging.rename(out_dir)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

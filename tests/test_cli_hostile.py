@@ -1,0 +1,171 @@
+"""Hostile use of the real command: interrupted, killed, raced and fed nothing, as a process.
+
+Each case checks the exit code, that stderr is one line with no traceback, and that what an
+earlier build wrote is still there, whole.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+import graphkit
+from graphkit import graph, outputs
+from graphkit.cli import cli
+from graphkit.errors import InputError
+
+COMMAND = [sys.executable, "-m", "graphkit"]
+
+
+def _start(*args: str, cwd) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*COMMAND, *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _snapshot(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def good_out(tmp_path_factory):
+    """A folder holding a finished build of the seeds in `out`."""
+    root = tmp_path_factory.mktemp("hostile")
+    done = subprocess.run(
+        [*COMMAND, "build", str(SEEDS), "-o", "out"], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.mark.parametrize("after", [0.15, 2.5], ids=["during-start-up", "during-the-build"])
+def test_ctrl_c_exits_130_with_one_line_and_keeps_the_last_build(good_out, after):
+    root = good_out
+    before = _snapshot(root / "out")
+    process = _start("build", str(SEEDS), str(SEEDS), "-o", "out", cwd=root)
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "graphkit: interrupted"
+    assert _snapshot(root / "out") == before
+    assert not list(root.glob(".out.staging-*"))
+
+
+def test_kill_9_loses_nothing_and_the_next_build_cleans_up(good_out):
+    root = good_out
+    before = _snapshot(root / "out")
+    process = _start("build", str(SEEDS), "-o", "out", cwd=root)
+    deadline = time.monotonic() + 60
+    while not list(root.glob(".out.staging-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the staging folder appears once the lock is held
+    process.kill()
+    process.communicate()
+    assert _snapshot(root / "out") == before
+    again = subprocess.run(
+        [*COMMAND, "build", str(SEEDS), "-o", "out"], cwd=root, capture_output=True, text=True
+    )
+    assert again.returncode == 0, again.stderr
+    assert not list(root.glob(".out.staging-*")) and not list(root.glob(".out.old-*"))
+    graph.load(root / "out")  # the manifest matches the new set
+
+
+def test_two_builds_into_one_folder_never_mix(tmp_path):
+    first = _start("build", str(SEEDS), "-o", "out", cwd=tmp_path)
+    time.sleep(0.2)
+    second = _start("build", str(SEEDS / "000_8a3b9e2ee59992ef.txt"), "-o", "out", cwd=tmp_path)
+    results = [(p.communicate(timeout=120)[1], p.returncode) for p in (first, second)]
+    results = [(code, err) for err, code in results]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 1], results
+    [refused] = [err for code, err in results if code == 1]
+    assert len(refused.strip().splitlines()) == 1 and "another graphkit build" in refused
+    kg = graphkit.load(tmp_path / "out")  # one whole set: every file matches the manifest
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        outputs.verify(tmp_path / "out" / name)
+    assert len(kg.dataset) > 0
+
+
+def test_nothing_to_build_keeps_the_last_build_and_exits_1(good_out):
+    root = good_out
+    before = _snapshot(root / "out")
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    done = subprocess.run(
+        [*COMMAND, "build", "empty.txt", "-o", "out"], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("Error: nothing to build")
+    assert "Traceback" not in done.stderr
+    assert _snapshot(root / "out") == before
+
+
+def test_allow_empty_writes_an_empty_graph(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"), "--allow-empty"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("0 documents")
+    assert (tmp_path / "out" / "graph.trig").exists()
+
+
+def test_a_bad_store_name_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--store", "NoSuchStore"])
+    assert result.exit_code == 2
+    assert "'NoSuchStore' is not an rdflib store" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(good_out, monkeypatch):
+    root = good_out
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("graphkit.analyze.stats", broken)
+    result = CliRunner().invoke(cli, ["stats", str(root / "out")])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert "internal error: ZeroDivisionError: a bug" in line and "--debug" in line
+    debug = CliRunner().invoke(cli, ["--debug", "stats", str(root / "out")])
+    assert isinstance(debug.exception, ZeroDivisionError)
+
+
+@pytest.mark.parametrize("sources", [None, [], 42])
+def test_build_without_sources_is_one_clear_error(sources):
+    with pytest.raises(InputError) as error:
+        graphkit.build(sources)
+    assert len(str(error.value).splitlines()) == 1
+
+
+def test_help_and_read_commands_never_import_spacy(good_out):
+    root = good_out
+    probe = (
+        "import sys\n"
+        "from graphkit.cli import cli\n"
+        "for args in (['--help'], ['stats', 'out'], ['view', 'out', '-o', 'map.html'],\n"
+        "             ['query', 'out', 'ASK { ?s ?p ?o }']):\n"
+        "    try:\n"
+        "        cli.main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "import graphkit\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert (root / "map.html").stat().st_size > 1000
+    os.remove(root / "map.html")
