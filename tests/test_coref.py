@@ -21,17 +21,17 @@ def facts_of(text: str, tmp_path, pipeline) -> set[tuple[str, str, str]]:
         (
             "Putin and Xi spoke on Monday. Both leaders praised the agreement.",
             {("Putin", "praise", "agreement"), ("Xi", "praise", "agreement")},
-            set(),
+            {("Both leaders", "praise", "agreement"), ("Monday", "praise", "agreement")},
         ),
         (
             "Russia and China signed a treaty. The two countries rejected the sanctions.",
             {("Russia", "reject", "sanctions"), ("China", "reject", "sanctions")},
-            set(),
+            {("treaty", "reject", "sanctions"), ("two countries", "reject", "sanctions")},
         ),
         (
             '"We support a lasting peace," Putin said.',
             {("Putin", "support", "lasting peace")},
-            set(),
+            {("We", "support", "lasting peace")},
         ),
         (
             'Referring to Putin, Trump said, "He is destroying Russia."',
@@ -41,7 +41,7 @@ def facts_of(text: str, tmp_path, pipeline) -> set[tuple[str, str, str]]:
         (
             "Donald Trump said he would call Vladimir Putin.",
             {("Donald Trump", "call", "Vladimir Putin")},
-            set(),
+            {("Vladimir Putin", "call", "Vladimir Putin"), ("he", "call", "Vladimir Putin")},
         ),
         (
             "Acme Corp and Globex Corp merged. Both leaders praised the deal.",

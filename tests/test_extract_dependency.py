@@ -33,10 +33,16 @@ def as_strings(triple: Triple) -> tuple[str, str, str]:
     return triple.subject.text, triple.relation.label, obj
 
 
-def check(read, sentence: str, expected: set[tuple[str, str, str]]) -> list[Triple]:
+Fact = tuple[str, str, str]
+
+
+def check(
+    read, sentence: str, expected: set[Fact], absent: set[Fact] = frozenset()
+) -> list[Triple]:
     triples = read(sentence)
     got = {as_strings(t) for t in triples}
     assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
+    assert not absent & got, f"wrongly read {absent & got}; got {sorted(got)}"
     return triples
 
 
@@ -46,35 +52,51 @@ def find(triples: list[Triple], subject: str, label: str) -> Triple:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
-        ("Russia sells oil to China.", {("Russia", "sell", "oil")}),
-        ("Russia trades with China.", {("Russia", "trade with", "China")}),
+        (
+            "Russia sells oil to China.",
+            {("Russia", "sell", "oil")},
+            {("China", "sell", "oil"), ("oil", "sell", "China"), ("Russia", "sell", "China")},
+        ),
+        (
+            "Russia trades with China.",
+            {("Russia", "trade with", "China")},
+            {("China", "trade with", "Russia"), ("Russia", "trade", "China")},
+        ),
         (
             "The company backed away from the merger.",
             {("The company", "back away from", "the merger")},
+            {("The company", "back", "the merger"), ("The company", "back", "")},
         ),
         (
             "Beijing has backed Russia diplomatically over Ukraine.",
             {("Beijing", "back", "Russia")},
+            {("Beijing", "back", "Ukraine"), ("Russia", "back", "Ukraine")},
         ),
     ],
 )
-def test_active_clauses_and_verb_particles(read, sentence, expected):
-    check(read, sentence, expected)
+def test_active_clauses_and_verb_particles(read, sentence, expected, absent):
+    check(read, sentence, expected, absent)
 
 
 def test_passive_keeps_the_agent_as_object_and_says_so(read):
-    triples = check(read, "China was praised by Russia.", {("China", "praise", "Russia")})
+    triples = check(
+        read,
+        "China was praised by Russia.",
+        {("China", "praise", "Russia")},
+        {("China", "be", "Russia"), ("China", "praise by", "Russia")},
+    )
     assert find(triples, "China", "praise").relation.passive
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
         (
             "Trade reached a record $240 billion last year.",
             {("Trade", "reach", "$240 billion")},
+            {("Trade", "reach", "last year"), ("Trade", "reach", "a record")},
         ),
         (
             "China is Russia's biggest trading partner.",
@@ -82,20 +104,26 @@ def test_passive_keeps_the_agent_as_object_and_says_so(read):
                 ("China", "be", "Russia's biggest trading partner"),
                 ("China", "be biggest trading partner of", "Russia"),
             },
+            {("Russia", "be biggest trading partner of", "China"), ("Russia", "be", "China")},
         ),
-        ("China's exports to Russia rose sharply.", {("China", "export to", "Russia")}),
+        (
+            "China's exports to Russia rose sharply.",
+            {("China", "export to", "Russia")},
+            {("Russia", "export to", "China"), ("Russia", "rise", "")},
+        ),
         (
             "Officials described the talks between Putin and Xi as warm.",
             {("Putin", "talk with", "Xi")},
+            {("Officials", "talk with", "Xi"), ("Putin", "describe", "Xi")},
         ),
     ],
 )
-def test_light_verbs_and_nominal_relations(read, sentence, expected):
-    check(read, sentence, expected)
+def test_light_verbs_and_nominal_relations(read, sentence, expected, absent):
+    check(read, sentence, expected, absent)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
         (
             "Yury Ushakov, a senior adviser to Putin, spoke to reporters.",
@@ -104,6 +132,7 @@ def test_light_verbs_and_nominal_relations(read, sentence, expected):
                 ("Yury Ushakov", "be senior adviser to", "Putin"),
                 ("Yury Ushakov", "speak to", "reporters"),
             },
+            {("Putin", "speak to", "reporters"), ("Putin", "be senior adviser to", "Yury Ushakov")},
         ),
         (
             "Russian President Vladimir Putin spoke with Chinese leader Xi Jinping.",
@@ -112,12 +141,13 @@ def test_light_verbs_and_nominal_relations(read, sentence, expected):
                 ("Xi Jinping", "be", "Chinese leader"),
                 ("Vladimir Putin", "speak with", "Xi Jinping"),
             },
+            {("Vladimir Putin", "be", "Chinese leader"), ("Xi Jinping", "be", "Russian President")},
         ),
-        ("The oil was cheap.", {("The oil", "be", "cheap")}),
+        ("The oil was cheap.", {("The oil", "be", "cheap")}, {("The oil", "be not", "cheap")}),
     ],
 )
-def test_copula_apposition_and_titles(read, sentence, expected):
-    check(read, sentence, expected)
+def test_copula_apposition_and_titles(read, sentence, expected, absent):
+    check(read, sentence, expected, absent)
 
 
 def test_a_form_of_address_is_not_a_title(read):
@@ -127,26 +157,32 @@ def test_a_form_of_address_is_not_a_title(read):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
         (
             "The road shows which toured the country were popular.",
             {("The road shows", "tour", "the country")},
+            {("the country", "be", "popular")},
         ),
-        ("The goods that China sold were cheap.", {("China", "sell", "The goods")}),
+        (
+            "The goods that China sold were cheap.",
+            {("China", "sell", "The goods")},
+            {("China", "be", "cheap")},
+        ),
         (
             "Legislation sponsored by Sweeney provides pensions.",
             {("Legislation", "sponsor", "Sweeney"), ("Legislation", "provide", "pensions")},
+            {("Sweeney", "provide", "pensions")},
         ),
     ],
 )
-def test_relative_and_participial_clauses(read, sentence, expected):
-    triples = check(read, sentence, expected)
+def test_relative_and_participial_clauses(read, sentence, expected, absent):
+    triples = check(read, sentence, expected, absent)
     assert all(t.subject.text.lower() not in ("which", "that", "who") for t in triples)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
         (
             "Putin and Xi signed agreements and praised the partnership.",
@@ -156,31 +192,46 @@ def test_relative_and_participial_clauses(read, sentence, expected):
                 ("Putin", "praise", "the partnership"),
                 ("Xi", "praise", "the partnership"),
             },
+            {("Putin and Xi", "sign", "agreements"), ("Putin", "sign", "the partnership")},
         ),
-        ("Russia exports oil and gas.", {("Russia", "export", "oil"), ("Russia", "export", "gas")}),
-        ("Putin and Xi met three times in 2024.", {("Putin", "meet", "Xi")}),
+        (
+            "Russia exports oil and gas.",
+            {("Russia", "export", "oil"), ("Russia", "export", "gas")},
+            {("Russia", "export", "oil and gas"), ("oil", "export", "gas")},
+        ),
+        (
+            "Putin and Xi met three times in 2024.",
+            {("Putin", "meet", "Xi")},
+            {("Putin", "meet", "three times"), ("Putin", "meet", "2024")},
+        ),
     ],
 )
-def test_coordination_splits_into_separate_facts(read, sentence, expected):
-    check(read, sentence, expected)
+def test_coordination_splits_into_separate_facts(read, sentence, expected, absent):
+    check(read, sentence, expected, absent)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "expected", "absent"),
     [
         (
             "Putin and Xi promised to expand trade.",
             {("Putin", "promise to expand", "trade"), ("Xi", "promise to expand", "trade")},
+            {("Putin", "expand", "trade"), ("Putin", "promise", "trade")},
         ),
         (
             "Zelensky was willing to end the war.",
             {("Zelensky", "be willing to end", "the war")},
+            {("Zelensky", "end", "the war")},
         ),
-        ("Trump called on Putin to reciprocate.", {("Trump", "call on", "Putin")}),
+        (
+            "Trump called on Putin to reciprocate.",
+            {("Trump", "call on", "Putin")},
+            {("Trump", "reciprocate", ""), ("Putin", "call on", "Trump")},
+        ),
     ],
 )
-def test_xcomp_chains(read, sentence, expected):
-    check(read, sentence, expected)
+def test_xcomp_chains(read, sentence, expected, absent):
+    check(read, sentence, expected, absent)
 
 
 def test_negation_and_modality_are_flags(read):
