@@ -85,8 +85,10 @@ def test_two_builds_into_one_folder_never_mix(tmp_path):
     first = _start("build", str(SEEDS), "-o", "out", cwd=tmp_path)
     time.sleep(0.2)
     second = _start("build", str(SEEDS / "000_8a3b9e2ee59992ef.txt"), "-o", "out", cwd=tmp_path)
-    results = [(p.communicate(timeout=120)[1], p.returncode) for p in (first, second)]
-    results = [(code, err) for err, code in results]
+    results: list[tuple[int, str]] = []
+    for process in (first, second):
+        _, stderr = process.communicate(timeout=120)
+        results.append((process.returncode, stderr))
     codes = sorted(code for code, _ in results)
     assert codes == [0, 1], results
     [refused] = [err for code, err in results if code == 1]
