@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from graphkit._decode import decode
 from graphkit.errors import InputError
 from graphkit.types import Document
 
@@ -21,6 +22,24 @@ log = logging.getLogger("graphkit")
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+# Never article text: code, styling, script templates, and the fallback a browser shows only when
+# a script, frame, plug-in or embed cannot run.
+_HIDDEN_ELEMENTS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "noembed",
+    "noframes",
+)
+# Below this depth, elements are merged into their ancestor as plain text: real pages stay far
+# shallower, and trafilatura walks some nestings (lists, code) with one Python call per level.
+_MAX_HTML_DEPTH = 256
 
 # C0/C1 controls but tab and newline, lone surrogates, and the non-characters XML refuses.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -116,10 +135,9 @@ def _read_path(path: str | Path) -> Iterator[Document]:
 
 
 def _parse(source: str, raw: bytes, *, kind: str) -> Iterator[Document]:
-    if b"\x00" in raw[:8192]:
-        log.warning("%s: binary file (NUL bytes); skipped", source)
+    text = decode(source, raw, html=kind == "html")
+    if text is None:
         return
-    text = _decode(source, raw)
     if kind == "jsonl":
         yield from _parse_jsonl(source, text)
         return
@@ -128,18 +146,23 @@ def _parse(source: str, raw: bytes, *, kind: str) -> Iterator[Document]:
         yield document
 
 
-def _decode(source: str, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        log.warning("%s: not valid UTF-8 at byte %d; read as Windows-1252", source, error.start)
-        return raw.decode("cp1252", errors="replace")
+class _UnreadableHTML(Exception):
+    """The page cannot be parsed whole; the message says why."""
 
 
 def _parse_html(source: str, html: str) -> Document | None:
     import trafilatura  # heavy (lxml and friends); only HTML input needs it
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    try:
+        tree = _html_tree(source, html)
+        extracted = (
+            None
+            if tree is None
+            else trafilatura.bare_extraction(tree, with_metadata=True, include_tables=False)
+        )
+    except Exception as error:  # one bad page must not stop the build
+        log.warning("%s: could not read HTML (%s); skipped", source, _describe(error))
+        return None
     if extracted is None or not getattr(extracted, "text", None):
         log.warning("%s: no article text found in this HTML; skipped", source)
         return None
@@ -157,15 +180,76 @@ def _parse_html(source: str, html: str) -> Document | None:
     )
 
 
+def _html_tree(source: str, html: str) -> Any:
+    """Parse `html` whole, without its hidden elements and flattened below _MAX_HTML_DEPTH.
+
+    Returns an lxml.html tree, or None for a page with no elements at all.
+    """
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
+
+    # huge_tree lifts libxml2's depth limit from 256 (past which the rest of the page would be
+    # silently lost) to 2048; deeper than that, parsing stops with a fatal error.
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8",
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        default_doctype=False,
+    )
+    try:
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except etree.ParserError:  # "Document is empty"
+        return None
+    fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
+    if fatal:
+        reason = fatal[0].message.split(", use XML_PARSE_HUGE")[0]  # libxml2 has no such option
+        raise _UnreadableHTML(f"the parser gave up: {reason}")
+    etree.strip_elements(tree, *_HIDDEN_ELEMENTS, with_tail=False)
+    level = [tree]
+    for _ in range(_MAX_HTML_DEPTH):
+        level = [child for parent in level for child in parent]
+    if level:
+        log.info(
+            "%s: HTML nested over %d deep; the deeper parts read as plain text",
+            source,
+            _MAX_HTML_DEPTH,
+        )
+        for element in level:
+            for descendant in element.iterdescendants():  # keep words apart once merged
+                descendant.text = " " + (descendant.text or "")
+                descendant.tail = " " + (descendant.tail or "")
+            etree.strip_tags(element, "*")
+    return tree
+
+
+def _describe(error: Exception) -> str:
+    r"""Name `error` in one short line.
+
+    >>> _describe(RecursionError("maximum recursion depth exceeded\nwhile parsing"))
+    'RecursionError: maximum recursion depth exceeded'
+    """
+    message = (str(error).splitlines() or [""])[0][:200]
+    if isinstance(error, _UnreadableHTML):
+        return message
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
 def _parse_jsonl(source: str, text: str) -> Iterator[Document]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines ends records at "\n" only: U+2028 and friends may appear raw inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
-            log.warning("%s: not a JSON object (%s); skipped", where, error.msg)
+        except RecursionError:
+            log.warning("%s: JSON nested too deeply; skipped", where)
+            continue
+        except ValueError as error:  # not JSON, or an integer too long to convert
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else _describe(error)
+            log.warning("%s: not a JSON object (%s); skipped", where, reason)
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             log.warning('%s: no "text" string in this record; skipped', where)
