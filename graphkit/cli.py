@@ -75,11 +75,17 @@ def cli(verbose: bool, debug: bool) -> None:
 
     Example: graphkit build data/seeds -o out
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="warning: %(message)s",
-        stream=sys.stderr,
-    )
+    log = logging.getLogger("graphkit")  # only graphkit's own lines, not its libraries'
+    log.handlers = [_EchoHandler()]
+    log.propagate = False
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+class _EchoHandler(logging.Handler):
+    """Prints each log record as one `warning:` line on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
 
 
 _paths = click.argument("paths", nargs=-1, required=True)
