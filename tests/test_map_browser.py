@@ -102,17 +102,15 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_map(browser: Any, tmp_path: Path) -> Iterator[Any]:
+def open_file(browser: Any) -> Iterator[Any]:
+    """Open a local HTML file with every request off file:// blocked; wait for `ready` (JS)."""
     pages = []
 
-    def open_page(page_html: str) -> Opened:
-        folder = tmp_path / "site"
-        folder.mkdir()
-        (folder / "map.html").write_text(page_html, encoding="utf-8")
+    def open_path(path: Path, ready: str) -> Opened:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.set_default_timeout(5_000)
         pages.append(page)
-        opened = Opened(page=page, folder=folder)
+        opened = Opened(page=page, folder=path.parent)
         page.on(
             "console", lambda m: m.type in {"error", "warning"} and opened.errors.append(m.text)
         )
@@ -122,13 +120,26 @@ def open_map(browser: Any, tmp_path: Path) -> Iterator[Any]:
         page.route(
             "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
         )
-        page.goto((folder / "map.html").as_uri())
-        page.wait_for_selector("body[data-ready]", timeout=30_000)
+        page.goto(path.as_uri())
+        page.wait_for_function(ready, timeout=30_000)
         return opened
 
-    yield open_page
+    yield open_path
     for page in pages:
         page.close()
+
+
+@pytest.fixture
+def open_map(open_file: Any, tmp_path: Path) -> Any:
+    """Open a page from `render_html`, written alone into a fresh folder, once it has drawn."""
+
+    def open_page(page_html: str) -> Opened:
+        folder = tmp_path / "site"
+        folder.mkdir()
+        (folder / "map.html").write_text(page_html, encoding="utf-8")
+        return open_file(folder / "map.html", "document.body.hasAttribute('data-ready')")
+
+    return open_page
 
 
 def test_seed_map_opens_offline_with_every_node_and_edge(seeds, open_map) -> None:
@@ -141,6 +152,14 @@ def test_seed_map_opens_offline_with_every_node_and_edge(seeds, open_map) -> Non
     legend = opened.page.inner_text("#gk-legend")
     assert "Person" in legend and "Place" in legend
     opened.screenshot("map-seeds.png")
+
+
+def test_map_script_runs_without_an_error_on_an_empty_view(open_map) -> None:
+    """map.js parses and runs in Chromium even with nothing to draw (no graph to build)."""
+    opened = open_map(visualize.render_html(nx.MultiDiGraph()))
+    assert opened.errors == []
+    assert opened.counts() == (0, 0)
+    assert opened.page.inner_text(".gk-empty") == "Nothing to draw in this view."
 
 
 def test_entity_view_says_what_was_left_out(seeds, open_map) -> None:

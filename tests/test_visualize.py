@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 import re
+import shutil
+import subprocess
+from importlib.resources import as_file, files
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pytest
 
-from graphkit import _map_layout, visualize
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
-from graphkit.visualize import View, find_entity, render_html, select_view
+from graphkit.visualize import View, find_entity, layout, render_html, select_view
+from graphkit.visualize import page as page_module
 
 ENT = "https://w3id.org/graphkit/entity/"
 REL = "https://w3id.org/graphkit/rel/"
@@ -186,7 +191,7 @@ def test_hostile_text_cannot_leave_the_data_block() -> None:
     fact(graph, a, HOSTILE, b, sentence=HOSTILE)
     page = render_html(graph, heading=HOSTILE)
     assert page.count("</script>") == 3  # data, vis-network, the map's own
-    assert page.replace(visualize._vis_script(), "").count("<script") == 3
+    assert page.replace(page_module._vis_script(), "").count("<script") == 3
     markup, block = page[: page.index("<script>")].split('<script type="application/json"')
     for raw in ("<img", "<script>alert", "'a'", '"q"'):
         assert raw not in markup
@@ -217,21 +222,62 @@ def test_page_asks_for_nothing_outside_itself(chain: nx.MultiDiGraph) -> None:
     assert "default-src 'none'" in csp.group(1)
     inline = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert len(inline) == 2
-    for script in inline:  # only these two scripts may run: no injected handler or script
-        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-        assert f"'sha256-{digest}'" in csp.group(1)
+    # only these two scripts and this style may apply: no injected handler, script or style
+    assert f"script-src {sha256(inline[0])} {sha256(inline[1])};" in csp.group(1)
+    style = re.findall(r"<style>(.*?)</style>", page, re.S)
+    assert len(style) == 1
+    assert f"style-src {sha256(style[0])};" in csp.group(1)
+
+
+def sha256(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_the_page_is_the_package_assets_filled_in(chain: nx.MultiDiGraph) -> None:
+    assets = files("graphkit.visualize") / "assets"
+    template = (assets / "map.html").read_text(encoding="utf-8")
+    markers = {"CSP", "HEADING", "SUMMARY", "NOTE", "STYLE", "DATA", "VIS", "APP"}
+    assert set(re.findall(r"@([A-Z]+)@", template)) == markers
+    page = render_html(chain)
+    assert not re.search(r"@[A-Z]+@", page.replace(page_module._vis_script(), ""))
+    script = (assets / "map.js").read_text(encoding="utf-8")
+    css = (assets / "map.css").read_text(encoding="utf-8")
+    assert f"<script>{script}</script>" in page
+    assert f"<style>{css}</style>" in page
+    head, tail = template.split("@STYLE@")  # the markup around the inserted parts is the file's
+    assert page.startswith(head[: head.index("@CSP@")])
+    assert page.endswith(tail[tail.index("@APP@") + len("@APP@") :])
+
+
+@pytest.mark.parametrize("text", ["a</script>b", "a</STYLE >b", "x<!--y"])
+def test_text_that_would_close_its_block_is_not_inlined(text: str) -> None:
+    with pytest.raises(GraphkitError, match="cannot be inlined"):
+        page_module._inlinable(text, "assets/map.js")
+
+
+def test_views_keep_the_graphs_order_so_the_layout_is_the_same_in_every_run() -> None:
+    """A small subgraph's nodes came out in the order of a set, which follows the hash seed."""
+    graph = nx.MultiDiGraph()
+    names = [entity(graph, f"n{i:02}") for i in range(40)]
+    for a, b in itertools.pairwise(names):
+        fact(graph, a, "meet", b)
+    for view in (select_view(graph, max_nodes=5), select_view(graph, entity="n20", hops=2)):
+        assert list(view.graph) == [n for n in graph if n in view.graph]
+        assert list(view.graph.edges(keys=True)) == [
+            (u, v, k) for u, v, k in graph.edges(keys=True) if u in view.graph and v in view.graph
+        ]
 
 
 def test_layout_is_deterministic_finite_and_spread_out() -> None:
     graph = nx.MultiDiGraph(nx.balanced_tree(3, 5))  # 364 nodes, one component
     graph.add_nodes_from(range(1000, 1050))  # and 50 lone nodes
-    first = _map_layout.layout(graph, seed=1)
-    assert first == _map_layout.layout(graph, seed=1)
+    first = layout.layout(graph, seed=1)
+    assert first == layout.layout(graph, seed=1)
     points = list(first.values())
     assert all(math.isfinite(c) for point in points for c in point)
     assert len({(round(x), round(y)) for x, y in points}) == len(points)
     lengths = [math.dist(first[u], first[v]) for u, v in graph.edges()]
-    assert 0.3 * _map_layout.SPACING < sorted(lengths)[len(lengths) // 2] < 3 * _map_layout.SPACING
+    assert 0.3 * layout.SPACING < sorted(lengths)[len(lengths) // 2] < 3 * layout.SPACING
 
 
 def test_render_accepts_a_graph_or_a_view_and_an_empty_one() -> None:
@@ -248,9 +294,71 @@ def test_mesh_repulsion_matches_the_exact_sum() -> None:
     rng = np.random.default_rng(3)
     pos = rng.normal(size=(1000, 2)) * 10
     mass = rng.integers(1, 5, 1000).astype(float)
-    everywhere = _map_layout._Forces(by_degree=True, pull_power=1, near=1e-9, far=1.0)
-    exact = _map_layout._push(pos, mass, *np.triu_indices(1000, 1), everywhere, near=1e-9)
-    mesh = _map_layout._mesh_push(pos, mass, everywhere)
+    everywhere = layout._Forces(by_degree=True, pull_power=1, near=1e-9, far=1.0)
+    exact = layout._push(pos, mass, *np.triu_indices(1000, 1), everywhere, near=1e-9)
+    mesh = layout._mesh_push(pos, mass, everywhere)
     error = np.linalg.norm(mesh - exact, axis=1) / np.linalg.norm(exact, axis=1)
     assert np.median(error) < 0.03
     assert np.percentile(error, 90) < 0.06
+
+
+# The map's script, checked as JavaScript. node and ESLint are optional: without them these skip.
+NODE = shutil.which("node")
+ESLINT = shutil.which("eslint")  # ESLint 9 or newer (flat config): npm install -g eslint@10
+ESLINT_RULES = """
+    no-undef no-redeclare no-dupe-keys no-dupe-args no-duplicate-case no-unreachable
+    no-func-assign no-cond-assign no-constant-condition no-empty no-fallthrough no-self-assign
+    no-sparse-arrays use-isnan valid-typeof no-unsafe-negation no-unsafe-finally no-global-assign
+    no-shadow-restricted-names no-loss-of-precision no-prototype-builtins no-inner-declarations
+    no-unused-labels eqeqeq no-implicit-globals no-eval no-implied-eval no-new-func no-shadow
+""".split()  # eslint:recommended's checks for a plain browser script, and a few of the page's own
+ESLINT_CONFIG = {  # written next to a copy of map.js: ESLint lints only files below its config
+    "files": ["**/*.js"],
+    "languageOptions": {
+        "ecmaVersion": 2020,
+        "sourceType": "script",
+        "globals": dict.fromkeys(
+            "vis window document performance requestAnimationFrame setTimeout clearTimeout".split(),
+            "readonly",
+        ),
+    },
+    "linterOptions": {"reportUnusedDisableDirectives": "error"},
+    "rules": {
+        **dict.fromkeys(ESLINT_RULES, "error"),
+        "strict": ["error", "function"],
+        "no-unused-vars": ["error", {"args": "none"}],
+        "no-use-before-define": ["error", {"functions": False}],
+        "no-restricted-properties": [  # article text reaches the page as text, never markup
+            "error",
+            *({"property": p, "message": "use textContent"} for p in ("innerHTML", "outerHTML")),
+            {"property": "insertAdjacentHTML", "message": "use textContent"},
+            {"object": "document", "property": "write"},
+        ],
+    },
+}
+
+
+@pytest.mark.skipif(NODE is None, reason="no node on PATH (apt-get install nodejs)")
+def test_map_script_is_valid_javascript() -> None:
+    with as_file(files("graphkit.visualize") / "assets" / "map.js") as script:
+        checked = subprocess.run(
+            [str(NODE), "--check", str(script)], capture_output=True, text=True, check=False
+        )
+    assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.skipif(ESLINT is None, reason="no eslint on PATH (npm install -g eslint@10)")
+def test_map_script_passes_eslint(tmp_path: Path) -> None:
+    version = subprocess.run([str(ESLINT), "--version"], capture_output=True, text=True)
+    if int(version.stdout.strip().lstrip("v").split(".")[0]) < 9:
+        pytest.skip(f"eslint {version.stdout.strip()}: flat config needs ESLint 9 or newer")
+    (tmp_path / "eslint.config.mjs").write_text(f"export default [{json.dumps(ESLINT_CONFIG)}];\n")
+    (tmp_path / "map.js").write_text(page_module.asset("map.js"), encoding="utf-8")
+    linted = subprocess.run(
+        [str(ESLINT), "--config", "eslint.config.mjs", "--max-warnings", "0", "map.js"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert linted.returncode == 0, f"graphkit/visualize/assets/map.js:\n{linted.stdout}"

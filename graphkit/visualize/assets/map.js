@@ -1,136 +1,3 @@
-"""The map page's own HTML, CSS and script; `visualize.render_html` fills in the data.
-
-Nothing here interpolates article text. The page reads its data from a JSON block with
-`JSON.parse` and puts every label, alias, title and sentence into the DOM with `textContent`
-(tooltips are DOM elements, never HTML strings), so text from articles is only ever text.
-"""
-
-from __future__ import annotations
-
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="@CSP@">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="graphkit">
-<title>@HEADING@</title>
-<style>@STYLE@</style>
-</head>
-<body>
-<header id="gk-header">
-<h1>@HEADING@</h1>
-<p id="gk-summary">@SUMMARY@</p>
-@NOTE@
-</header>
-<main id="gk-main">
-<nav id="gk-controls" aria-label="map controls">
-<label for="gk-search">Find an entity</label>
-<input id="gk-search" type="search" list="gk-names" placeholder="name or alias"
- autocomplete="off" spellcheck="false">
-<datalist id="gk-names"></datalist>
-<p id="gk-search-status" role="status"></p>
-<h2>Entity types</h2>
-<ul id="gk-legend"></ul>
-<h2><label for="gk-relation">Relation</label></h2>
-<select id="gk-relation"><option value="">all relations</option></select>
-<h2>Lines</h2>
-<ul id="gk-lines">
-<li><span class="gk-line"></span>points from subject to object</li>
-<li><span class="gk-line gk-thick"></span>thicker: stated in more articles</li>
-<li><span class="gk-line gk-negated"></span>negated (&ldquo;not &hellip;&rdquo;)</li>
-<li><span class="gk-line gk-conflict"></span>in conflict with another source</li>
-</ul>
-<button id="gk-fit" type="button">Fit to window</button>
-<p class="gk-hint">Hover a dot or line for its sources; click it to keep them open.</p>
-</nav>
-<div id="gk-map" role="img" aria-label="relationship map"></div>
-<aside id="gk-details" aria-live="polite" hidden>
-<button id="gk-close" type="button" aria-label="close">&times;</button>
-<div id="gk-details-body"></div>
-</aside>
-</main>
-<noscript><p class="gk-noscript">This map needs JavaScript to draw.</p></noscript>
-<script type="application/json" id="gk-data">@DATA@</script>
-<script>@VIS@</script>
-<script>@APP@</script>
-</body>
-</html>
-"""
-
-STYLE = """
-*{box-sizing:border-box}
-html,body{height:100%;margin:0}
-body{display:flex;flex-direction:column;font:14px/1.4 system-ui,-apple-system,"Segoe UI",
- Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#f5f7fa}
-#gk-header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;
- padding:.5rem 1rem;background:#fff;border-bottom:1px solid #d9e2ec}
-#gk-header h1{font-size:1.1rem;margin:0;overflow-wrap:anywhere}
-#gk-summary{margin:0;color:#52606d}
-#gk-note{flex-basis:100%;margin:0;padding:.3rem .6rem;background:#fff8e1;
- border:1px solid #f0c36d;border-radius:4px;color:#5c4400}
-#gk-main{flex:1;display:flex;min-height:0;position:relative}
-#gk-controls{width:15rem;flex:none;overflow-y:auto;padding:.75rem 1rem;background:#fff;
- border-right:1px solid #d9e2ec}
-#gk-controls h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#52606d;
- margin:1rem 0 .4rem}
-#gk-controls label[for=gk-search]{font-weight:600;display:block;margin-bottom:.3rem}
-#gk-search,#gk-relation{width:100%;padding:.35rem .45rem;font:inherit;border:1px solid #9aa5b1;
- border-radius:4px;background:#fff}
-#gk-search-status{min-height:1.2em;margin:.3rem 0 0;font-size:.85rem;color:#52606d}
-#gk-legend,#gk-lines{list-style:none;margin:0;padding:0}
-#gk-legend button{display:flex;align-items:center;gap:.5rem;width:100%;padding:.2rem .3rem;
- border:0;border-radius:4px;background:none;font:inherit;color:inherit;text-align:left;
- cursor:pointer}
-#gk-legend button:hover{background:#f0f4f8}
-#gk-legend button[aria-pressed=false]{opacity:.4}
-#gk-legend button[aria-pressed=false] .gk-name{text-decoration:line-through}
-.gk-swatch{width:.9rem;height:.9rem;border-radius:50%;flex:none;border:1px solid rgba(0,0,0,.25)}
-.gk-name{flex:1;overflow-wrap:anywhere}
-.gk-count{color:#7b8794;font-size:.85rem}
-#gk-lines li{display:flex;align-items:center;gap:.5rem;font-size:.85rem;margin:.25rem 0}
-.gk-line{width:2rem;flex:none;border-top:2px solid #9aa5b1}
-.gk-line.gk-thick{border-top-width:5px}
-.gk-line.gk-negated{border-top-style:dotted;border-top-color:#7b8794}
-.gk-line.gk-conflict{border-top:3px dashed #d62728}
-#gk-fit{margin-top:1rem;padding:.35rem .7rem;font:inherit;border:1px solid #9aa5b1;
- border-radius:4px;background:#fff;cursor:pointer}
-#gk-fit:hover{background:#f0f4f8}
-.gk-hint{font-size:.8rem;color:#7b8794}
-#gk-map{flex:1;min-width:0;position:relative;background:#fff}
-.gk-empty{position:absolute;inset:40% 0 auto;text-align:center;color:#52606d}
-#gk-details{position:absolute;top:.75rem;right:.75rem;width:24rem;max-height:calc(100% - 1.5rem);
- max-width:calc(100% - 1.5rem);overflow-y:auto;padding:.75rem 1rem;background:#fff;
- border:1px solid #d9e2ec;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.12)}
-#gk-details[hidden]{display:none}
-#gk-close{position:absolute;top:.3rem;right:.4rem;border:0;background:none;font-size:1.4rem;
- line-height:1;cursor:pointer;color:#52606d}
-#gk-details h2{font-size:1.05rem;margin:0 1.5rem .3rem 0;overflow-wrap:anywhere}
-#gk-details h3{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#52606d;
- margin:1rem 0 .3rem}
-#gk-details ul,#gk-details ol{margin:0;padding-left:1.1rem}
-#gk-details li{margin:.3rem 0;overflow-wrap:anywhere}
-.gk-link{padding:0;border:0;background:none;font:inherit;color:#1d4ed8;text-align:left;
- cursor:pointer}
-.gk-link:hover{text-decoration:underline}
-.gk-iri{font:.75rem ui-monospace,monospace;color:#7b8794;overflow-wrap:anywhere}
-.gk-meta{color:#52606d;margin:.2rem 0}
-.gk-flag{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.8rem;
- background:#fde8e8;color:#9b1c1c;margin-right:.3rem}
-.gk-source cite{display:block;font-style:normal;font-weight:600;font-size:.85rem}
-.gk-source q{display:block;color:#323f4b}
-div.vis-tooltip{position:absolute;visibility:hidden;z-index:5;max-width:26rem;
- padding:.45rem .6rem;background:#fff;border:1px solid #bcccdc;border-radius:4px;
- box-shadow:0 3px 10px rgba(0,0,0,.15);font-size:.85rem;line-height:1.35;color:#1f2933;
- white-space:normal;pointer-events:none;overflow-wrap:anywhere}
-.gk-tip strong{display:block;font-size:.9rem}
-.gk-tip ol{margin:.3rem 0 0;padding-left:1rem}
-.gk-tip li{margin:.2rem 0}
-.gk-tip cite{font-style:normal;font-weight:600}
-.gk-noscript{padding:1rem}
-"""
-
-APP = r"""
 (function () {
   "use strict";
   performance.mark("gk-start");
@@ -148,7 +15,7 @@ APP = r"""
     return text.length > limit ? text.slice(0, limit - 1) + "\u2026" : text;
   }
 
-  // Decode the compact records (see visualize._page_data) into plain objects.
+  // Decode the compact records (see _page_data in page.py) into plain objects.
   var types = data.types.map(function (t) { return {name: t[0], colour: t[1], border: t[2]}; });
   var nodes = data.nodes.map(function (n, i) {
     return {id: i, label: n[0], type: types[n[1]], x: n[2], y: n[3], degree: n[4],
@@ -502,4 +369,3 @@ APP = r"""
     shown: function () { return {nodes: nodeView.length, edges: edgeView.length}; }
   };
 })();
-"""
