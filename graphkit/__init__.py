@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from graphkit.config import BuildConfig
-    from graphkit.errors import GraphkitError, InputError, QueryError, UnknownExtractor
+    from graphkit.errors import (
+        GraphkitError,
+        InputError,
+        QueryError,
+        QueryTimeout,
+        UnknownExtractor,
+    )
     from graphkit.notebook import KnowledgeGraph, build, from_texts, load
     from graphkit.types import Document, Entity, Fact, Mention, Relation, Sentence, Triple
 
@@ -25,6 +31,7 @@ _HOMES = {
     "KnowledgeGraph": "graphkit.notebook",
     "Mention": "graphkit.types",
     "QueryError": "graphkit.errors",
+    "QueryTimeout": "graphkit.errors",
     "Relation": "graphkit.types",
     "Sentence": "graphkit.types",
     "Triple": "graphkit.types",
@@ -44,6 +51,7 @@ __all__ = [
     "KnowledgeGraph",
     "Mention",
     "QueryError",
+    "QueryTimeout",
     "Relation",
     "Sentence",
     "Triple",

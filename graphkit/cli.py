@@ -223,10 +223,39 @@ def build(
 @cli.command("query")
 @_graph_arg
 @click.argument("sparql")
-@_result_format
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "ttl", "nt", "jsonld"]),
+    help="SELECT/ASK: table (default), csv or json (W3C SPARQL results); "
+    "CONSTRUCT/DESCRIBE: ttl (default), nt or jsonld.",
+)
 @click.option("--graph", "named_graph", help="Query only this named graph (an article IRI).")
-def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | None) -> None:
-    """Run a read-only SPARQL query (SELECT or ASK) against GRAPH.
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Print at most this many rows or triples (a note on stderr says when cut).",
+)
+def query_command(
+    graph_path: Path,
+    sparql: str,
+    fmt: str | None,
+    named_graph: str | None,
+    timeout: float,
+    limit: int,
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against GRAPH.
+
+    SERVICE is refused and FROM names a graph of GRAPH: nothing is fetched.
 
     Example: graphkit query out 'SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 5'
     """
@@ -235,8 +264,23 @@ def query_command(graph_path: Path, sparql: str, fmt: str, named_graph: str | No
     from graphkit import graph, query
 
     dataset = graph.load(graph_path)
-    rows = query.select(dataset, sparql, graph=URIRef(named_graph) if named_graph else None)
-    _echo_rows(rows, fmt)
+    answer = query.run(
+        dataset,
+        sparql,
+        graph=URIRef(named_graph) if named_graph else None,
+        timeout=timeout,
+        limit=limit,
+    )
+    fmt = fmt or answer.FORMATS[0]
+    if fmt not in answer.FORMATS:
+        kind = "a graph" if isinstance(answer, query.Triples) else "rows"
+        raise click.UsageError(
+            f"--format {fmt}: this query gives {kind}; use one of {', '.join(answer.FORMATS)}"
+        )
+    output = answer.serialize(fmt)
+    click.echo(output, nl=not output.endswith("\n"))
+    if answer.truncated and fmt != "table":  # a table says so in its last line
+        click.echo(f"note: cut at --limit {limit}; raise it to see more", err=True)
 
 
 @cli.command("extract")
@@ -386,8 +430,8 @@ def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
 
 
 def _echo_rows(rows: query.Rows, fmt: str) -> None:
-    output = {"table": rows.to_table, "csv": rows.to_csv, "json": rows.to_json}[fmt]()
-    click.echo(output, nl=fmt == "table")
+    output = rows.serialize(fmt)
+    click.echo(output, nl=not output.endswith("\n"))
 
 
 def _report_left_out(view: visualize.View) -> None:

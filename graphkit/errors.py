@@ -10,7 +10,11 @@ class InputError(GraphkitError):
 
 
 class QueryError(GraphkitError):
-    """A SPARQL query is malformed or is not a read-only query."""
+    """A SPARQL query is malformed, refused (an update, SERVICE) or failed to run."""
+
+
+class QueryTimeout(QueryError):
+    """A SPARQL query ran past its time limit and was stopped."""
 
 
 class UnknownExtractor(GraphkitError):

@@ -60,12 +60,23 @@ class KnowledgeGraph:
     dataset: Dataset
     build: BuildResult | None = None
 
-    def query(self, sparql: str) -> pandas.DataFrame:
-        """Run a read-only SPARQL query and return the rows as a DataFrame of strings.
+    def query(
+        self, sparql: str, *, timeout: float | None = query.TIMEOUT, limit: int | None = query.LIMIT
+    ) -> pandas.DataFrame:
+        """Run a read-only SPARQL query (SELECT or ASK) and return a DataFrame of strings.
 
         The prefixes rdf, rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared.
+        The query is stopped (QueryTimeout) after `timeout` seconds or by Ctrl-C; rows past
+        `limit` are cut, with a warning. None lifts either bound.
         """
-        return query.select(self.dataset, sparql).to_frame()
+        import warnings  # here: this method is the only one that warns
+
+        rows = query.select(self.dataset, sparql, timeout=timeout, limit=limit)
+        if rows.truncated:
+            warnings.warn(
+                f"query: only the first {limit} rows (raise limit= for more)", stacklevel=2
+            )
+        return rows.to_frame()
 
     def triples(self) -> pandas.DataFrame:
         """Every fact with the article and sentence it comes from (one row per sentence).
@@ -258,7 +269,7 @@ class KnowledgeGraph:
         """Article IRI → how tables name it: its headline, else its file name."""
         return {
             doc: title or (Path(file).name if file else str(doc))
-            for doc, title, file in query.select(self.dataset, _ARTICLES)
+            for doc, title, file in query.select(self.dataset, _ARTICLES, trusted=True)
         }
 
     def _find(self, name: str) -> str:

@@ -1,23 +1,42 @@
-"""Query: read-only SPARQL over a built graph, with W3C JSON/CSV and table renderings."""
+"""Query: read-only SPARQL over a built graph, in a sandbox, with W3C and RDF serialisations.
+
+Every query is sandboxed, on the Oxigraph store and on rdflib's pure-Python one alike:
+
+- Offline. SERVICE is refused, and FROM / FROM NAMED name graphs of the dataset (an article's
+  graph, say), as SPARQL's dataset semantics say: never files or URLs to fetch. A FROM naming
+  no graph of the dataset gives an empty default graph. Updates (INSERT, LOAD, CLEAR...) are
+  refused.
+- Bounded. It runs in a forked child process, killed after `timeout` seconds or on Ctrl-C,
+  and answers at most `limit` rows or triples (`truncated` says when more were cut).
+  pyoxigraph evaluates in Rust, deaf to Python signals and with no cancellation in its Python
+  API, so no thread could stop it. The forked child shares the in-memory store copy-on-write,
+  which adds about 15 ms to a quick query. See graphkit._sandbox and graphkit._sparql.
+"""
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
+import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from pyparsing import ParseException
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.query import Result
 
+from graphkit import _sandbox, _sparql
+from graphkit._sparql import type_of, value_of
 from graphkit.config import DEFAULT_BASE
 from graphkit.errors import QueryError
 from graphkit.vocab import namespaces
 
 if TYPE_CHECKING:
     import pandas
+
+__all__ = ["FACTS_QUERY", "LIMIT", "TIMEOUT", "Rows", "Triples", "facts", "run", "select"]
 
 FACTS_QUERY = """SELECT ?subject ?relation ?object ?doc WHERE {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -26,14 +45,35 @@ FACTS_QUERY = """SELECT ?subject ?relation ?object ?doc WHERE {
   OPTIONAL { ?o rdfs:label ?olabel } BIND(COALESCE(?olabel, STR(?o)) AS ?object) }"""
 """The contract query of the README: every extracted fact with its labels and source."""
 
+TIMEOUT = 30.0
+"""Seconds a query may run before it is stopped."""
+
+LIMIT = 100_000
+"""Rows (or triples) a query may answer; more are cut, and the answer says so."""
+
+_STRING = str(XSD.string)
+_ROW_KINDS = frozenset({"SELECT", "ASK"})
+_ALL_KINDS = _ROW_KINDS | {"CONSTRUCT", "DESCRIBE"}
+
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """The answer to a SELECT or ASK query: variable names and rows of plain strings."""
+    """The answer to a SELECT or ASK query: variable names and rows of plain strings.
+
+    A value is an IRI, a literal's lexical form or a blank node's label (None if unbound).
+    `types` has the shape of `rows` and says what each value is: "uri", "bnode", "triple"
+    (an RDF 1.2 triple term), "@" and the language of a tagged literal, or the datatype IRI of
+    any other literal. `truncated` is true when rows beyond the limit were cut. ASK answers one
+    "ask" row, "true" or "false", and sets `boolean`.
+    """
 
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
-    result: Result
+    types: tuple[tuple[str | None, ...], ...] = ()
+    truncated: bool = False
+    boolean: bool | None = None
+
+    FORMATS: ClassVar[tuple[str, ...]] = ("table", "csv", "json")
 
     def __iter__(self) -> Iterator[tuple[str | None, ...]]:
         return iter(self.rows)
@@ -53,15 +93,39 @@ class Rows:
             raise QueryError("DataFrames need pandas: pip install 'graphkit[notebook]'") from error
         return pandas.DataFrame(list(self.rows), columns=list(self.variables))
 
+    def serialize(self, fmt: str = "table") -> str:
+        """Render in one of FORMATS: "table", "csv" or "json"."""
+        if fmt not in self.FORMATS:
+            raise QueryError(f"{fmt}: not a format for rows (expected {', '.join(self.FORMATS)})")
+        return {"table": self.to_table, "csv": self.to_csv, "json": self.to_json}[fmt]()
+
     def to_json(self) -> str:
         """Serialise in the W3C SPARQL 1.1 Query Results JSON format."""
-        return _serialise(self.result, "json")
+        if self.boolean is not None:
+            return json.dumps({"head": {}, "boolean": self.boolean})
+        bindings = [
+            {
+                name: _json(value, kind)
+                for name, value, kind in zip(self.variables, row, kinds, strict=True)
+                if value is not None and kind is not None
+            }
+            for row, kinds in zip(self.rows, self.types, strict=True)
+        ]
+        head = {"vars": list(self.variables)}
+        return json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False)
 
     def to_csv(self) -> str:
         """Serialise in the W3C SPARQL 1.1 Query Results CSV format (ASK: one "ask" column)."""
-        if self.result.type == "ASK":
-            return f"ask\r\n{self.rows[0][0]}\r\n"
-        return _serialise(self.result, "csv")
+        if self.boolean is not None:
+            return f"ask\r\n{str(self.boolean).lower()}\r\n"
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(self.variables)
+        writer.writerows(
+            [_csv(value, kind) for value, kind in zip(row, kinds, strict=True)]
+            for row, kinds in zip(self.rows, self.types, strict=True)
+        )
+        return out.getvalue()
 
     def to_table(self, *, max_width: int = 60) -> str:
         """Render an aligned plain-text table for a terminal."""
@@ -76,64 +140,164 @@ class Rows:
             "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
             for row in cells
         ]
-        lines.append(f"({len(self.rows)} row{'s' if len(self.rows) != 1 else ''})")
+        count = f"{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+        lines.append(
+            f"({count}; more were cut: raise the limit)" if self.truncated else f"({count})"
+        )
         return "\n".join(lines)
 
 
-def select(
-    dataset: Dataset, sparql: str, *, graph: URIRef | None = None, base: str = DEFAULT_BASE
-) -> Rows:
-    """Run a read-only query (SELECT or ASK) over the union of all graphs, or one named graph.
+_RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
-    The prefixes rdf, rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared.
+
+@dataclass(frozen=True, slots=True)
+class Triples:
+    """The answer to a CONSTRUCT or DESCRIBE query: a graph of distinct triples.
+
+    `ntriples` holds them as N-Triples, one a line; `truncated` is true when triples beyond
+    the limit were cut.
     """
+
+    ntriples: str
+    count: int
+    truncated: bool = False
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+    FORMATS: ClassVar[tuple[str, ...]] = tuple(_RDF_FORMATS)
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        for quad in ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES):
+            yield quad.triple
+
+    def __len__(self) -> int:
+        return self.count
+
+    def serialize(self, fmt: str = "ttl") -> str:
+        """Write the graph as Turtle ("ttl", with graphkit's prefixes), "nt" or "jsonld"."""
+        if fmt not in _RDF_FORMATS:
+            raise QueryError(f"{fmt}: not a graph format (expected {', '.join(self.FORMATS)})")
+        if fmt == "nt":
+            return self.ntriples
+        data = ox.serialize(iter(self), format=_RDF_FORMATS[fmt], prefixes=dict(self.prefixes))
+        assert data is not None
+        return data.decode("utf-8")
+
+
+def run(
+    dataset: Dataset,
+    sparql: str,
+    *,
+    graph: URIRef | None = None,
+    base: str = DEFAULT_BASE,
+    timeout: float | None = TIMEOUT,
+    limit: int | None = LIMIT,
+) -> Rows | Triples:
+    """Run any read-only query: SELECT and ASK give Rows, CONSTRUCT and DESCRIBE Triples.
+
+    The default graph is the union of all graphs; `graph` makes it one named graph instead
+    (over any FROM of the query), FROM makes it the named graphs it lists. The prefixes rdf,
+    rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared. The query stops with
+    QueryTimeout after `timeout` seconds (None: no time limit), or with KeyboardInterrupt on
+    Ctrl-C, and answers at most `limit` rows or triples (None: all). Every other failure is a
+    QueryError: a syntax error, an update, SERVICE.
+    """
+    return _run(dataset, sparql, graph, base, timeout, limit, _ALL_KINDS)
+
+
+def select(
+    dataset: Dataset,
+    sparql: str,
+    *,
+    graph: URIRef | None = None,
+    base: str = DEFAULT_BASE,
+    timeout: float | None = TIMEOUT,
+    limit: int | None = LIMIT,
+    trusted: bool = False,
+) -> Rows:
+    """Run a SELECT or ASK query, as `run` does, and return its rows.
+
+    `trusted=True` is for graphkit's own fixed queries: they run in this process, whole,
+    with no time limit (the checks for SERVICE and updates still apply).
+    """
+    if trusted:
+        timeout = limit = None
+    answer = _run(dataset, sparql, graph, base, timeout, limit, _ROW_KINDS, sandboxed=not trusted)
+    assert isinstance(answer, Rows)
+    return answer
+
+
+def facts(dataset: Dataset, *, timeout: float | None = None) -> Rows:
+    """Run the README's contract query: every fact with its labels and source article."""
+    return select(dataset, FACTS_QUERY, timeout=timeout, limit=None, trusted=timeout is None)
+
+
+def _run(
+    dataset: Dataset,
+    sparql: str,
+    graph: URIRef | None,
+    base: str,
+    timeout: float | None,
+    limit: int | None,
+    kinds: frozenset[str],
+    *,
+    sandboxed: bool = True,
+) -> Rows | Triples:
+    if timeout is not None and not timeout > 0:
+        raise QueryError(f"timeout must be a positive number of seconds, not {timeout}")
+    if limit is not None and limit < 0:
+        raise QueryError(f"limit must be 0 or more, not {limit}")
+    if timeout is not None and math.isinf(timeout):
+        timeout = None
     vocabularies = {"rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS, **namespaces(base)}
     prefixes = {prefix: str(namespace) for prefix, namespace in vocabularies.items()}
-    try:
-        prepareQuery(sparql, initNs=prefixes)  # rdflib's parser: clear errors, updates refused
-    except ParseException as error:
-        if _is_update(sparql):
-            raise QueryError(
-                "update queries are refused: graphkit queries are read-only"
-            ) from error
-        raise QueryError(f"SPARQL syntax error: {error}") from error
-    except Exception as error:  # rdflib's algebra raises bare exceptions on bad queries
-        raise QueryError(f"bad SPARQL query: {error}") from error
-    target = dataset.graph(graph) if graph is not None else dataset
-    try:  # the text, not `prepared`: a store with its own engine (Oxigraph) runs it natively
-        result = target.query(sparql, initNs=prefixes)
-    except Exception as error:  # evaluation errors surface as assorted types
-        raise QueryError(f"query failed: {error}") from error
-    if result.type == "ASK":
-        return Rows(
-            variables=("ask",), rows=((str(bool(result.askAnswer)).lower(),),), result=result
-        )
-    if result.type != "SELECT":
-        raise QueryError(f"{result.type} queries are not supported: use SELECT or ASK")
-    variables = tuple(str(v) for v in result.vars or ())
-    rows = tuple(
-        tuple(None if value is None else str(value) for value in row)  # type: ignore[union-attr]
-        for row in result
+    request = _sparql.Request(
+        sparql=sparql,
+        prefixes=prefixes,
+        graph=None if graph is None else str(graph),
+        kinds=kinds,
+        limit=limit,
     )
-    return Rows(variables=variables, rows=rows, result=result)
+    compute = functools.partial(_sparql.answer, dataset, request)
+    answer = _sandbox.call(compute, timeout=timeout) if sandboxed else compute()
+    if answer.kind in ("CONSTRUCT", "DESCRIBE"):
+        return Triples(answer.ntriples, answer.count, answer.truncated, tuple(prefixes.items()))
+    if answer.boolean is not None:
+        text = str(answer.boolean).lower()
+        return Rows(("ask",), ((text,),), ((str(XSD.boolean),),), boolean=answer.boolean)
+    return Rows(answer.variables, answer.rows, answer.types, truncated=answer.truncated)
 
 
-def facts(dataset: Dataset) -> Rows:
-    """Run the README's contract query: every fact with its labels and source article."""
-    return select(dataset, FACTS_QUERY)
+def _json(value: str, kind: str) -> dict[str, object]:
+    """A value in the W3C JSON results format (SPARQL 1.2's "triple" for triple terms)."""
+    if kind == "uri":
+        return {"type": "uri", "value": value}
+    if kind == "bnode":
+        return {"type": "bnode", "value": value}
+    if kind == "triple":
+        (quad,) = ox.parse(f"{value} .", format=ox.RdfFormat.N_TRIPLES)
+        triple = quad.triple
+        parts = {"subject": triple.subject, "predicate": triple.predicate, "object": triple.object}
+        return {
+            "type": "triple",
+            "value": {k: _json(value_of(t), type_of(t)) for k, t in parts.items()},
+        }
+    out: dict[str, object] = {"type": "literal", "value": value}
+    if kind.startswith("@"):
+        out["xml:lang"] = kind[1:]
+    elif kind != _STRING:
+        out["datatype"] = kind
+    return out
 
 
-def _is_update(sparql: str) -> bool:
-    try:
-        parseUpdate(sparql)
-    except ParseException:
-        return False
-    return True
-
-
-def _serialise(result: Result, fmt: str) -> str:
-    data = result.serialize(format=fmt)
-    return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+def _csv(value: str | None, kind: str | None) -> str:
+    """A value in the W3C CSV results format: blank nodes as _:label, the rest as they are."""
+    if value is None:
+        return ""
+    return f"_:{value}" if kind == "bnode" else value
 
 
 def _clip(value: str | None, width: int) -> str:

@@ -118,7 +118,7 @@ def test_allow_empty_writes_an_empty_graph(tmp_path):
         cli, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"), "--allow-empty"]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("0 documents")
+    assert result.stdout.startswith("0 documents")
     assert (tmp_path / "out" / "graph.trig").exists()
 
 
@@ -171,3 +171,74 @@ def test_help_and_read_commands_never_import_spacy(good_out):
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert (root / "map.html").stat().st_size > 1000
     os.remove(root / "map.html")
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 4e10 rows
+
+
+def test_a_runaway_query_stops_at_its_timeout_with_one_line(good_out):
+    started = time.monotonic()
+    done = subprocess.run(
+        [*COMMAND, "query", "out", RUNAWAY, "--timeout", "2"],
+        cwd=good_out,
+        capture_output=True,
+        text=True,
+    )
+    took = time.monotonic() - started
+    assert done.returncode == 1
+    assert done.stderr.strip() == "Error: query stopped after 2 s (timeout)"
+    assert took < 2 + 1 + 1.5  # timeout + 1 s, plus the start-up of a fresh interpreter
+
+
+def test_ctrl_c_stops_a_runaway_query_within_a_second(good_out):
+    process = _start("query", "out", RUNAWAY, "--timeout", "60", cwd=good_out)
+    time.sleep(2.0)  # started, graph loaded, the query running
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - sent < 1.0
+    assert process.returncode == 130
+    assert stderr.strip() == "graphkit: interrupted"
+
+
+@pytest.mark.parametrize(
+    ("sparql", "fmt", "starts"),
+    [
+        ("CONSTRUCT WHERE { ?s rel:call_on ?o }", "ttl", "@prefix"),
+        ("CONSTRUCT WHERE { ?s rel:call_on ?o }", "nt", "<https://w3id.org/graphkit/entity/"),
+        ("DESCRIBE ent:vladimir_putin", "jsonld", "["),
+    ],
+)
+def test_construct_and_describe_print_a_graph(good_out, sparql, fmt, starts):
+    result = CliRunner().invoke(cli, ["query", str(good_out / "out"), sparql, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip().startswith(starts)
+    assert "vladimir_putin" in result.stdout
+
+
+def test_a_format_that_does_not_fit_the_answer_is_a_usage_error(good_out):
+    ask = CliRunner().invoke(cli, ["query", str(good_out / "out"), "ASK {}", "--format", "ttl"])
+    assert ask.exit_code == 2 and "use one of table, csv, json" in ask.output
+
+
+def test_limit_cuts_rows_and_says_so(good_out):
+    sparql = "SELECT ?s WHERE { ?s ?p ?o }"
+    result = CliRunner().invoke(
+        cli, ["query", str(good_out / "out"), sparql, "--limit", "3", "--format", "csv"]
+    )
+    assert result.exit_code == 0
+    assert len(result.stdout.strip().splitlines()) == 1 + 3
+    assert "cut at --limit 3" in result.stderr
+
+
+def test_from_names_a_graph_of_the_dataset(good_out):
+    kg = graphkit.load(good_out / "out")
+    files = kg.query('SELECT ?d WHERE { ?d gk:sourceFile ?f FILTER(CONTAINS(?f, "000_")) }')
+    [doc] = files["d"]
+    count = "SELECT (COUNT(*) AS ?n) {from} WHERE {{ ?s ?p ?o }}"
+    whole = CliRunner().invoke(cli, ["query", str(good_out / "out"), count.format(**{"from": ""})])
+    one = CliRunner().invoke(
+        cli, ["query", str(good_out / "out"), count.format(**{"from": f"FROM <{doc}>"})]
+    )
+    n_whole, n_one = (int(r.stdout.splitlines()[2]) for r in (whole, one))
+    assert 0 < n_one < n_whole

@@ -6,10 +6,12 @@ import csv
 import io
 import json
 
+import pyoxigraph as ox
 import pytest
 
 from graphkit import query
 from graphkit.errors import QueryError
+from graphkit.graph import _oxigraph
 from graphkit.vocab import document_iri
 
 
@@ -88,3 +90,39 @@ def test_table_output_is_aligned_and_counts_rows(seed_dataset):
     assert lines[0].strip() == "e"
     assert lines[-1] == "(1 row)"
     assert lines[2].startswith("https://w3id.org/graphkit/entity/")
+
+
+def test_json_and_csv_match_oxigraphs_own_writers(seed_dataset):
+    sparql = """SELECT ?iri ?text ?lang ?n ?b ?unbound WHERE {
+      VALUES (?iri ?text ?lang ?n) { (<https://e.org/x> "a, \\"b\\"\\nc" "chat"@fr 1.5) }
+      BIND(BNODE() AS ?b) }"""
+    rows = query.select(seed_dataset, sparql)
+    native = _oxigraph(seed_dataset).query(sparql)
+    expected = json.loads(native.serialize(format=ox.QueryResultsFormat.JSON))
+    got = json.loads(rows.to_json())
+    assert got["head"] == expected["head"]
+    (binding,) = got["results"]["bindings"]
+    (wanted,) = expected["results"]["bindings"]
+    assert binding.pop("b")["type"] == wanted.pop("b")["type"] == "bnode"  # labels differ
+    assert binding == wanted
+    native = _oxigraph(seed_dataset).query(sparql)
+    expected_csv = list(
+        csv.reader(io.StringIO(native.serialize(format=ox.QueryResultsFormat.CSV).decode()))
+    )
+    got_csv = list(csv.reader(io.StringIO(rows.to_csv())))
+    assert got_csv[0] == expected_csv[0]
+    assert got_csv[1][4].startswith("_:") and expected_csv[1][4].startswith("_:")
+    assert got_csv[1][:4] + got_csv[1][5:] == expected_csv[1][:4] + expected_csv[1][5:]
+    assert rows.types[0][:4] == (
+        "uri",
+        "http://www.w3.org/2001/XMLSchema#string",
+        "@fr",
+        "http://www.w3.org/2001/XMLSchema#decimal",
+    )
+
+
+def test_ask_in_json_and_csv(seed_dataset):
+    rows = query.select(seed_dataset, "ASK { ?s ?p ?o }")
+    assert json.loads(rows.to_json()) == {"head": {}, "boolean": True}
+    assert rows.to_csv() == "ask\r\ntrue\r\n"
+    assert rows.boolean is True
