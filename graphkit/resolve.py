@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from graphkit.labels import GRAPH_VALUE_LABELS, SCHEMA_TYPES
 from graphkit.quantities import parse_quantity
 from graphkit.timex import resolve_time
 from graphkit.types import (
@@ -24,21 +25,6 @@ from graphkit.types import (
     Value,
 )
 from graphkit.vocab import slug
-
-SCHEMA_TYPES = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "EVENT": "Event",
-    "PRODUCT": "Product",
-    "WORK_OF_ART": "CreativeWork",
-    "LAW": "Legislation",
-}
-"""spaCy entity labels → schema.org classes; anything else is a schema:Thing (a concept)."""
-
-VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME", "ORDINAL"})
 
 KNOWN_ALIASES = {
     "United States": (
@@ -191,7 +177,7 @@ def _stand_ins(mention: Mention) -> tuple[Mention, ...]:
 
 
 def _is_value(mention: Mention) -> bool:
-    return mention.label in VALUE_LABELS
+    return mention.label in GRAPH_VALUE_LABELS
 
 
 def _value(mention: Mention, published: datetime.date | None) -> Value:

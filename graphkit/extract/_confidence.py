@@ -6,8 +6,9 @@ import math
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract._facts import Fact
-from graphkit.extract._spans import NAME_LABELS, VALUE_LABELS, is_pronoun
+from graphkit.extract._reading import Reading
+from graphkit.extract._spans import is_pronoun
+from graphkit.labels import NAME_LABELS, VALUE_LABELS
 
 _EMBEDDED = frozenset({"relcl", "acl", "advcl", "pcomp", "xcomp", "ccomp", "conj"})
 
@@ -50,7 +51,7 @@ WEIGHTS: dict[str, float] = {
 """Logistic weight per feature name (see `features`)."""
 
 
-def features(fact: Fact, parsed: Span, subject_size: int, object_size: int) -> dict[str, float]:
+def features(fact: Reading, parsed: Span, subject_size: int, object_size: int) -> dict[str, float]:
     """The features of `fact` that the confidence weighs (all 0/1 except sizes and length)."""
     subject, obj, verb = fact.subject, fact.object, fact.verb
     return {
@@ -87,7 +88,7 @@ def confidence(found: dict[str, float]) -> float:
     return round(1 / (1 + math.exp(-total)), 3)
 
 
-def _ends_in_preposition(fact: Fact) -> bool:
+def _ends_in_preposition(fact: Reading) -> bool:
     last = fact.relation.text.split()[-1].lower()
     return last in ("of", "to", "in", "on", "at", "for", "with", "by", "from", "into", "about")
 

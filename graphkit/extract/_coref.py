@@ -11,17 +11,19 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract._clauses import SPEECH_VERBS
 from graphkit.extract._spans import phrase_tokens
+from graphkit.labels import (
+    FIRST_PERSON,
+    NAME_LABELS,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RESOLVABLE_PRONOUNS,
+)
 from graphkit.types import Mention, Triple
 
-_PERSONAL = frozenset({"he", "him", "she", "her"})
-_NEUTER = frozenset({"it"})
-_PLURAL = frozenset({"they", "them"})
-_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _BEGIN = 3  # ENT_IOB's value for "B"
-_NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"})
+_NON_PERSON_LABELS = NAME_LABELS - {"PERSON", "WORK_OF_ART"}
 _EMBEDDED = frozenset({"ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp"})
-_FIRST_PERSON = frozenset({"i", "we"})
 _GROUP_NOUNS = {
     "leader": frozenset({"PERSON"}),
     "president": frozenset({"PERSON"}),
@@ -62,12 +64,12 @@ def find_antecedents(spacy_doc: Doc, offset: int) -> dict[tuple[int, int], tuple
             found[key] = tuple(_mention(head, offset) for head in members)
             continue
         word = token.lower_
-        if token.dep_ not in _SUBJECT_DEPS or word not in _PRONOUNS:
+        if token.dep_ not in _SUBJECT_DEPS or word not in RESOLVABLE_PRONOUNS:
             continue
         number = bisect_right(starts, i) - 1
         spacy_sent = sentences[number]
         if _quoted(token, spacy_sent):
-            candidates = _named_outside_quote(spacy_sent) if word in _PERSONAL else []
+            candidates = _named_outside_quote(spacy_sent) if word in PERSONAL_PRONOUNS else []
         else:
             candidates = _candidates(token, sentences[number - 1] if number else None)
         if candidates and _agrees(word, candidates):
@@ -84,7 +86,7 @@ def _watched(spacy_doc: Doc) -> list[int]:
     strings = spacy_doc.vocab.strings
     iob, tag, dep, lower = spacy_doc.to_array([ENT_IOB, TAG, DEP, LOWER]).reshape(-1, 4).T
     subject = numpy.logical_or.reduce([dep == strings[d] for d in _SUBJECT_DEPS])
-    pronoun = numpy.logical_or.reduce([lower == strings[w] for w in _PRONOUNS])
+    pronoun = numpy.logical_or.reduce([lower == strings[w] for w in RESOLVABLE_PRONOUNS])
     watched = (iob == _BEGIN) | (tag == strings["NNS"]) | (subject & pronoun)
     indices: list[int] = numpy.flatnonzero(watched).tolist()
     return indices
@@ -102,7 +104,7 @@ def attach_antecedents(
     speaker = triple.attribution
     if (
         subject.label == "PRON"
-        and subject.text.lower() in _FIRST_PERSON
+        and subject.text.lower() in FIRST_PERSON
         and speaker is not None
         and speaker.label not in (None, "PRON")
     ):
@@ -183,11 +185,11 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _agrees(word: str, candidates: list[Token]) -> bool:
-    if word in _PLURAL:
+    if word in PLURAL_PRONOUNS:
         return len(candidates) > 1 or candidates[0].tag_ in ("NNS", "NNPS")
     if len(candidates) != 1:
         return False
-    if word in _PERSONAL:
+    if word in PERSONAL_PRONOUNS:
         return candidates[0].ent_type_ == "PERSON"
     return candidates[0].ent_type_ in _NON_PERSON_LABELS or candidates[0].tag_ == "NN"
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract._facts import Fact
-from graphkit.extract._spans import NAME_LABELS, is_pronoun, phrase_tokens
+from graphkit.extract._reading import Reading
+from graphkit.extract._spans import is_pronoun, phrase_tokens
+from graphkit.labels import NAME_LABELS, RuleKind
 from graphkit.types import Relation
 
 HONORIFICS = frozenset(
@@ -39,7 +40,7 @@ def names_something(token: Token) -> bool:
     return token.ent_type_ in NAME_LABELS or (token.pos_ == "PROPN" and not is_pronoun(token))
 
 
-def appositive_facts(appos: Token) -> Iterator[Fact]:
+def appositive_facts(appos: Token) -> Iterator[Reading]:
     """Read an apposition as a copula: "Yury Ushakov, a senior adviser to Putin"."""
     head = appos.head
     if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in _VALUE_TYPES:
@@ -50,16 +51,16 @@ def appositive_facts(appos: Token) -> Iterator[Fact]:
     if appos.lower_ == head.lower_ or appos.text == appos.doc[head.left_edge.i : head.i + 1].text:
         return
     if head.ent_type_ in ("GPE", "LOC") and appos.ent_type_ == "GPE":
-        yield Fact(kind="appos", subject=head, relation=_IS_IN, object=appos)
+        yield Reading(kind="appos", subject=head, relation=_IS_IN, object=appos)
         return
     subject, noun = head, appos
     if names_something(appos) and not names_something(head):
         subject, noun = appos, head  # "its chairman, John Smith": the name is what is described
-    yield Fact(kind="appos", subject=subject, relation=_IS, object=noun)
+    yield Reading(kind="appos", subject=subject, relation=_IS, object=noun)
     yield from role_facts(subject, noun, _IS, kind="appos-role")
 
 
-def title_facts(first: Token, parsed: Span) -> Iterator[Fact]:
+def title_facts(first: Token, parsed: Span) -> Iterator[Reading]:
     """Read a title before a name as a copula: "Russian President Vladimir Putin".
 
     A name or possessive inside the title is what the role is of: "U.S. President Joe Biden"
@@ -86,11 +87,11 @@ def title_facts(first: Token, parsed: Span) -> Iterator[Fact]:
     ]
     if not words or not any(_is_title_word(t) for t in words):
         return
-    yield Fact(kind="title", subject=ent.root, relation=_IS, object_tokens=tuple(titles))
+    yield Reading(kind="title", subject=ent.root, relation=_IS, object_tokens=tuple(titles))
     role = " ".join(t.text for t in words)
     for owner in owners:
         relation = Relation(text=f"is {role} of", lemma=f"be {_lemma_of(words)} of")
-        yield Fact(kind="title-role", subject=ent.root, relation=relation, object=owner)
+        yield Reading(kind="title-role", subject=ent.root, relation=relation, object=owner)
 
 
 def _person_from(first: Token) -> Span | None:
@@ -117,7 +118,9 @@ def _lemma_of(words: list[Token]) -> str:
     return " ".join((t.lemma_ if t == head else t.lower_).lower() for t in words)
 
 
-def role_facts(subject: Token, noun: Token, copula: Relation, *, kind: str) -> Iterator[Fact]:
+def role_facts(
+    subject: Token, noun: Token, copula: Relation, *, kind: RuleKind
+) -> Iterator[Reading]:
     """A role noun tied to a name becomes the relation: "X is Russia's biggest partner"."""
     if noun.ent_type_ in NAME_LABELS:
         return
@@ -140,10 +143,10 @@ def role_facts(subject: Token, noun: Token, copula: Relation, *, kind: str) -> I
             negated=copula.negated,
             modality=copula.modality,
         )
-        yield Fact(kind=kind, subject=subject, relation=relation, object=other)
+        yield Reading(kind=kind, subject=subject, relation=relation, object=other)
 
 
-def noun_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
+def noun_facts(noun: Token, *, max_tokens: int) -> Iterator[Reading]:
     """Relations a common noun carries: "China's exports to Russia", "talks between A and B"."""
     owners = [c for c in noun.children if c.dep_ == "poss" and names_something(c)]
     related = False
@@ -157,11 +160,11 @@ def noun_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
                         relation = Relation(
                             text=f"{noun.text} with", lemma=f"{noun.lemma_.lower()} with"
                         )
-                        yield Fact(kind="nominal", subject=pobj, relation=relation, object=other)
+                        yield Reading(kind="nominal", subject=pobj, relation=relation, object=other)
         for pobj in objects:
             if owners and names_something(pobj) and noun.dep_ not in ("attr", "appos"):
                 related = True
-                yield Fact(
+                yield Reading(
                     kind="nominal",
                     subject=owners[0],
                     relation=Relation(
@@ -174,7 +177,7 @@ def noun_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
         yield from possessive_facts(noun, max_tokens=max_tokens)
 
 
-def possessive_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
+def possessive_facts(noun: Token, *, max_tokens: int) -> Iterator[Reading]:
     """A possessive states ownership: "Kesey 's son" → (Kesey, has, son)."""
     for owner in (c for c in noun.children if c.dep_ == "poss"):
         if not names_something(owner) or owner.tag_ == "WP$":
@@ -187,4 +190,4 @@ def possessive_facts(noun: Token, *, max_tokens: int) -> Iterator[Fact]:
             tokens.pop(0)
         if not tokens or tokens[0].i <= owner.i or noun not in tokens:
             continue
-        yield Fact(kind="possessive", subject=owner, relation=_HAS, object_tokens=tuple(tokens))
+        yield Reading(kind="possessive", subject=owner, relation=_HAS, object_tokens=tuple(tokens))

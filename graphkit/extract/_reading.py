@@ -1,4 +1,4 @@
-"""The fact a rule reads off the parse, still in spaCy tokens, before it becomes a Triple."""
+"""A Reading: the claim a rule reads off the parse, still in spaCy tokens, before it is a Triple."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from graphkit.labels import RuleKind
 from graphkit.types import Relation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Fact:
+class Reading:
     """One claim as tokens: the extractor turns it into a Triple with offsets and a confidence.
 
     `kind` names the rule that found it ("clause", "appos", "title", ...) and is a feature of
@@ -18,7 +19,7 @@ class Fact:
     tokens taken as written (`object_tokens`: a title, a reported clause labelled "CLAUSE").
     """
 
-    kind: str
+    kind: RuleKind
     subject: Token
     relation: Relation
     object: Token | None = None

@@ -6,15 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from graphkit.labels import NAME_LABELS, PRONOUNS, VALUE_LABELS
 from graphkit.types import Mention, Qualifier, Sentence
-
-PRONOUNS = frozenset(
-    "i me my mine we us our ours you your yours he him his she her hers it its they them "
-    "their theirs this that these those who whom which what one someone somebody something "
-    "anyone everyone everything nobody nothing none each both either neither all some "
-    "another other there here".split()
-)
-"""Words that never name a graph node on their own."""
 
 
 def shift(sentence: Sentence, parsed: Span) -> int:
@@ -51,10 +44,6 @@ def entity_mentions(spacy_doc: Doc, offset: int) -> Iterator[Mention]:
         )
 
 
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
-VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
 _COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 _DROPPED_CHILDREN = frozenset(
     {"relcl", "appos", "conj", "cc", "preconj", "advcl", "acl", "parataxis", "dep", "meta"}

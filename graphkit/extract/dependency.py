@@ -19,13 +19,13 @@ from graphkit.extract._clauses import (
     speaker_of,
 )
 from graphkit.extract._confidence import confidence, features
-from graphkit.extract._facts import Fact
 from graphkit.extract._nominal import (
     appositive_facts,
     noun_facts,
     role_facts,
     title_facts,
 )
+from graphkit.extract._reading import Reading
 from graphkit.extract._spans import (
     entity_of,
     is_pronoun,
@@ -70,7 +70,7 @@ class DependencyExtractor:
                 seen.add(key)
                 yield triple
 
-    def _facts(self, parsed: Span) -> Iterator[Fact]:
+    def _facts(self, parsed: Span) -> Iterator[Reading]:
         """Yield the facts of one parsed sentence as tokens, rule by rule."""
         tokens = list(parsed)
         source = according_to(tokens)
@@ -94,7 +94,7 @@ class _Reader:
         self.max_tokens = max_tokens
         self._phrases: dict[int, tuple[Mention, list[Qualifier]]] = {}
 
-    def triple(self, fact: Fact, extractor: str) -> Triple:
+    def triple(self, fact: Reading, extractor: str) -> Triple:
         """The Triple of `fact`, with offsets, qualifiers and a confidence."""
         sentence, parsed = self.sentence, self.parsed
         subject, _ = self.phrase(fact.subject)
@@ -140,7 +140,7 @@ class _Reader:
         return self._phrases[head.i]
 
 
-def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
+def _clause_facts(verb: Token, source: Token | None) -> Iterator[Reading]:
     """The facts of the clause headed by `verb`: one per subject and object alternative."""
     predicate = read_predicate(verb)
     if not predicate.subjects:
@@ -157,7 +157,7 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
         for argument, relation in zip(alternatives, relations, strict=True):
             if argument is not None and argument.clause:
                 clause = tuple(argument.head.subtree)
-                yield Fact(
+                yield Reading(
                     kind="clause-report",
                     subject=subject,
                     relation=relation,
@@ -168,7 +168,7 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
                     verb=verb,
                 )
                 continue
-            yield Fact(
+            yield Reading(
                 kind="clause" if argument is not None else "clause-intransitive",
                 subject=subject,
                 relation=relation,
@@ -180,7 +180,7 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Fact]:
             if copular and argument is not None and argument.head.dep_ == "attr":
                 yield from role_facts(subject, argument.head, relation, kind="copula-role")
     for first, second in reciprocal_pairs(predicate):
-        yield Fact(
+        yield Reading(
             kind="reciprocal",
             subject=first,
             relation=relation_of(predicate, None),
