@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
+    from graphkit.api import KnowledgeGraph, build, from_texts, load
     from graphkit.config import BuildConfig
     from graphkit.errors import (
         GraphkitError,
@@ -18,7 +19,6 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
         QueryTimeout,
         UnknownExtractor,
     )
-    from graphkit.notebook import KnowledgeGraph, build, from_texts, load
     from graphkit.types import Document, Entity, Fact, Mention, Relation, Sentence, Triple
 
 _HOMES = {
@@ -28,7 +28,7 @@ _HOMES = {
     "Fact": "graphkit.types",
     "GraphkitError": "graphkit.errors",
     "InputError": "graphkit.errors",
-    "KnowledgeGraph": "graphkit.notebook",
+    "KnowledgeGraph": "graphkit.api",
     "Mention": "graphkit.types",
     "QueryError": "graphkit.errors",
     "QueryTimeout": "graphkit.errors",
@@ -36,9 +36,9 @@ _HOMES = {
     "Sentence": "graphkit.types",
     "Triple": "graphkit.types",
     "UnknownExtractor": "graphkit.errors",
-    "build": "graphkit.notebook",
-    "from_texts": "graphkit.notebook",
-    "load": "graphkit.notebook",
+    "build": "graphkit.api",
+    "from_texts": "graphkit.api",
+    "load": "graphkit.api",
 }
 
 __all__ = [

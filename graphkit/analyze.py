@@ -1,14 +1,17 @@
-"""Analyze: the RDF graph as a networkx MultiDiGraph, and the measures readers ask for."""
+"""Analyze: the graph as a networkx MultiDiGraph, the one entity lookup, and its counts."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import difflib
+import functools
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, URIRef
 
+from graphkit.errors import GraphkitError
 from graphkit.graph import subject_objects
 from graphkit.query import select
 from graphkit.vocab import GK, PROV, SCHEMA
@@ -21,6 +24,11 @@ SELECT ?e ?label ?type WHERE {
 
 _ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 
+_COUNTS = """
+SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?st) AS ?statements)
+       (COUNT(DISTINCT ?p) AS ?relations) WHERE {
+  { ?a a schema:NewsArticle } UNION { ?st a rdf:Statement ; rdf:predicate ?p } }"""
+
 _STATEMENT_COLUMNS = {
     "subject": RDF.subject,
     "predicate": RDF.predicate,
@@ -31,15 +39,25 @@ _STATEMENT_COLUMNS = {
     "negated": GK.negated,
 }
 
+VALUE = "Value"
+"""The node type of a literal object (an amount, a date): drawn and counted apart from entities."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Stats:
-    """Counts of a built graph and its best-connected entities."""
+    """Counts of a built graph and its best-connected entities.
+
+    `types` pairs each schema.org type with its number of entities, the commonest first;
+    `shared_facts` counts the facts stated by more than one article; `top_entities` pairs
+    labels with degrees, the most connected first.
+    """
 
     articles: int
     entities: int
+    types: tuple[tuple[str, int], ...]
     relations: int
     facts: int
+    shared_facts: int
     statements: int
     top_entities: tuple[tuple[str, int], ...]
 
@@ -72,7 +90,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
         s, p, o = (column[name][statement] for name in ("subject", "predicate", "object"))
         doc = column["doc"].get(statement, "")
         if o not in graph:
-            graph.add_node(o, label=column["text"].get(statement, o), type="Value", aliases=[])
+            graph.add_node(o, label=column["text"].get(statement, o), type=VALUE, aliases=[])
         edge = edges[(s, o, p)]
         edge["relation"] = labels.get(p, p)
         source = {
@@ -96,26 +114,99 @@ def _by_subject(dataset: Dataset, predicate: URIRef) -> dict[str, str]:
     return dict(subject_objects(dataset, predicate))
 
 
-def stats(dataset: Dataset, *, top: int = 10) -> Stats:
-    """Count what a graph holds and rank entities by degree."""
-    graph = to_networkx(dataset)
-    entities = [n for n, kind in graph.nodes(data="type") if kind != "Value"]
+def entity_nodes(graph: nx.MultiDiGraph) -> list[str]:
+    """The graph's entities, in its own order: every node but the values."""
+    return [node for node, kind in graph.nodes(data="type") if kind != VALUE]
+
+
+class EntityIndex:
+    """Finds an entity of a graph by its IRI, label or any alias: the one lookup graphkit has.
+
+    Names are folded (`fold_name`) and a leading "the" is ignored on both sides, so "the
+    United States", "united  states" and "U.S." find one entity. When several entities answer
+    to a name, a label beats an alias, a named entity beats a noun phrase (type Thing), then
+    the most connected wins, then the first IRI. Values (amounts, dates) never match. Build
+    the index once per graph; it reads the graph lazily and never changes it.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+
+    def find(self, name: str) -> str:
+        """Return the IRI of the entity `name` names; GraphkitError, with near misses, if none."""
+        if name in self.graph and self.graph.nodes[name].get("type") != VALUE:
+            return name
+        key = _key(name)
+        candidates = self._names.get(key)
+        if not candidates:
+            near = difflib.get_close_matches(key, self._names, n=3, cutoff=0.75)
+            labels = sorted({self.graph.nodes[n]["label"] for k in near for n in self._names[k]})
+            hint = f"; did you mean {', '.join(map(repr, labels))}?" if labels else ""
+            raise GraphkitError(f"{name!r}: no entity has this name or alias{hint}")
+        return min(candidates, key=lambda node: self._rank(node, key))
+
+    @functools.cached_property
+    def _names(self) -> dict[str, list[str]]:
+        """Folded label or alias, less a leading "the" → the entities that carry it."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for node in entity_nodes(self.graph):
+            data = self.graph.nodes[node]
+            for key in {_key(str(n)) for n in (data.get("label", ""), *data.get("aliases", ()))}:
+                if key:
+                    index[key].append(node)
+        return dict(index)
+
+    def _rank(self, node: str, key: str) -> tuple[bool, bool, int, str]:
+        data = self.graph.nodes[node]
+        return (
+            _key(str(data["label"])) != key,  # a label beats an alias
+            data["type"] == "Thing",  # a named entity beats a noun phrase
+            -self.graph.degree(node),
+            node,
+        )
+
+
+def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
+    """Return the IRI of the entity `name` names, by the rules of `EntityIndex` (one-off use)."""
+    return EntityIndex(graph).find(name)
+
+
+def fold_name(name: str) -> str:
+    r"""Fold a name for lookup: case, spacing and typographic apostrophes don't matter.
+
+    >>> fold_name("  Vladimir\n PUTIN’s ")
+    "vladimir putin's"
+    """
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+def _key(name: str) -> str:
+    """A name as the index holds it: folded, a leading "the" dropped.
+
+    >>> _key(" The  United States"), _key("Theresa May"), _key("the")
+    ('united states', 'theresa may', 'the')
+    """
+    return fold_name(name).removeprefix("the ")
+
+
+def stats(dataset: Dataset, *, graph: nx.MultiDiGraph | None = None, top: int = 10) -> Stats:
+    """Count what a graph holds and rank entities by degree (pass `graph` if already converted)."""
+    graph = to_networkx(dataset) if graph is None else graph
+    entities = entity_nodes(graph)
+    kinds = Counter(str(graph.nodes[n]["type"]) for n in entities)
     ranked = sorted(
-        ((graph.nodes[n]["label"], graph.degree(n)) for n in entities), key=lambda x: (-x[1], x[0])
+        ((str(graph.nodes[n]["label"]), int(graph.degree(n))) for n in entities),
+        key=lambda item: (-item[1], item[0]),
     )
-    count = select(
-        dataset,
-        """SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?st) AS ?statements)
-                  (COUNT(DISTINCT ?p) AS ?relations) WHERE {
-             { ?a a schema:NewsArticle } UNION { ?st a rdf:Statement ; rdf:predicate ?p } }""",
-        trusted=True,
-    ).rows[0]
+    articles, statements, relations = select(dataset, _COUNTS, trusted=True).rows[0]
     return Stats(
-        articles=int(count[0] or 0),
+        articles=int(articles or 0),
         entities=len(entities),
-        relations=int(count[2] or 0),
+        types=tuple(sorted(kinds.items(), key=lambda item: (-item[1], item[0]))),
+        relations=int(relations or 0),
         facts=graph.number_of_edges(),
-        statements=int(count[1] or 0),
+        shared_facts=sum(1 for *_, support in graph.edges(data="support") if support > 1),
+        statements=int(statements or 0),
         top_entities=tuple(ranked[:top]),
     )
 

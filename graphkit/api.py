@@ -1,52 +1,43 @@
-"""The KnowledgeGraph façade: one object a notebook user builds, queries, analyses and draws."""
+"""The KnowledgeGraph façade: one object a notebook user builds, queries, analyses and draws.
+
+Each method delegates to the library: `analyze` (lookup, counts), `tables` (the rows of its
+DataFrames), `query`, `compare` and `visualize`. pandas and IPython load only when a method
+needs them.
+"""
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import json
 import tempfile
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from rdflib import Dataset
 
-from graphkit import analyze, compare, graph, outputs, query, visualize
+from graphkit import analyze, compare, graph, outputs, query, tables, visualize
 from graphkit.config import DEFAULT_MAX_NODES, DEFAULT_STORE, BuildConfig
 from graphkit.errors import GraphkitError, InputError
+from graphkit.tables import ENTITY_COLUMNS, NEIGHBOR_COLUMNS, TRIPLE_COLUMNS
 
 if TYPE_CHECKING:
     import pandas
     from IPython.display import HTML
+    from pyvis.network import Network
 
     from graphkit.extract import Extractor
     from graphkit.nlp import Pipeline
     from graphkit.pipeline import BuildResult
 
-TRIPLE_COLUMNS = (
-    "subject",
-    "relation",
-    "object",
-    "negated",
-    "support",
-    "article",
-    "sentence",
-    "doc",
-)
-"""Columns of `KnowledgeGraph.triples()`: one row per fact and sentence that states it."""
+__all__ = ["ENTITY_COLUMNS", "TRIPLE_COLUMNS", "KnowledgeGraph", "build", "from_texts", "load"]
 
-ENTITY_COLUMNS = ("label", "type", "aliases", "facts", "articles", "iri")
-"""Columns of `KnowledgeGraph.entities()`; `entity()` returns one such row."""
-
-_ARTICLES = """SELECT ?doc ?title ?file WHERE {
-  ?doc a schema:NewsArticle .
-  OPTIONAL { ?doc schema:headline ?title } OPTIONAL { ?doc gk:sourceFile ?file } }"""
+_TOP = 5
+"""How many of the most connected entities a KnowledgeGraph's summary names."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +76,7 @@ class KnowledgeGraph:
         fact), article (its headline, else its file name), sentence, doc (the article IRI).
         Facts stated by the most articles come first.
         """
-        rows = [row for edge in self._graph.edges(keys=True, data=True) for row in self._rows(edge)]
-        rows.sort(key=lambda r: (-r[4], r[0], r[1], r[2], r[5]))
+        rows = tables.triple_rows(self._graph, self._articles)
         return _pandas().DataFrame(rows, columns=list(TRIPLE_COLUMNS))
 
     def entities(self) -> pandas.DataFrame:
@@ -94,36 +84,24 @@ class KnowledgeGraph:
 
         Values (amounts, dates) are left out. The most connected entities come first.
         """
-        nodes = [n for n, kind in self._graph.nodes(data="type") if kind != "Value"]
-        rows = [self._entity_row(n) for n in nodes]
-        rows.sort(key=lambda r: (-r[3], r[0], r[5]))
-        return _pandas().DataFrame(rows, columns=list(ENTITY_COLUMNS))
+        return _pandas().DataFrame(tables.entity_rows(self._graph), columns=list(ENTITY_COLUMNS))
 
     def entity(self, name: str) -> pandas.Series:
         """Find an entity by its label, any alias or its IRI, ignoring case and spacing.
 
         Returns the entity's row of `entities()`. Raises GraphkitError, with near misses,
-        when no entity has this name.
+        when no entity has this name. The rules are those of `analyze.EntityIndex`.
         """
-        row = self._entity_row(self._find(name))
-        return _pandas().Series(row, index=list(ENTITY_COLUMNS), name=row[0])
+        row = tables.entity_row(self._graph, self._index.find(name))
+        return _pandas().Series(row, index=list(ENTITY_COLUMNS), name=row.label)
 
     def neighbors(self, name: str) -> pandas.DataFrame:
         """The facts linking an entity (found as by `entity`) to others, with their sources.
 
         Columns: neighbor, neighbor_type, then the columns of `triples()`.
         """
-        node = self._find(name)
-        rows = []
-        for edge in self._graph.edges(keys=True, data=True):
-            source, target = edge[0], edge[1]
-            if node not in (source, target):
-                continue
-            other = target if source == node else source
-            data = self._graph.nodes[other]
-            rows += [(data["label"], data["type"], *row) for row in self._rows(edge)]
-        rows.sort(key=lambda r: (-r[6], r[0], r[3], r[7]))
-        return _pandas().DataFrame(rows, columns=["neighbor", "neighbor_type", *TRIPLE_COLUMNS])
+        rows = tables.neighbor_rows(self._graph, self._index.find(name), self._articles)
+        return _pandas().DataFrame(rows, columns=list(NEIGHBOR_COLUMNS))
 
     def conflicts(self) -> pandas.DataFrame:
         """Facts on which sources give different values: what, value, source, sentence."""
@@ -132,6 +110,10 @@ class KnowledgeGraph:
     def diff(self, source_a: str, source_b: str) -> compare.SourceDiff:
         """What two sources (file name, headline or publisher) state alone, both, or in conflict."""
         return compare.diff(self.dataset, source_a, source_b)
+
+    def stats(self, *, top: int = 10) -> analyze.Stats:
+        """Counts of articles, entities (per type), relations, facts and the best connected."""
+        return analyze.stats(self.dataset, graph=self._graph, top=top)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A copy of the graph as a networkx MultiDiGraph, yours to change.
@@ -152,19 +134,28 @@ class KnowledgeGraph:
         heading: str | None = None,
     ) -> str:
         """The offline HTML page of a map of this graph, or of `entity`'s neighbourhood."""
-        centre = None if entity is None else self._find(entity)
-        view = visualize.select_view(
-            self._graph,
-            entity=centre,  # the IRI: the entity `entity()` finds, whatever its label
-            hops=hops,
-            max_nodes=max_nodes,
-            relations=relations,
-            types=types,
+        view, title = self._view(entity, hops, max_nodes, relations, types)
+        return visualize.render_html(view, heading=title if heading is None else heading)
+
+    def to_pyvis(
+        self,
+        entity: str | None = None,
+        *,
+        hops: int = 1,
+        max_nodes: int = DEFAULT_MAX_NODES,
+        relations: Sequence[str] = (),
+        types: Sequence[str] = (),
+        heading: str | None = None,
+        height: str = "640px",
+    ) -> Network:
+        """A pyvis Network of the map `to_html` draws, for pyvis' own API (needs pyvis).
+
+        See `visualize.to_pyvis`: same nodes, labels, colours and positions as the map.
+        """
+        view, title = self._view(entity, hops, max_nodes, relations, types)
+        return visualize.to_pyvis(
+            view, heading=title if heading is None else heading, height=height
         )
-        if heading is None:
-            label = None if centre is None else self._graph.nodes[centre]["label"]
-            heading = "graphkit" if label is None else f"graphkit: {label}"
-        return visualize.render_html(view, heading=heading)
 
     def show(
         self,
@@ -215,13 +206,13 @@ class KnowledgeGraph:
         return [Path(out_dir) / path.name for path in written]
 
     def _repr_html_(self) -> str:
-        counts = self._counts()
-        types = ", ".join(f"{n} {html.escape(kind)}" for kind, n in counts["types"])
-        top = ", ".join(f"{html.escape(label)} ({degree})" for label, degree in counts["top"])
+        counts = self._stats
+        types = ", ".join(f"{n} {html.escape(kind)}" for kind, n in counts.types)
+        top = ", ".join(f"{html.escape(label)} ({n})" for label, n in counts.top_entities)
         rows = [
-            ("articles", str(counts["articles"])),
-            ("entities", f"{counts['entities']}" + (f": {types}" if types else "")),
-            ("facts", f"{counts['facts']} ({counts['shared']} stated by more than one article)"),
+            ("articles", str(counts.articles)),
+            ("entities", f"{counts.entities}" + (f": {types}" if types else "")),
+            ("facts", f"{counts.facts} ({counts.shared_facts} stated by more than one article)"),
             ("most connected", top or "none"),
         ]
         if self.build is not None:
@@ -241,10 +232,10 @@ class KnowledgeGraph:
         return f"<table><caption><b>KnowledgeGraph</b></caption>{body}</table>"
 
     def __repr__(self) -> str:
-        counts = self._counts()
+        counts = self._stats
         return (
-            f"<KnowledgeGraph: {counts['articles']} articles, {counts['entities']} entities, "
-            f"{counts['facts']} facts>"
+            f"<KnowledgeGraph: {counts.articles} articles, {counts.entities} entities, "
+            f"{counts.facts} facts>"
         )
 
     @functools.cached_property
@@ -252,96 +243,37 @@ class KnowledgeGraph:
         return analyze.to_networkx(self.dataset)
 
     @functools.cached_property
-    def _names(self) -> dict[str, list[str]]:
-        """Folded label or alias → the entity nodes that carry it."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for node, data in self._graph.nodes(data=True):
-            if data.get("type") == "Value":
-                continue
-            names = {_fold(str(n)) for n in (data.get("label", ""), *data.get("aliases", ()))}
-            for name in names | {n.removeprefix("the ") for n in names}:
-                if name and node not in index[name]:
-                    index[name].append(node)
-        return dict(index)
+    def _index(self) -> analyze.EntityIndex:
+        return analyze.EntityIndex(self._graph)
 
     @functools.cached_property
-    def _articles(self) -> dict[str | None, str]:
-        """Article IRI → how tables name it: its headline, else its file name."""
-        return {
-            doc: title or (Path(file).name if file else str(doc))
-            for doc, title, file in query.select(self.dataset, _ARTICLES, trusted=True)
-        }
+    def _articles(self) -> tables.Articles:
+        return tables.article_names(self.dataset)
 
-    def _find(self, name: str) -> str:
-        if name in self._graph and self._graph.nodes[name].get("type") != "Value":
-            return name
-        folded = _fold(name)
-        candidates = self._names.get(folded) or self._names.get(folded.removeprefix("the "), [])
-        if not candidates:
-            near = difflib.get_close_matches(folded, self._names, n=3, cutoff=0.75)
-            labels = sorted(
-                {self._graph.nodes[n]["label"] for key in near for n in self._names[key]}
-            )
-            hint = f"; did you mean {', '.join(map(repr, labels))}?" if labels else ""
-            raise GraphkitError(f"{name!r}: no entity has this name or alias{hint}")
+    @functools.cached_property
+    def _stats(self) -> analyze.Stats:
+        return self.stats(top=_TOP)
 
-        def rank(node: str) -> tuple[bool, bool, int, str]:
-            data = self._graph.nodes[node]
-            return (
-                _fold(data["label"]) != folded,  # a label beats an alias
-                data["type"] == "Thing",  # a named entity beats a noun phrase
-                -self._graph.degree(node),
-                node,
-            )
-
-        return min(candidates, key=rank)
-
-    def _rows(self, edge: tuple[str, str, str, dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
-        source, target, _, data = edge
-        nodes = self._graph.nodes
-        for origin in data["sources"]:
-            yield (
-                nodes[source]["label"],
-                data["relation"],
-                nodes[target]["label"],
-                bool(data["negated"]),
-                int(data["support"]),
-                self._articles.get(origin["doc"], origin["title"]),
-                origin["sentence"].strip(),
-                origin["doc"],
-            )
-
-    def _entity_row(self, node: str) -> tuple[Any, ...]:
-        data = self._graph.nodes[node]
-        edges = [*self._graph.out_edges(node, data=True), *self._graph.in_edges(node, data=True)]
-        docs = {origin["doc"] for *_, edge in edges for origin in edge["sources"]}
-        return (
-            data["label"],
-            data["type"],
-            list(data.get("aliases", [])),
-            self._graph.degree(node),
-            len(docs),
-            node,
+    def _view(
+        self,
+        entity: str | None,
+        hops: int,
+        max_nodes: int,
+        relations: Sequence[str],
+        types: Sequence[str],
+    ) -> tuple[visualize.View, str]:
+        """The view `to_html` and `to_pyvis` draw, and its default heading."""
+        centre = None if entity is None else self._index.find(entity)
+        view = visualize.select_view(
+            self._graph,
+            entity=centre,  # the IRI: the entity `entity()` finds, whatever its label
+            hops=hops,
+            max_nodes=max_nodes,
+            relations=relations,
+            types=types,
         )
-
-    def _counts(self) -> dict[str, Any]:
-        kinds = Counter(kind for _, kind in self._graph.nodes(data="type") if kind != "Value")
-        ranked = sorted(
-            (
-                (str(self._graph.nodes[n]["label"]), int(self._graph.degree(n)))
-                for n, kind in self._graph.nodes(data="type")
-                if kind != "Value"
-            ),
-            key=lambda item: (-item[1], item[0]),
-        )
-        return {
-            "articles": len(self._articles),
-            "entities": sum(kinds.values()),
-            "types": sorted(kinds.items(), key=lambda item: (-item[1], item[0])),
-            "facts": self._graph.number_of_edges(),
-            "shared": sum(1 for *_, support in self._graph.edges(data="support") if support > 1),
-            "top": ranked[:5],
-        }
+        label = None if centre is None else self._graph.nodes[centre]["label"]
+        return view, "graphkit" if label is None else f"graphkit: {label}"
 
 
 def build(
@@ -406,15 +338,6 @@ def _text(name: str, text: object) -> str:
     if not isinstance(text, str):
         raise GraphkitError(f"{name}: expected a string, got {type(text).__name__}")
     return text
-
-
-def _fold(name: str) -> str:
-    r"""Fold a name for lookup: case, spacing and typographic apostrophes don't matter.
-
-    >>> _fold("  Vladimir\n PUTIN’s ")
-    "vladimir putin's"
-    """
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
 
 
 def _pandas() -> ModuleType:

@@ -334,7 +334,7 @@ def extract_command(
 @cli.command()
 @_graph_arg
 @click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), required=True)
-@click.option("--entity", help="Draw only this entity's neighbourhood (any alias).")
+@click.option("--entity", help="Draw only this entity's neighbourhood (any name or alias).")
 @click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True)
 @_max_nodes
 @click.option("--relation", "relations", multiple=True, help="Keep edges with this relation.")

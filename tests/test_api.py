@@ -14,11 +14,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from rdflib import Dataset
+from test_visualize import page_data
 
 import graphkit
+from graphkit.analyze import Stats
+from graphkit.api import ENTITY_COLUMNS, TRIPLE_COLUMNS, KnowledgeGraph, from_texts
 from graphkit.errors import GraphkitError, QueryError
 from graphkit.nlp import load_pipeline
-from graphkit.notebook import ENTITY_COLUMNS, TRIPLE_COLUMNS, KnowledgeGraph, from_texts
+from graphkit.visualize import select_view
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 FIRST, SECOND = "000_8a3b9e2ee59992ef.txt", "003_c187e5ae1e2307df.txt"
@@ -214,6 +217,19 @@ def test_repr_html_summarises_and_escapes_labels(tiny):
     assert "built" not in summary  # a loaded graph has no build to report
 
 
+def test_stats_are_the_counts_of_the_summary(tiny):
+    assert tiny.stats(top=2) == Stats(
+        articles=2,
+        entities=3,
+        types=(("Person", 2), ("Organization", 1)),
+        relations=2,
+        facts=3,
+        shared_facts=1,  # Ann Lee met Bo Chen, in both articles
+        statements=4,
+        top_entities=((ACME, 2), ("Ann Lee", 2)),  # a tie on degree: by label
+    )
+
+
 def test_to_networkx_returns_a_copy(tiny):
     graph = tiny.to_networkx()
     graph.remove_node(ENT + "acme")
@@ -257,6 +273,8 @@ def test_show_of_an_entity_uses_the_lookup(tiny):
         ("xi", "Xi Jinping"),
         ("Trump", "Donald Trump"),
         ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),  # the second article's spelling
+        ("the United States", "United States"),  # a Place, not a noun phrase of that name
+        ("U.S.", "United States"),
     ],
 )
 def test_seed_entities_answer_to_every_spelling(kg, name, label):
@@ -319,6 +337,16 @@ def test_seed_show_of_putin(kg):
     assert not re.search(r"<script[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", page, re.I)
 
 
+def test_seed_to_pyvis_draws_the_view_of_the_map(kg):
+    net = kg.to_pyvis("Putin", height="500px")
+    ids = {n["id"] for n in net.nodes}
+    assert ids == set(select_view(kg.to_networkx(), entity="Putin").graph)
+    assert ids == {node[6] for node in page_data(kg.to_html("Putin"))["nodes"]}
+    assert ENT + "vladimir_putin" in ids
+    assert net.heading == "graphkit: Vladimir Putin"
+    assert net.height == "500px"
+
+
 @pytest.mark.parametrize("store", ["Oxigraph", "default"])
 def test_saved_graph_loads_with_the_same_triples(kg, tmp_path, store):
     kg.save(tmp_path)
@@ -356,4 +384,4 @@ def test_from_texts_refuses_what_is_not_text():
     with pytest.raises(GraphkitError, match="text 2: expected a string, got int"):
         from_texts(["fine", 2])  # type: ignore[list-item]
     with pytest.raises(GraphkitError, match="wire: expected a string, got bytes"):
-        from_texts({"wire": b"Putin met Xi."})  # type: ignore[dict-item]
+        from_texts({"wire": b"Putin met Xi."})  # a dict is an Iterable[str] too: no type error

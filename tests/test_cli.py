@@ -7,7 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
+from test_visualize import ENT, page_data
 
+import graphkit
 from graphkit.cli import cli
 
 
@@ -131,6 +133,43 @@ def test_view_focus_and_stats(built, tmp_path):
     assert stats.exit_code == 0
     assert stats.output.startswith("2 articles, ")
     assert "Vladimir Putin" in stats.output
+
+
+def test_view_finds_an_entity_as_the_api_does(built, tmp_path):
+    out, _ = built
+    page = tmp_path / "us.html"
+    args = ["view", str(out), "-o", str(page), "--entity", "the United States"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    drawn = {node[6] for node in page_data(page.read_text(encoding="utf-8"))["nodes"]}
+    assert ENT + "united_states" in drawn
+    in_api = graphkit.load(out).to_html("the United States")
+    assert drawn == {node[6] for node in page_data(in_api)["nodes"]}
+
+
+def test_view_of_an_unknown_entity_names_near_misses(built, tmp_path):
+    out, _ = built
+    args = ["view", str(out), "-o", str(tmp_path / "map.html"), "--entity", "Vladimir Putn"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert (
+        "'Vladimir Putn': no entity has this name or alias; did you mean 'Vladimir Putin'" in line
+    )
+    assert not (tmp_path / "map.html").exists()
+
+
+def test_stats_prints_the_counts_of_the_api(built):
+    out, _ = built
+    counts = graphkit.load(out).stats(top=3)
+    result = CliRunner().invoke(cli, ["stats", str(out), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    first, *top = result.output.splitlines()
+    assert first == (
+        f"{counts.articles} articles, {counts.entities} entities, {counts.relations} relations, "
+        f"{counts.facts} facts, {counts.statements} statements"
+    )
+    assert top == [f"{degree:6d}  {label}" for label, degree in counts.top_entities]
 
 
 def test_conflicts_and_diff(built):

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphkit import _sandbox, graph, query
+from graphkit.api import KnowledgeGraph
 from graphkit.errors import QueryError, QueryTimeout
-from graphkit.notebook import KnowledgeGraph
 
 MARKER = "sandbox-marker-4f1c"
 SECRET = f'<urn:x:secret> <urn:x:says> "{MARKER}" .\n'

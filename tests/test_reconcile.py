@@ -57,7 +57,7 @@ def test_diff_sorts_facts_by_source(seed_dataset):
 
 
 def test_notebook_users_get_conflicts_and_diffs_without_the_cli(seed_dataset):
-    from graphkit.notebook import KnowledgeGraph
+    from graphkit.api import KnowledgeGraph
 
     kg = KnowledgeGraph(seed_dataset)
     frame = kg.conflicts()

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -19,7 +20,7 @@ import pytest
 
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
-from graphkit.visualize import View, find_entity, layout, render_html, select_view
+from graphkit.visualize import View, layout, render_html, select_view
 from graphkit.visualize import page as page_module
 
 ENT = "https://w3id.org/graphkit/entity/"
@@ -68,23 +69,19 @@ def labels(view: View) -> set[str]:
     return {data["label"] for _, data in view.graph.nodes(data=True)}
 
 
-def page_data(page: str) -> dict:
+def page_data(page: str) -> dict[str, Any]:
     match = re.search(r'<script type="application/json" id="gk-data">(.*?)</script>', page, re.S)
     assert match, "no data block"
-    return json.loads(match.group(1))
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
 
 
-def test_find_entity_by_label_alias_or_iri_in_any_case(chain: nx.MultiDiGraph) -> None:
-    assert find_entity(chain, "ann") == ENT + "ann"
-    assert find_entity(chain, " ANNIE ") == ENT + "ann"
-    assert find_entity(chain, ENT + "bob") == ENT + "bob"
-
-
-def test_find_entity_unknown_name_suggests_close_ones(chain: nx.MultiDiGraph) -> None:
+def test_the_entity_is_found_by_the_one_lookup(chain: nx.MultiDiGraph) -> None:
+    """select_view finds its entity by analyze.find_entity's rules (tested in test_analyze.py)."""
+    assert labels(select_view(chain, entity=" the ANNIE ", hops=0)) == {"Ann"}
+    assert labels(select_view(chain, entity=ENT + "bob", hops=0)) == {"Bob"}
     with pytest.raises(GraphkitError, match=r"'Dovr': no entity .* did you mean 'Dover'"):
-        find_entity(chain, "Dovr")
-    with pytest.raises(GraphkitError, match=r"did you mean 'Annie'"):  # aliases too
-        find_entity(chain, "Anni")
+        select_view(chain, entity="Dovr")
 
 
 @pytest.mark.parametrize(
@@ -148,7 +145,7 @@ def test_entity_view_with_relation_filter_keeps_the_entity(chain: nx.MultiDiGrap
     ],
 )
 def test_filters_that_match_nothing_are_errors(
-    chain: nx.MultiDiGraph, options: dict, message: str
+    chain: nx.MultiDiGraph, options: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(GraphkitError, match=message):
         select_view(chain, **options)

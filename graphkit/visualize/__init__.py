@@ -13,6 +13,6 @@ from __future__ import annotations
 
 from graphkit.visualize.network import to_pyvis
 from graphkit.visualize.page import render_html, script_json
-from graphkit.visualize.view import View, find_entity, select_view
+from graphkit.visualize.view import View, select_view
 
-__all__ = ["View", "find_entity", "render_html", "script_json", "select_view", "to_pyvis"]
+__all__ = ["View", "render_html", "script_json", "select_view", "to_pyvis"]

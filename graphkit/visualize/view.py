@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphkit.analyze import find_entity, fold_name
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 
@@ -23,25 +23,6 @@ class View:
     note: str = ""
 
 
-def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """Return the node whose IRI, label or alias is `name` (any case); the best connected wins."""
-    wanted = name.casefold().strip()
-    matches = [
-        node
-        for node, data in graph.nodes(data=True)
-        if wanted == str(node).casefold()
-        or any(str(n).casefold().strip() == wanted for n in [data.get("label", ""), *aliases(data)])
-    ]
-    if matches:
-        return str(max(matches, key=lambda n: (graph.degree(n), str(n))))
-    names = {
-        str(n) for _, data in graph.nodes(data=True) for n in [data.get("label"), *aliases(data)]
-    }
-    close = difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise GraphkitError(f"{name!r}: no entity has this name or alias{hint}")
-
-
 def select_view(
     graph: nx.MultiDiGraph,
     *,
@@ -53,8 +34,9 @@ def select_view(
 ) -> View:
     """Keep the chosen relations and types and an entity's neighbourhood, then `max_nodes` nodes.
 
-    Nodes are kept by degree (most connected first); with `entity`, nearest first, so the entity
-    itself always stays. Relation and type names match case-insensitively; a name that matches
+    Nodes are kept by degree (most connected first); with `entity` (an IRI, label or alias,
+    found by the rules of `analyze.EntityIndex`), nearest first, so the entity itself always
+    stays. Relation and type names match ignoring case and spacing; a name that matches
     nothing in the graph is an error that lists the names there are.
     """
     view = graph  # filtered through read-only views; only the nodes kept are copied
@@ -121,7 +103,7 @@ def _copy(view: nx.MultiDiGraph, nodes: Collection[Hashable]) -> nx.MultiDiGraph
 
 
 def _fold(name: object) -> str:
-    return str(name).casefold().strip()
+    return fold_name(str(name))
 
 
 def _known(names: Sequence[str], present: Any, what: str) -> set[str]:
