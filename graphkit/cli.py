@@ -12,7 +12,6 @@ import datetime
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +27,9 @@ from graphkit.config import (
     BuildConfig,
 )
 from graphkit.errors import GraphkitError
-from graphkit.types import Triple
 
 if TYPE_CHECKING:
-    from graphkit import extract, nlp, query, visualize
+    from graphkit import query, visualize
 
 INTERRUPTED = 130
 
@@ -315,13 +313,14 @@ def extract_command(
     if pretokenized and not lines:
         raise click.UsageError("--pretokenized needs --lines")
     from graphkit import extract, nlp
+    from graphkit.extract import records as extraction
 
     extractor = extract.get(extractor_name)
     pipeline = nlp.load_pipeline(BuildConfig().model)
     if lines:
-        records = _line_records(paths, pipeline, extractor, pretokenized=pretokenized)
+        records = extraction.line_records(paths, pipeline, extractor, pretokenized=pretokenized)
     else:
-        records = _document_records(paths, pipeline, extractor)
+        records = extraction.document_records(paths, pipeline, extractor)
     if out_path is None:
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -414,19 +413,7 @@ def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
         raise click.UsageError("give --source exactly twice")
     from graphkit import compare, graph
 
-    result = compare.diff(graph.load(graph_path), sources[0], sources[1])
-    sections = [
-        (f"only in {result.source_a}", result.only_a),
-        (f"only in {result.source_b}", result.only_b),
-        ("in both", result.both),
-    ]
-    for title, facts in sections:
-        click.echo(f"## {title} ({len(facts)})")
-        for subject, relation, obj in facts:
-            click.echo(f"  {subject} -{relation}-> {obj}")
-    click.echo(f"## in conflict ({len(result.conflicts)})")
-    for (subject, relation, value_a), (_, _, value_b) in result.conflicts:
-        click.echo(f"  {subject} -{relation}-> {value_a}  vs  {value_b}")
+    click.echo(compare.diff(graph.load(graph_path), sources[0], sources[1]).to_text())
 
 
 def _echo_rows(rows: query.Rows, fmt: str) -> None:
@@ -451,66 +438,6 @@ def _store_name(name: str) -> str:
             f"{name!r} is not an rdflib store (try {DEFAULT_STORE} or default)"
         ) from None
     return name
-
-
-def _line_records(
-    paths: tuple[str, ...],
-    pipeline: nlp.Pipeline,
-    extractor: extract.Extractor,
-    *,
-    pretokenized: bool,
-) -> Iterator[dict[str, Any]]:
-    from graphkit import nlp
-
-    lines = [line for path in paths for line in _read_lines(path)]
-    for sentence, spacy_sent in nlp.parse_lines(lines, pipeline, pretokenized=pretokenized):
-        for triple in extractor.extract(sentence, spacy_sent):
-            yield {"line": sentence.index + 1, **triple_record(triple)}
-
-
-def _document_records(
-    paths: tuple[str, ...], pipeline: nlp.Pipeline, extractor: extract.Extractor
-) -> Iterator[dict[str, Any]]:
-    from graphkit import extract, ingest, nlp
-
-    documents = list(ingest.read_documents(paths))
-    sources = {document.id: document.source for document in documents}
-    for extraction in extract.run(nlp.parse(documents, pipeline), [extractor]):
-        for triple in extraction.triples:
-            yield {"source": sources[extraction.doc_id], **triple_record(triple)}
-
-
-def _read_lines(path: str) -> list[str]:
-    if path == "-":
-        return sys.stdin.read().splitlines()
-    try:
-        return Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GraphkitError(f"{path}: cannot be read as UTF-8 text ({error})") from error
-
-
-def triple_record(triple: Triple) -> dict[str, Any]:
-    """Flatten a Triple into the JSON object `graphkit extract` prints for it."""
-    relation = triple.relation
-    return {
-        "doc_id": triple.sentence.doc_id,
-        "sentence_index": triple.sentence.index,
-        "sentence": triple.sentence.text,
-        "subject": triple.subject.text,
-        "relation": relation.text,
-        "object": triple.object.text if triple.object is not None else "",
-        "lemma": relation.lemma,
-        "negated": relation.negated,
-        "modality": relation.modality,
-        "passive": relation.passive,
-        "qualifiers": [{"role": q.role, "text": q.text} for q in triple.qualifiers],
-        "attribution": triple.attribution.text if triple.attribution is not None else None,
-        "confidence": triple.confidence,
-        "extractor": triple.extractor,
-        "subject_span": [triple.subject.start, triple.subject.end],
-        "object_span": [triple.object.start, triple.object.end] if triple.object else None,
-        "subject_antecedents": [m.text for m in triple.subject.antecedents],
-    }
 
 
 def main() -> None:

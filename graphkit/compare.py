@@ -51,6 +51,22 @@ class SourceDiff:
     both: tuple[Fact, ...]
     conflicts: tuple[tuple[Fact, Fact], ...]
 
+    def to_text(self) -> str:
+        """The four sections as plain text, one fact a line, as `graphkit diff` prints them."""
+        lines = []
+        sections = [
+            (f"only in {self.source_a}", self.only_a),
+            (f"only in {self.source_b}", self.only_b),
+            ("in both", self.both),
+        ]
+        for title, facts in sections:
+            lines.append(f"## {title} ({len(facts)})")
+            lines += [f"  {subject} -{relation}-> {obj}" for subject, relation, obj in facts]
+        lines.append(f"## in conflict ({len(self.conflicts)})")
+        for (subject, relation, value_a), (_, _, value_b) in self.conflicts:
+            lines.append(f"  {subject} -{relation}-> {value_a}  vs  {value_b}")
+        return "\n".join(lines)
+
 
 def conflicts(dataset: Dataset) -> Rows:
     """Every conflict with the value each source gives and the sentence it comes from."""
