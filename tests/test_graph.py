@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 
 from graphkit import graph, query
+from graphkit.errors import InputError
 from graphkit.ingest import clean_text
 from graphkit.types import (
     Document,
@@ -49,7 +50,7 @@ STORES = ["Oxigraph", "default"]  # the default store, and rdflib's pure-Python 
 
 def small_graph(
     label: str = "Russia", text: str = "Russia trades with China.", store: str = "Oxigraph"
-) -> graph.Dataset:
+) -> Dataset:
     doc = Document(id="d1", text=text, source="a.txt", title="T")
     russia = Entity(id="russia", label=label, type="Place", aliases=frozenset({"RU"}))
     china = Entity(id="china", label="China", type="Place")
@@ -85,6 +86,7 @@ def test_money_is_an_exact_decimal_literal_with_its_unit(store):
     dataset = small_graph(store=store)
     article = dataset.graph(document_iri("d1"))
     [amount] = article.objects(entity_iri("russia"), relation_iri("reach"))
+    assert isinstance(amount, Literal)
     assert amount.datatype == XSD.decimal
     assert amount.toPython() == Decimal("245000000000")
     [statement] = article.subjects(RDF.predicate, relation_iri("reach"))
@@ -160,7 +162,7 @@ def test_both_stores_hold_the_same_graph_and_answer_the_same_query():
 
 
 def test_an_unknown_format_is_refused_before_any_file_is_written(tmp_path):
-    with pytest.raises(graph.InputError, match=r"\.xml: not a graph format"):
+    with pytest.raises(InputError, match=r"\.xml: not a graph format"):
         graph.write(small_graph(), tmp_path, formats=[".trig", ".xml"])
     assert list(tmp_path.iterdir()) == []
 
@@ -168,9 +170,9 @@ def test_an_unknown_format_is_refused_before_any_file_is_written(tmp_path):
 def test_loading_a_bad_file_names_it(tmp_path):
     bad = tmp_path / "broken.trig"
     bad.write_text("<a> <b> .", encoding="utf-8")
-    with pytest.raises(graph.InputError, match=r"broken\.trig: not valid trig"):
+    with pytest.raises(InputError, match=r"broken\.trig: not valid trig"):
         graph.load(bad)
-    with pytest.raises(graph.InputError, match=r"notes\.txt: not a graph file"):
+    with pytest.raises(InputError, match=r"notes\.txt: not a graph file"):
         graph.load(tmp_path / "notes.txt")
 
 

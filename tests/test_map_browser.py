@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,15 +53,16 @@ class Opened:
 
     def point_at_node(self, label: str) -> dict[str, float]:
         """Where the node with this label is on screen (page coordinates)."""
-        return self.page.evaluate(
+        point = self.page.evaluate(
             """label => {
               const m = graphkitMap, id = m.nodes.get({filter: n => n.label === label})[0].id;
               const p = m.network.canvasToDOM(m.network.getPosition(id));
               const box = document.getElementById("gk-map").getBoundingClientRect();
-              return {x: p.x + box.left, y: p.y + box.top, id: id};
+              return {x: p.x + box.left, y: p.y + box.top};
             }""",
             label,
         )
+        return {"x": float(point["x"]), "y": float(point["y"])}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_file(browser: Any) -> Iterator[Any]:
+def open_file(browser: Any) -> Iterator[Callable[[Path, str], Opened]]:
     """Open a local HTML file with every request off file:// blocked; wait for `ready` (JS)."""
     pages = []
 
@@ -111,12 +112,19 @@ def open_file(browser: Any) -> Iterator[Any]:
         page.set_default_timeout(5_000)
         pages.append(page)
         opened = Opened(page=page, folder=path.parent)
-        page.on(
-            "console", lambda m: m.type in {"error", "warning"} and opened.errors.append(m.text)
-        )
+
+        def on_console(message: Any) -> None:
+            if message.type in {"error", "warning"}:
+                opened.errors.append(message.text)
+
+        def on_dialog(dialog: Any) -> None:
+            opened.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("console", on_console)
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
         page.on("request", lambda r: opened.requests.append(r.url))
-        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.on("dialog", on_dialog)
         page.route(
             "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
         )
@@ -130,7 +138,7 @@ def open_file(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_map(open_file: Any, tmp_path: Path) -> Any:
+def open_map(open_file: Callable[[Path, str], Opened], tmp_path: Path) -> Callable[[str], Opened]:
     """Open a page from `render_html`, written alone into a fresh folder, once it has drawn."""
 
     def open_page(page_html: str) -> Opened:

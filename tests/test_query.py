@@ -8,6 +8,7 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from conftest import bound
 
 from graphkit import query
 from graphkit.errors import QueryError
@@ -15,12 +16,23 @@ from graphkit.graph import _oxigraph
 from graphkit.vocab import document_iri
 
 
+def oxigraph_results(dataset, sparql: str, fmt: ox.QueryResultsFormat) -> bytes:
+    """A SELECT query's solutions as Oxigraph's own writer gives them."""
+    store = _oxigraph(dataset)
+    assert store is not None, "the graph is not in Oxigraph"
+    solutions = store.query(sparql)
+    assert isinstance(solutions, ox.QuerySolutions)
+    data = solutions.serialize(format=fmt)
+    assert data is not None  # no output given: the bytes are returned
+    return data
+
+
 def test_contract_query_lists_every_statement_with_labels_and_source(seed_dataset, seed_build):
     rows = query.facts(seed_dataset).as_dicts()
     statements = query.select(
         seed_dataset, "SELECT (COUNT(?st) AS ?n) WHERE { ?st a rdf:Statement }"
     ).rows[0][0]
-    assert len(rows) == int(statements) > 50
+    assert len(rows) == int(bound(statements)) > 50
     assert all(row["subject"] and row["relation"] and row["object"] for row in rows)
     docs = {row["doc"] for row in rows}
     assert len(docs) == 2
@@ -34,7 +46,7 @@ def test_a_named_graph_holds_only_its_article(seed_dataset):
     rows = query.select(
         seed_dataset,
         "SELECT DISTINCT ?doc WHERE { ?st prov:wasDerivedFrom ?doc }",
-        graph=document_iri(doc.rsplit("/", 1)[-1]),
+        graph=document_iri(bound(doc).rsplit("/", 1)[-1]),
     )
     assert rows.rows == ((doc,),)
 
@@ -97,18 +109,15 @@ def test_json_and_csv_match_oxigraphs_own_writers(seed_dataset):
       VALUES (?iri ?text ?lang ?n) { (<https://e.org/x> "a, \\"b\\"\\nc" "chat"@fr 1.5) }
       BIND(BNODE() AS ?b) }"""
     rows = query.select(seed_dataset, sparql)
-    native = _oxigraph(seed_dataset).query(sparql)
-    expected = json.loads(native.serialize(format=ox.QueryResultsFormat.JSON))
+    expected = json.loads(oxigraph_results(seed_dataset, sparql, ox.QueryResultsFormat.JSON))
     got = json.loads(rows.to_json())
     assert got["head"] == expected["head"]
     (binding,) = got["results"]["bindings"]
     (wanted,) = expected["results"]["bindings"]
     assert binding.pop("b")["type"] == wanted.pop("b")["type"] == "bnode"  # labels differ
     assert binding == wanted
-    native = _oxigraph(seed_dataset).query(sparql)
-    expected_csv = list(
-        csv.reader(io.StringIO(native.serialize(format=ox.QueryResultsFormat.CSV).decode()))
-    )
+    native_csv = oxigraph_results(seed_dataset, sparql, ox.QueryResultsFormat.CSV).decode()
+    expected_csv = list(csv.reader(io.StringIO(native_csv)))
     got_csv = list(csv.reader(io.StringIO(rows.to_csv())))
     assert got_csv[0] == expected_csv[0]
     assert got_csv[1][4].startswith("_:") and expected_csv[1][4].startswith("_:")

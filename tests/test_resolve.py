@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit.resolve import clean_label, name_key, resolve
-from graphkit.types import Document, Extraction, Mention, Relation, Sentence, Triple
+from graphkit.types import Document, Entity, Extraction, Mention, Relation, Sentence, Triple
 
 
 def extraction(doc_id: str, *facts: tuple[Mention, str, Mention]) -> Extraction:
@@ -115,6 +115,7 @@ def test_passive_facts_are_asserted_in_active_voice():
         docs("a"),
     )
     [fact] = resolution.facts
+    assert isinstance(fact.object, Entity)
     assert (fact.subject.label, fact.relation.lemma, fact.object.label) == (
         "Russia",
         "praise",
