@@ -132,9 +132,14 @@ class KnowledgeGraph:
         relations: Sequence[str] = (),
         types: Sequence[str] = (),
         heading: str | None = None,
+        concepts: bool = False,
     ) -> str:
-        """The offline HTML page of a map of this graph, or of `entity`'s neighbourhood."""
-        view, title = self._view(entity, hops, max_nodes, relations, types)
+        """The offline HTML page of a map of this graph, or of `entity`'s neighbourhood.
+
+        Concept phrases (schema:Thing) fold into their entities' details unless `concepts`;
+        the page has a box that shows them.
+        """
+        view, title = self._view(entity, hops, max_nodes, relations, types, concepts)
         return visualize.render_html(view, heading=title if heading is None else heading)
 
     def to_pyvis(
@@ -147,12 +152,13 @@ class KnowledgeGraph:
         types: Sequence[str] = (),
         heading: str | None = None,
         height: str = "640px",
+        concepts: bool = False,
     ) -> Network:
         """A pyvis Network of the map `to_html` draws, for pyvis' own API (needs pyvis).
 
         See `visualize.to_pyvis`: same nodes, labels, colours and positions as the map.
         """
-        view, title = self._view(entity, hops, max_nodes, relations, types)
+        view, title = self._view(entity, hops, max_nodes, relations, types, concepts)
         return visualize.to_pyvis(
             view, heading=title if heading is None else heading, height=height
         )
@@ -167,6 +173,7 @@ class KnowledgeGraph:
         types: Sequence[str] = (),
         heading: str | None = None,
         height: int = 640,
+        concepts: bool = False,
     ) -> HTML:
         """Draw the map inline: the last expression of a cell, or passed to `display()`.
 
@@ -181,6 +188,7 @@ class KnowledgeGraph:
             relations=relations,
             types=types,
             heading=heading,
+            concepts=concepts,
         )
         try:
             from IPython.display import HTML
@@ -261,6 +269,7 @@ class KnowledgeGraph:
         max_nodes: int,
         relations: Sequence[str],
         types: Sequence[str],
+        concepts: bool,
     ) -> tuple[visualize.View, str]:
         """The view `to_html` and `to_pyvis` draw, and its default heading."""
         centre = None if entity is None else self._index.find(entity)
@@ -271,6 +280,7 @@ class KnowledgeGraph:
             max_nodes=max_nodes,
             relations=relations,
             types=types,
+            concepts=concepts,
         )
         label = None if centre is None else self._graph.nodes[centre]["label"]
         return view, "graphkit" if label is None else f"graphkit: {label}"

@@ -117,11 +117,7 @@ _result_format = click.option(
     help="Folder for graph.trig, graph.nq, graph.ttl, graph.jsonld, graph.html.",
 )
 @click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes, each with its own model.",
+    "--jobs", type=click.IntRange(min=1), default=1, help="Worker processes (each a model)."
 )
 @click.option(
     "--published",
@@ -129,12 +125,7 @@ _result_format = click.option(
     help="Publication date for articles whose metadata has none (resolves 'last year').",
 )
 @click.option(
-    "--extractor",
-    "extractors",
-    multiple=True,
-    default=["dependency"],
-    show_default=True,
-    help="Extractor name (repeatable).",
+    "--extractor", "extractors", multiple=True, default=["dependency"], help="Repeatable."
 )
 @click.option(
     "--min-confidence",
@@ -338,6 +329,11 @@ def extract_command(
 @_max_nodes
 @click.option("--relation", "relations", multiple=True, help="Keep edges with this relation.")
 @click.option("--type", "types", multiple=True, help="Keep entities of this type (Person, ...).")
+@click.option(
+    "--concepts",
+    is_flag=True,
+    help="Open with concept phrases drawn as nodes (else folded into their entities' facts).",
+)
 def view(
     graph_path: Path,
     out_path: Path,
@@ -346,6 +342,7 @@ def view(
     max_nodes: int,
     relations: tuple[str, ...],
     types: tuple[str, ...],
+    concepts: bool,
 ) -> None:
     """Draw GRAPH as an interactive HTML map that opens offline.
 
@@ -355,7 +352,13 @@ def view(
 
     whole = analyze.to_networkx(graph.load(graph_path))
     selected = visualize.select_view(
-        whole, entity=entity, hops=hops, max_nodes=max_nodes, relations=relations, types=types
+        whole,
+        entity=entity,
+        hops=hops,
+        max_nodes=max_nodes,
+        relations=relations,
+        types=types,
+        concepts=concepts,
     )
     _report_left_out(selected)
     write_text(out_path, visualize.render_html(selected, heading=f"graphkit: {graph_path}"))

@@ -338,10 +338,10 @@ def test_seed_show_of_putin(kg):
 
 
 def test_seed_to_pyvis_draws_the_view_of_the_map(kg):
-    net = kg.to_pyvis("Putin", height="500px")
+    net = kg.to_pyvis("Putin", height="500px", concepts=True)
     ids = {n["id"] for n in net.nodes}
-    assert ids == set(select_view(kg.to_networkx(), entity="Putin").graph)
-    assert ids == {node[6] for node in page_data(kg.to_html("Putin"))["nodes"]}
+    assert ids == set(select_view(kg.to_networkx(), entity="Putin", concepts=True).graph)
+    assert ids == {node[6] for node in page_data(kg.to_html("Putin", concepts=True))["nodes"]}
     assert ENT + "vladimir_putin" in ids
     assert net.heading == "graphkit: Vladimir Putin"
     assert net.height == "500px"

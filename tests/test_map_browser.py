@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,8 @@ import networkx as nx
 import pytest
 
 import graphkit
-from graphkit import nlp, visualize
-from graphkit.config import BuildConfig
+from graphkit import analyze, nlp, visualize
+from graphkit.visualize.style import short
 
 pytestmark = pytest.mark.browser
 
@@ -66,13 +67,9 @@ class Opened:
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> nlp.Pipeline:
-    return nlp.load_pipeline(BuildConfig().model)
-
-
-@pytest.fixture(scope="module")
-def seeds(pipeline: nlp.Pipeline) -> nx.MultiDiGraph:
-    return graphkit.build(ROOT / "data" / "seeds", pipeline=pipeline).to_networkx()
+def seeds(seed_dataset: Any) -> nx.MultiDiGraph:
+    """The seed graph (conftest's build of data/seeds), as the map draws it."""
+    return analyze.to_networkx(seed_dataset)
 
 
 @pytest.fixture(scope="module")
@@ -150,16 +147,110 @@ def open_map(open_file: Callable[[Path, str], Opened], tmp_path: Path) -> Callab
     return open_page
 
 
-def test_seed_map_opens_offline_with_every_node_and_edge(seeds, open_map) -> None:
+def folding(graph: nx.MultiDiGraph) -> set[str]:
+    """The concept phrases the map folds, found here without graphkit's code: every Thing but
+    those with a fact that states a value or is in conflict."""
+    ends = {n: set() for n in graph}
+    for u, v, data in graph.edges(data=True):
+        for node, other in ((u, v), (v, u)):
+            ends[node].add("conflict" if data["conflict"] else graph.nodes[other]["type"])
+    return {
+        n for n, kind in graph.nodes(data="type")
+        if kind == "Thing" and not ends[n] & {"Value", "conflict"}
+    }  # fmt: skip
+
+
+def types_drawn(opened: Opened) -> Counter[str]:
+    return Counter(opened.page.evaluate("graphkitMap.shownNodes.get().map(n => n.gkType)"))
+
+
+def test_seed_map_opens_offline_with_the_entities_drawn_and_the_concepts_folded(
+    seeds, open_map
+) -> None:
     view = visualize.select_view(seeds)
     opened = open_map(visualize.render_html(view, heading="graphkit: data/seeds"))
+    page = opened.page
     assert opened.errors == []
     assert [url for url in opened.requests if not url.startswith("file://")] == []
     assert sorted(p.name for p in opened.folder.iterdir()) == ["map.html"]  # no lib/ folder
-    assert opened.counts() == (view.graph.number_of_nodes(), view.graph.number_of_edges())
-    legend = opened.page.inner_text("#gk-legend")
-    assert "Person" in legend and "Place" in legend
+    graph, fold = view.graph, folding(view.graph)
+    # the page carries every node and edge; it draws the entities, values and the phrases
+    # that state a value or conflict: a readable picture of who did what to whom
+    assert opened.counts() == (graph.number_of_nodes(), graph.number_of_edges())
+    things = sum(1 for _, kind in graph.nodes(data="type") if kind == "Thing")
+    assert len(fold) > graph.number_of_nodes() / 2  # concept phrases: most of the graph
+    expected = Counter(kind for n, kind in graph.nodes(data="type") if n not in fold)
+    assert types_drawn(opened) == expected
+    assert expected["Thing"] == things - len(fold) < 5
+    edges = sum(1 for u, v in graph.edges() if u not in fold and v not in fold)
+    assert page.evaluate("graphkitMap.shown()") == {"nodes": sum(expected.values()), "edges": edges}
+    legend = page.inner_text("#gk-legend")
+    assert "Person" in legend and "Place" in legend and "Thing" not in legend
+    assert not page.is_checked("#gk-concepts-toggle")
+    status = page.inner_text("#gk-concepts-status")
+    assert status.startswith(f"{things} concept phrases, in grey: {len(fold)} folded, their ")
     opened.screenshot("map-seeds.png")
+
+    page.check("#gk-concepts-toggle")  # every concept phrase comes back
+    assert page.evaluate("graphkitMap.shown()") == {
+        "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()
+    }  # fmt: skip
+    assert types_drawn(opened)["Thing"] == things
+    assert page.inner_text("#gk-concepts-status") == f"{things} concept phrases, in grey."
+    opened.screenshot("map-seeds-concepts.png")
+    page.uncheck("#gk-concepts-toggle")
+    assert types_drawn(opened) == expected
+    assert opened.errors == []
+    assert [url for url in opened.requests if not url.startswith("file://")] == []
+
+
+def test_the_seed_map_opens_with_every_concept_when_asked(seeds, open_map) -> None:
+    view = visualize.select_view(seeds, concepts=True)
+    opened = open_map(visualize.render_html(view))
+    assert opened.page.is_checked("#gk-concepts-toggle")
+    assert opened.page.evaluate("graphkitMap.shown()") == {
+        "nodes": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges()
+    }  # fmt: skip
+    assert opened.errors == []
+
+
+def test_a_folded_fact_is_listed_with_its_entity(seeds, open_map) -> None:
+    view = visualize.select_view(seeds)
+    graph, fold = view.graph, folding(view.graph)
+    putin = analyze.find_entity(graph, "Vladimir Putin")
+    label = {node: str(name) for node, name in graph.nodes(data="label")}
+    facts = [
+        (f"{label[u]} \u2014 {d['relation']} \u2192 {label[v]}", d, u, v)
+        for u, v, d in graph.edges(data=True)
+        if putin in (u, v) and (u in fold or v in fold)
+    ]
+    assert facts, "Putin has no fact with a concept phrase"
+    opened = open_map(visualize.render_html(view))
+    page = opened.page
+
+    spot = opened.point_at_node("Vladimir Putin")  # the tooltip lists them ...
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    tip = page.inner_text("div.vis-tooltip")
+    assert "Facts with concept phrases" in tip
+    assert sum(short(name, 90) in tip for name, *_ in facts) == min(len(facts), 8)
+
+    page.fill("#gk-search", "putin")  # ... and the details panel, every one
+    page.press("#gk-search", "Enter")
+    details = page.inner_text("#gk-details")
+    assert f"Facts with concept phrases ({len(facts)})".upper() in details.upper()
+    assert all(name in details for name, *_ in facts)
+    name, data, subject, target = facts[-1]
+    page.locator("#gk-details li button", has_text=name).first.click()  # its sources
+    assert data["sources"][0]["sentence"].strip() in page.inner_text("#gk-details")
+    assert not page.is_checked("#gk-concepts-toggle")
+    phrase = target if target in fold else subject  # the phrase itself: concepts come back
+    page.locator("#gk-details h2 button", has_text=label[phrase]).click()
+    assert page.inner_text("#gk-details h2") == label[phrase]
+    assert page.is_checked("#gk-concepts-toggle")
+    assert page.evaluate("graphkitMap.shown()")["nodes"] == graph.number_of_nodes()
+    assert opened.errors == []
+    assert [url for url in opened.requests if not url.startswith("file://")] == []
 
 
 def test_map_script_runs_without_an_error_on_an_empty_view(open_map) -> None:
@@ -182,19 +273,36 @@ def test_entity_view_says_what_was_left_out(seeds, open_map) -> None:
 
 def test_search_legend_and_relation_filter_work(seeds, open_map) -> None:
     view = visualize.select_view(seeds)
+    graph, fold = view.graph, folding(view.graph)
     opened = open_map(visualize.render_html(view))
     page = opened.page
     page.fill("#gk-search", "xi")  # an alias, any case
     page.press("#gk-search", "Enter")
     assert page.inner_text("#gk-details h2") == "Xi Jinping"
     assert "Xi" in page.inner_text("#gk-details")  # aliases listed
-    things = sum(1 for _, t in view.graph.nodes(data="type") if t == "Thing")
-    page.click("#gk-legend button:has-text('Thing')")
-    shown = page.evaluate("graphkitMap.shown()")
-    assert shown["nodes"] == view.graph.number_of_nodes() - things
+    drawn = graph.number_of_nodes() - len(fold)
+    places = sum(1 for _, t in graph.nodes(data="type") if t == "Place")
+    page.click("#gk-legend button:has-text('Place')")
+    assert page.evaluate("graphkitMap.shown()")["nodes"] == drawn - places
+    page.click("#gk-legend button:has-text('Place')")
+    # the relations listed are those drawn: those of folded facts come back with the phrases
+    options = "#gk-relation option"
+    folded_only = {r for u, v, r in graph.edges(data="relation") if u in fold or v in fold} - {
+        r for u, v, r in graph.edges(data="relation") if u not in fold and v not in fold
+    }
+    assert folded_only
+    listed = set(page.eval_on_selector_all(options, "o => o.map(x => x.value)"))
+    assert not listed & folded_only
     page.select_option("#gk-relation", "reach")
-    shown = page.evaluate("graphkitMap.shown()")
-    assert shown["edges"] == sum(1 for *_, r in view.graph.edges(data="relation") if r == "reach")
+    reach = [(u, v) for u, v, r in graph.edges(data="relation") if r == "reach"]
+    assert page.evaluate("graphkitMap.shown()")["edges"] == sum(
+        1 for u, v in reach if u not in fold and v not in fold
+    )
+    page.check("#gk-concepts-toggle")
+    assert page.input_value("#gk-relation") == "reach"  # kept
+    assert page.evaluate("graphkitMap.shown()")["edges"] == len(reach)
+    listed = set(page.eval_on_selector_all(options, "o => o.map(x => x.value)"))
+    assert folded_only <= listed
     assert opened.errors == []
 
 
@@ -210,7 +318,7 @@ def test_hostile_article_draws_literally_and_runs_nothing(hostile, open_map) -> 
     ]
     assert img, "no edge comes from the <img> sentence"
     heading = "<script>alert('heading')</script>"
-    opened = open_map(visualize.render_html(hostile, heading=heading))
+    opened = open_map(visualize.render_html(hostile, heading=heading, concepts=True))
     page = opened.page
 
     script_label = min(label for label in labels if "</script>" in label)
@@ -237,7 +345,7 @@ def test_hostile_article_draws_literally_and_runs_nothing(hostile, open_map) -> 
     page.select_option("#gk-relation", "__proto__")
     assert page.evaluate("graphkitMap.shown()") == {"nodes": 2, "edges": 1}
     page.click("#gk-legend button:has-text('__proto__')")
-    assert page.evaluate("graphkitMap.shown()") == {"nodes": 1, "edges": 1}
+    assert page.evaluate("graphkitMap.shown()") == {"nodes": 1, "edges": 0}  # its one line too
 
     assert opened.dialogs == []
     assert opened.errors == []
@@ -251,3 +359,31 @@ def test_hostile_article_draws_literally_and_runs_nothing(hostile, open_map) -> 
     drawn = set(page.evaluate("graphkitMap.nodes.get().map(n => n.label)"))
     assert {label for label in labels if len(label) <= 32} <= drawn
     opened.screenshot("map-hostile.png")
+
+
+def test_hostile_facts_fold_into_their_entity_as_text(hostile, open_map) -> None:
+    """Folded, the phrases' facts reach the entity's tooltip and details: still only text."""
+    opened = open_map(visualize.render_html(hostile))
+    page = opened.page
+    acme = [
+        f"Acme Corp \u2014 {d['relation']} \u2192 {hostile.nodes[v]['label']}"
+        for u, v, d in hostile.edges(data=True)
+        if hostile.nodes[u]["label"] == "Acme Corp" and hostile.nodes[v]["type"] == "Thing"
+    ]
+    assert any("<" in name or "=" in name for name in acme), acme
+    spot = opened.point_at_node("Acme Corp")
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    tip = page.inner_text("div.vis-tooltip")
+    assert all(name in tip for name in acme)
+    page.mouse.click(spot["x"], spot["y"])
+    assert all(name in page.inner_text("#gk-details") for name in acme)
+    page.locator("#gk-details li button", has_text=acme[0]).first.click()
+    assert ATTACK in page.inner_text("#gk-details")  # the article's hostile headline
+    assert opened.dialogs == []
+    assert opened.errors == []
+    injected = page.evaluate(
+        "[document.querySelectorAll('img, svg, iframe, object, embed, b').length,"
+        " document.scripts.length]"
+    )
+    assert injected == [0, 3]

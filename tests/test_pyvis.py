@@ -18,6 +18,7 @@ import test_visualize as on_map
 from test_visualize import ENT, HOSTILE, REL, entity, fact, page_data
 
 from graphkit.visualize import View, render_html, select_view, to_pyvis
+from graphkit.visualize.view import folded, unfolded
 
 # the fixtures of the map's tests, shared rather than copied
 browser, open_file, open_map, seeds = (
@@ -26,7 +27,7 @@ browser, open_file, open_map, seeds = (
     in_browser.open_map,
     in_browser.seeds,
 )
-chain = on_map.chain
+chain, news = on_map.chain, on_map.news
 BOOTSTRAP = [  # pyvis 0.3.2 links these whatever cdn_resources says (pyvis #229)
     "https://cdn.jsdelivr.net/npm/bootstrap@5.0.0-beta3/dist/css/bootstrap.min.css",
     "https://cdn.jsdelivr.net/npm/bootstrap@5.0.0-beta3/dist/js/bootstrap.bundle.min.js",
@@ -105,6 +106,38 @@ def test_every_edge_is_drawn_with_its_relation_support_and_flags(chain: nx.Multi
     assert len(bent) == 2  # Ann and Bob: one straight edge, two bent apart
 
 
+def test_folded_concepts_are_left_out_and_listed_in_the_titles(news: nx.MultiDiGraph) -> None:
+    for i in range(10):  # more facts than a title lists
+        fact(news, ENT + "bob", "say", entity(news, f"thing_{i}", "Thing"))
+    net = to_pyvis(news)
+    assert {n["label"] for n in net.nodes} == {
+        "Ann", "Bob", "Dover", "Five Dollars", "Trade", "President"
+    }  # fmt: skip
+    assert len(net.edges) == 4  # meet, visit, reach and the conflict
+    titles = {n["label"]: n["title"].splitlines() for n in net.nodes}
+    assert titles["Ann"][2:] == [
+        "Facts with concept phrases",
+        "Ann \u2014 praise \u2192 Partnership",
+        "Ann \u2014 issue \u2192 Statements",
+    ]
+    assert titles["Bob"][3:5] == [
+        "Bob \u2014 sign \u2192 Deal",
+        "Bob \u2014 praise \u2192 Partnership",
+    ]
+    assert titles["Bob"][-1] == "and 4 more"  # 12 facts, 8 listed
+    assert len(titles["Bob"]) == 2 + 1 + 8 + 1
+    assert titles["Dover"] == ["Dover", "Place \u00b7 1 connection"]
+    # positions are the map's drawing without the folded phrases
+    data = page_data(render_html(news))
+    alone = {node[6]: node[7] for node in data["nodes"] if node[7] is not None}
+    assert {n["id"]: [n["x"], n["y"]] for n in net.nodes} == alone
+    every = to_pyvis(news, concepts=True)
+    assert len(every.nodes) == news.number_of_nodes()
+    assert len(every.edges) == news.number_of_edges()
+    assert "Facts with concept phrases" not in "".join(n["title"] for n in every.nodes)
+    assert len(to_pyvis(select_view(news, concepts=True)).nodes) == news.number_of_nodes()
+
+
 def test_hostile_text_stays_text_in_pyvis_page(tmp_path: Path, monkeypatch: Any) -> None:
     graph = nx.MultiDiGraph()
     a = entity(graph, "a", "Organization", HOSTILE, "<a href='x'>link</a>")
@@ -140,7 +173,9 @@ def test_pyvis_page_draws_the_view_offline(
     drawn = opened.page.evaluate(
         "[network.body.nodeIndices.length, network.body.edgeIndices.length]"
     )
-    assert drawn == [view.graph.number_of_nodes(), view.graph.number_of_edges()]
+    shown = unfolded(view.graph, folded(view.graph))
+    assert drawn == [shown.number_of_nodes(), shown.number_of_edges()]
+    assert shown.number_of_nodes() < view.graph.number_of_nodes() / 2  # most are concepts
     assert [url for url in opened.requests if not url.startswith("file://")] == BOOTSTRAP
     assert [e for e in opened.errors if not e.startswith("Failed to load resource")] == []
     assert opened.dialogs == []
@@ -153,13 +188,14 @@ def test_pyvis_draws_what_the_map_draws(
 ) -> None:
     view = select_view(seeds, entity="Putin", hops=2, max_nodes=60)
     mapped = open_map(render_html(view)).page.evaluate(
-        f"({DRAWN})([graphkitMap.nodes, graphkitMap.edges, graphkitMap.network])"
+        f"({DRAWN})([graphkitMap.shownNodes, graphkitMap.shownEdges, graphkitMap.network])"
     )
     monkeypatch.chdir(tmp_path)
     to_pyvis(view).write_html("pyvis.html")
     opened = open_file(tmp_path / "pyvis.html", "typeof network === 'object' && network !== null")
     drawn = opened.page.evaluate(f"({DRAWN})([nodes, edges, network])")
-    assert len(drawn["nodes"]) == view.graph.number_of_nodes()
+    assert len(drawn["nodes"]) == unfolded(view.graph, folded(view.graph)).number_of_nodes()
+    assert any("Facts with concept phrases" in tip for tip in drawn["nodeTips"])
     assert sorted(map(json.dumps, drawn["edges"])) == sorted(map(json.dumps, mapped["edges"]))
     assert sorted(drawn["edgeTips"]) == sorted(mapped["edgeTips"])
     assert sorted(drawn["nodeTips"]) == sorted(mapped["nodeTips"])

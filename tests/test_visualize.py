@@ -20,8 +20,9 @@ import pytest
 
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
-from graphkit.visualize import View, layout, render_html, select_view
+from graphkit.visualize import View, layout, render_html, select_view, style
 from graphkit.visualize import page as page_module
+from graphkit.visualize.view import folded, folded_facts, unfolded
 
 ENT = "https://w3id.org/graphkit/entity/"
 REL = "https://w3id.org/graphkit/rel/"
@@ -62,6 +63,34 @@ def chain() -> nx.MultiDiGraph:
     fact(graph, bob, "meet", cat)
     fact(graph, cat, "visit", dover)
     fact(graph, eve, "visit", dover)
+    return graph
+
+
+@pytest.fixture
+def news() -> nx.MultiDiGraph:
+    """Ann, Bob, Dover and a value among concept phrases (type Thing), as articles make them.
+
+    "Statements" is the best connected node of all (Ann issues them; they mention five
+    phrases). "Trade" states a value and "President" is in conflict: those two do not fold.
+    """
+    graph = nx.MultiDiGraph()
+    ann, bob, dover = entity(graph, "ann"), entity(graph, "bob"), entity(graph, "dover", "Place")
+    dollars = entity(graph, "five_dollars", "Value")
+    statements, deal, partnership, trade, president = (
+        entity(graph, name, "Thing")
+        for name in ("statements", "deal", "partnership", "trade", "president")
+    )
+    fact(graph, ann, "meet", bob)
+    fact(graph, bob, "visit", dover)
+    fact(graph, ann, "praise", partnership)
+    fact(graph, bob, "sign", deal)
+    fact(graph, bob, "praise", partnership)
+    fact(graph, ann, "issue", statements)
+    for i in range(5):
+        fact(graph, statements, "mention", entity(graph, f"phrase_{i}", "Thing"))
+    fact(graph, trade, "reach", dollars)
+    fact(graph, ann, "be", president)
+    graph.edges[ann, president, REL + "be"]["conflict"] = True
     return graph
 
 
@@ -121,6 +150,74 @@ def test_max_nodes_with_entity_keeps_the_entity_and_its_nearest(chain: nx.MultiD
     assert view.left_out == 3
 
 
+def test_concept_phrases_fold_unless_they_state_a_value_or_a_conflict(
+    news: nx.MultiDiGraph,
+) -> None:
+    names = {news.nodes[n]["label"] for n in folded(news)}
+    assert names == {"Statements", "Deal", "Partnership"} | {f"Phrase {i}" for i in range(5)}
+    drawn = unfolded(news, folded(news))
+    assert {d["label"] for _, d in drawn.nodes(data=True)} == {
+        "Ann", "Bob", "Dover", "Five Dollars", "Trade", "President"
+    }  # fmt: skip
+    assert drawn.number_of_edges() == 4  # meet, visit, reach, be
+
+
+def test_folded_facts_are_listed_with_their_entity_most_supported_first(
+    news: nx.MultiDiGraph,
+) -> None:
+    news.edges[ENT + "bob", ENT + "partnership", REL + "praise"]["support"] = 2
+    facts = folded_facts(news, folded(news))
+    named = {
+        news.nodes[node]["label"]: [
+            (news.nodes[u]["label"], d["relation"], news.nodes[v]["label"]) for u, v, _, d in listed
+        ]
+        for node, listed in facts.items()
+    }
+    assert named == {
+        "Ann": [("Ann", "praise", "Partnership"), ("Ann", "issue", "Statements")],
+        "Bob": [("Bob", "praise", "Partnership"), ("Bob", "sign", "Deal")],  # support 2 first
+    }
+
+
+def test_max_nodes_is_spent_on_entities_first_while_concepts_fold(
+    news: nx.MultiDiGraph,
+) -> None:
+    view = select_view(news, max_nodes=6)
+    assert view.concepts is False
+    assert labels(view) == {"Ann", "Bob", "Dover", "Five Dollars", "Trade", "President"}
+    # then the phrase that adds the most facts about them, though "Statements" has more facts
+    assert labels(select_view(news, max_nodes=7)) == labels(view) | {"Partnership"}
+    assert labels(select_view(news, max_nodes=2)) == {"Ann", "Bob"}  # the most connected
+    assert "showing the 2 most connected of 14 nodes, entities and values first" in (
+        select_view(news, max_nodes=2).note
+    )
+    # with concepts drawn, the best connected node is kept whatever it is
+    drawn = select_view(news, max_nodes=2, concepts=True)
+    assert labels(drawn) == {"Statements", "Ann"}
+    assert drawn.concepts is True
+    assert "entities and values first" not in drawn.note
+
+
+def test_an_entity_view_keeps_the_entities_within_hops_before_nearer_phrases(
+    news: nx.MultiDiGraph,
+) -> None:
+    view = select_view(news, entity="Ann", hops=2, max_nodes=4)
+    assert labels(view) == {"Ann", "Bob", "Dover", "President"}  # Dover is 2 hops away
+    assert "nearest to Ann of 12 nodes, entities and values first" in view.note
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"concepts": True}, {"entity": "Partnership"}, {"types": ["thing"]}],
+)
+def test_views_that_ask_for_concepts_open_with_them_drawn(
+    news: nx.MultiDiGraph, options: dict[str, Any]
+) -> None:
+    assert select_view(news, **options).concepts is True
+    assert select_view(news, entity="Ann", types=["Person", "Thing"]).concepts is True
+    assert select_view(news, entity="Ann").concepts is False
+
+
 def test_relation_filter_keeps_those_edges_and_drops_lone_nodes(chain: nx.MultiDiGraph) -> None:
     view = select_view(chain, relations=["VISIT"])
     assert labels(view) == {"Cat", "Dover", "Eve"}
@@ -168,6 +265,41 @@ def test_page_carries_every_node_and_edge_with_sources(chain: nx.MultiDiGraph) -
     assert data["sentences"] == [[0, "It is so."]]
     assert all(edge[5] == [0] for edge in data["edges"])
     assert names[-1] in {"Bob", "Cat", "Dover"}  # best connected drawn last, on top
+
+
+def test_page_marks_the_folding_phrases_and_lays_out_the_rest_without_them(
+    news: nx.MultiDiGraph,
+) -> None:
+    data = page_data(render_html(news))
+    assert data["concepts"] is False  # the page opens with them folded
+    by_label = {node[0]: node for node in data["nodes"]}
+    fold = {news.nodes[n]["label"] for n in folded(news)}
+    assert {label for label, node in by_label.items() if node[7] is None} == fold
+    drawn = unfolded(news, folded(news))
+    alone = layout.layout(drawn, seed=1, spread=style.ENTITY_SPREAD)
+    for node in drawn:
+        assert by_label[news.nodes[node]["label"]][7] == [round(c, 1) for c in alone[node]]
+    assert all(len(node) == 8 for node in data["nodes"])
+
+
+def test_a_view_with_nothing_to_fold_has_one_layout(chain: nx.MultiDiGraph) -> None:
+    assert all(len(node) == 7 for node in page_data(render_html(chain))["nodes"])
+
+
+def test_the_page_opens_with_concepts_drawn_when_the_view_or_the_caller_says_so(
+    news: nx.MultiDiGraph,
+) -> None:
+    shown = select_view(news, concepts=True)
+    assert page_data(render_html(shown))["concepts"] is True
+    assert page_data(render_html(shown, concepts=False))["concepts"] is False
+    assert page_data(render_html(news, concepts=True))["concepts"] is True
+    assert page_data(render_html(news))["concepts"] is False
+
+
+def test_the_summary_counts_entities_values_and_concept_phrases(news: nx.MultiDiGraph) -> None:
+    page = render_html(news)
+    summary = "3 entities, 1 value, 10 concept phrases and 13 facts from 1 article"
+    assert f'<p id="gk-summary">{summary}</p>' in page
 
 
 def test_parallel_edges_are_bent_apart(chain: nx.MultiDiGraph) -> None:

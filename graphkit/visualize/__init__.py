@@ -7,6 +7,11 @@ working directory (pyvis #228, #229, #174), adds edges in quadratic time (#304) 
 tooltips to HTML when a title contains "href". Positions are computed in Python (`layout.py`),
 so the browser draws with physics off and has nothing to settle. For notebook users who want a
 pyvis object to restyle, `to_pyvis` builds one of the same view (`network.py`).
+
+Entities first: a view opens with its concept phrases (type Thing) folded into the facts of the
+entities and values it draws, and the page's "show concepts" box brings them back. `select_view`
+spends `max_nodes` on entities and values first and says how the page opens (`View.concepts`);
+the page carries the concept nodes and hides them (`view.py` says why).
 """
 
 from __future__ import annotations

@@ -26,8 +26,14 @@ _ASPECT = 1.6
 """Width over height of the packed drawing: a landscape window."""
 
 
-def layout(graph: nx.MultiDiGraph, *, seed: int) -> dict[Hashable, tuple[float, float]]:
-    """Positions in page pixels: each connected component laid out alone, then packed in rows."""
+def layout(
+    graph: nx.MultiDiGraph, *, seed: int, spread: float = 1.0
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions in page pixels: each connected component laid out alone, then packed in rows.
+
+    `spread` scales each component's drawing before packing: neighbours are about `spread` x
+    `SPACING` apart, while the gaps between components stay as they are.
+    """
     simple = nx.Graph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
@@ -38,7 +44,8 @@ def layout(graph: nx.MultiDiGraph, *, seed: int) -> dict[Hashable, tuple[float, 
     big = [c for c in components if len(c) > _EXACT_REPULSION_LIMIT]
     small = [c for c in components if len(c) <= _EXACT_REPULSION_LIMIT]
     drawings = [_spring(simple, [c], seed=seed)[0] for c in big] + _spring(simple, small, seed=seed)
-    return _pack([(c, d * SPACING) for c, d in zip(big + small, drawings, strict=True)])
+    scale = SPACING * spread
+    return _pack([(c, d * scale) for c, d in zip(big + small, drawings, strict=True)])
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ the map's: it loads Bootstrap from a CDN whatever `cdn_resources` says (pyvis #2
 `cdn_resources="local"` it writes a `lib/` folder into the working directory (#228, #174), so the
 Network is made with `cdn_resources="in_line"`. Tooltips are plain text (vis-network 9 shows a
 string title with `innerText`); see `_plain` for the one pyvis switch that would make them HTML.
+pyvis' page has no "show concepts" box, so folded concept phrases are left out of the Network
+and each entity's title lists its facts with them, as the map's tooltips do while they are folded.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from graphkit.visualize import layout, style
-from graphkit.visualize.view import View, aliases
+from graphkit.visualize.view import Fact, View, aliases, folded, folded_facts, unfolded
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -40,16 +42,24 @@ def to_pyvis(
     seed: int = 1,
     height: str = "640px",
     width: str = "100%",
+    concepts: bool | None = None,
 ) -> Network:
     """A pyvis Network of the view, drawn as graphkit's map draws it (positions fixed by `seed`).
 
-    Node ids are the entities' IRIs. A node's `value` is √(degree − the view's least degree), so
-    vis-network's linear scaling gives the map's square-root sizes. Write it with
-    `net.write_html("map.html")`: the page inlines vis-network but still asks a CDN for Bootstrap.
+    Node ids are the entities' IRIs. A node's `value` is √(degree − the least degree drawn), so
+    vis-network's linear scaling gives the map's square-root sizes. Concept phrases are drawn
+    if `concepts` is True; if False they are left out and each entity's title lists its facts
+    with them; if None, as the view says (`View.concepts`; folded for a bare graph). Write it
+    with `net.write_html("map.html")`: the page inlines vis-network but still asks a CDN for
+    Bootstrap.
     """
     from pyvis.network import Network
 
-    graph = view if isinstance(view, nx.MultiDiGraph) else view.graph
+    if isinstance(view, nx.MultiDiGraph):
+        view = View(graph=view)
+    graph, fold = view.graph, not (view.concepts if concepts is None else concepts)
+    hidden = folded(graph) if fold else set()
+    drawn = unfolded(graph, hidden) if hidden else graph  # laid out as the map does
     net = Network(
         height=height,
         width=width,
@@ -58,9 +68,11 @@ def to_pyvis(
         cdn_resources="in_line",
     )
     net.set_options(json.dumps(_options(graph)))
-    positions = layout.layout(graph, seed=seed)
-    order = style.draw_order(graph)
+    spread = 1.0 if drawn is graph else style.ENTITY_SPREAD
+    positions = layout.layout(drawn, seed=seed, spread=spread)
+    order = [node for node in style.draw_order(graph) if node in drawn]
     least = min((graph.degree(n) for n in order), default=0)
+    facts = folded_facts(graph, hidden)
     for node in order:
         data = graph.nodes[node]
         label = str(data.get("label") or node)
@@ -69,6 +81,7 @@ def to_pyvis(
         lines = [label, f"{kind} \u00b7 {style.count(degree, 'connection', 'connections')}"]
         if aliases(data):
             lines.append("Also: " + ", ".join(str(a) for a in aliases(data)))
+        lines.extend(_folded_lines(graph, facts.get(node, [])))
         x, y = positions[node]
         net.add_node(
             str(node),
@@ -84,10 +97,12 @@ def to_pyvis(
             x=round(x, 1),
             y=round(y, 1),
         )
-    index = {node: i for i, node in enumerate(order)}
+    index = {node: i for i, node in enumerate(style.draw_order(graph))}
     for (source, target, key, data), bend in zip(
         graph.edges(keys=True, data=True), style.bends(graph, index), strict=True
     ):
+        if source not in drawn or target not in drawn:
+            continue
         relation, support = style.relation_of(key, data), style.support_of(data)
         edge: dict[str, Any] = {
             "label": style.short(relation, style.EDGE_LABEL_CHARS),
@@ -106,6 +121,25 @@ def to_pyvis(
     return net
 
 
+def _folded_lines(graph: nx.MultiDiGraph, facts: list[Fact]) -> list[str]:
+    """An entity's facts with concept phrases, as the map's tooltip lists them while folded."""
+    if not facts:
+        return []
+    lines = ["Facts with concept phrases"]
+    for source, target, key, data in facts[: style.TIP_FACTS]:
+        name = _fact_name(graph, source, target, style.relation_of(key, data))
+        lines.append(style.short(name, style.TIP_FACT_CHARS))
+    if len(facts) > style.TIP_FACTS:
+        lines.append(f"and {len(facts) - style.TIP_FACTS} more")
+    return lines
+
+
+def _fact_name(graph: nx.MultiDiGraph, source: object, target: object, relation: str) -> str:
+    """A fact as the map names it: "subject — relation → object"."""
+    ends = [str(graph.nodes[n].get("label") or n) for n in (source, target)]
+    return f"{ends[0]} \u2014 {relation} \u2192 {ends[1]}"
+
+
 def _edge_title(
     graph: nx.MultiDiGraph,
     source: object,
@@ -115,13 +149,12 @@ def _edge_title(
     data: dict[str, Any],
 ) -> str:
     """The edge's tooltip as the map shows it: the fact, its support and its first sources."""
-    ends = [str(graph.nodes[n].get("label") or n) for n in (source, target)]
     meta = [f"stated in {style.count(support, 'article', 'articles')}"]
     if data.get("negated"):
         meta.append("negated")
     if data.get("conflict"):
         meta.append("conflicts with another source")
-    lines = [f"{ends[0]} \u2014 {relation} \u2192 {ends[1]}", " \u00b7 ".join(meta)]
+    lines = [_fact_name(graph, source, target, relation), " \u00b7 ".join(meta)]
     records = list(data.get("sources", []))
     for number, record in enumerate(records[: style.TIP_SOURCES], start=1):
         title = str(record.get("title") or record.get("doc") or "")

@@ -4,6 +4,11 @@ The page's own HTML, CSS and script are package files (`assets/`), read with imp
 Nothing in them interpolates article text: the page reads its data from a JSON block with
 `JSON.parse` and puts every label, alias, title and sentence into the DOM with `textContent`
 (tooltips are DOM elements, never HTML strings), so text from articles is only ever text.
+
+Concept phrases are folded by the page (see `view.py`): the data block carries every node of
+the view with two positions, one laid out with the concept phrases and one without them (the
+entities' own drawing, which the page opens with unless `concepts`), and map.js hides the
+concept nodes and lists their facts with the entities until its "show concepts" box is ticked.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import networkx as nx
 
 from graphkit.errors import GraphkitError
 from graphkit.visualize import layout, style
-from graphkit.visualize.view import View, aliases
+from graphkit.visualize.view import View, aliases, folded, is_concept, unfolded
 
 _VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 _JSON_IN_SCRIPT = str.maketrans(  # a JSON string may hold these; a <script> block may not
@@ -33,16 +38,25 @@ _MARKER = re.compile(r"@([A-Z]+)@")
 _CLOSES_BLOCK = re.compile(r"</(?:script|style)|<!--", re.IGNORECASE)
 
 
-def render_html(view: View | nx.MultiDiGraph, *, heading: str = "graphkit", seed: int = 1) -> str:
+def render_html(
+    view: View | nx.MultiDiGraph,
+    *,
+    heading: str = "graphkit",
+    seed: int = 1,
+    concepts: bool | None = None,
+) -> str:
     """Draw a view as one HTML page that opens offline, from a file, with no request to any host.
 
     Every label and sentence travels as escaped JSON and reaches the page as text, never as
     markup; a Content-Security-Policy lets only the page's own scripts run. `seed` fixes the
-    layout, so the same view draws the same map.
+    layout, so the same view draws the same map. The page opens with concept phrases drawn
+    if `concepts` is True, folded into the entities' facts if False, and as the view says
+    (`View.concepts`; folded for a bare graph) if None; its "show concepts" box switches.
     """
     if isinstance(view, nx.MultiDiGraph):
         view = View(graph=view)
-    data = _page_data(view.graph, seed=seed)
+    opens_with = view.concepts if concepts is None else concepts
+    data = _page_data(view.graph, seed=seed, concepts=opens_with)
     vis, app, css = _vis_script(), asset("map.js"), asset("map.css")
     csp = "; ".join(
         [
@@ -91,9 +105,18 @@ def _inlinable(text: str, where: object) -> str:
     return text
 
 
-def _page_data(graph: nx.MultiDiGraph, *, seed: int) -> dict[str, Any]:
-    """The view as compact records for the page's script (decoded at the top of map.js)."""
+def _page_data(graph: nx.MultiDiGraph, *, seed: int, concepts: bool) -> dict[str, Any]:
+    """The view as compact records for the page's script (decoded at the top of map.js).
+
+    A node's position (x, y) is laid out with the concept phrases. When some of them fold
+    (`view.folded`), each node has an eighth field: null if it folds, else its position in
+    the drawing without them; map.js reads which nodes fold from it.
+    """
     positions = layout.layout(graph, seed=seed)
+    fold = folded(graph)
+    alone = {}
+    if fold:
+        alone = layout.layout(unfolded(graph, fold), seed=seed, spread=style.ENTITY_SPREAD)
     order = style.draw_order(graph)
     index = {node: i for i, node in enumerate(order)}
     type_names = sorted({style.type_of(d) for _, d in graph.nodes(data=True)}, key=style.type_rank)
@@ -105,17 +128,19 @@ def _page_data(graph: nx.MultiDiGraph, *, seed: int) -> dict[str, Any]:
     for node in order:
         data = graph.nodes[node]
         x, y = positions[node]
-        nodes.append(
-            [
-                str(data.get("label") or node),
-                type_index[style.type_of(data)],
-                round(x, 1),
-                round(y, 1),
-                graph.degree(node),
-                [str(a) for a in aliases(data)],
-                str(node),
-            ]
-        )
+        row: list[Any] = [
+            str(data.get("label") or node),
+            type_index[style.type_of(data)],
+            round(x, 1),
+            round(y, 1),
+            graph.degree(node),
+            [str(a) for a in aliases(data)],
+            str(node),
+        ]
+        if fold:
+            at = alone.get(node)
+            row.append(None if at is None else [round(at[0], 1), round(at[1], 1)])
+        nodes.append(row)
     edges = []
     bends = style.bends(graph, index)
     for (source, target, key, data), bend in zip(
@@ -139,15 +164,19 @@ def _page_data(graph: nx.MultiDiGraph, *, seed: int) -> dict[str, Any]:
         "edges": edges,
         "docs": doc_records,
         "sentences": [[doc, text] for doc, text in sentences],
+        "concepts": concepts,
     }
 
 
 def _summary(graph: nx.MultiDiGraph) -> str:
     values = sum(1 for _, t in graph.nodes(data="type") if t == "Value")
+    concepts = sum(1 for _, data in graph.nodes(data=True) if is_concept(data))
     articles = {s.get("doc") for _, _, d in graph.edges(data="sources") for s in d or []}
-    parts = [style.count(graph.number_of_nodes() - values, "entity", "entities")]
+    parts = [style.count(graph.number_of_nodes() - values - concepts, "entity", "entities")]
     if values:
         parts.append(style.count(values, "value", "values"))
+    if concepts:
+        parts.append(style.count(concepts, "concept phrase", "concept phrases"))
     facts = style.count(graph.number_of_edges(), "fact", "facts")
     return (
         ", ".join(parts) + f" and {facts} from {style.count(len(articles), 'article', 'articles')}"

@@ -33,6 +33,12 @@ EDGE_LABEL_CHARS = 40
 TIP_SOURCES = 3
 """Source sentences shown in an edge's tooltip (map.js `MAX_TIP_SOURCES`)."""
 TIP_SENTENCE_CHARS = 240
+ENTITY_SPREAD = 2.0
+"""How much further apart neighbours are drawn while concept phrases are folded (`layout`'s
+`spread`): fewer nodes, but hubs with long names, and many parallel facts between them."""
+TIP_FACTS = 8
+"""Facts with concept phrases listed in a node's tooltip while they are folded (map.js)."""
+TIP_FACT_CHARS = 90
 
 
 def colour(type_name: str) -> tuple[str, str]:

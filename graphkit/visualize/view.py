@@ -1,26 +1,54 @@
-"""Choose the part of a graph to draw: an entity's neighbourhood, filters, at most `max_nodes`."""
+"""Choose the part of a graph to draw: an entity's neighbourhood, filters, at most `max_nodes`.
+
+Entities first. Most nodes of a news graph are concept phrases (type Thing: "high-profile
+interaction", "statements"), so a view opens with them folded: the named entities and the
+values (amounts, dates: what conflicts are about) are drawn, and each one's facts with concept
+phrases ("Vladimir Putin — praise → partnership") are listed in its tooltip and details panel.
+A concept phrase with a fact that states a value or is in conflict does not fold ("Trade —
+reach → $240 billion"), so that a value keeps its subject and a conflict is seen (`folded`).
+`concepts=True` opens the view with them all drawn.
+
+The folding is done by the page, not here: the view keeps the concept nodes it has room for,
+so the map's "show concepts" box brings them back without a reload, and a concept node costs
+the page only a label and a position. What this module does is spend the budget: with concepts
+folded, `max_nodes` goes to the entities and values first (most connected, or nearest to
+`entity`), and only what is left to concept phrases, those with the most facts about the
+entities first. `to_pyvis`, whose page has no such box, leaves the folded concept phrases out
+of the network and lists their facts in the node titles.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from graphkit.analyze import find_entity, fold_name
+from graphkit.analyze import VALUE, find_entity, fold_name
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
+from graphkit.visualize import style
+
+CONCEPT = "Thing"
+"""The type of concept phrases: the nodes a view folds into its entities' facts."""
+Fact = tuple[Hashable, Hashable, Any, dict[str, Any]]
+"""An edge: subject, object, key, attributes."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class View:
-    """The part of a graph to draw, and how much was left out of it."""
+    """The part of a graph to draw, how much was left out of it, and whether concepts are drawn.
+
+    `concepts` is how the page opens: False folds the concept phrases (type Thing) into the
+    facts of the entities they are linked to; the page's toggle shows them either way.
+    """
 
     graph: nx.MultiDiGraph
     left_out: int = 0
     note: str = ""
+    concepts: bool = False
 
 
 def select_view(
@@ -31,12 +59,16 @@ def select_view(
     max_nodes: int = DEFAULT_MAX_NODES,
     relations: Sequence[str] = (),
     types: Sequence[str] = (),
+    concepts: bool = False,
 ) -> View:
     """Keep the chosen relations and types and an entity's neighbourhood, then `max_nodes` nodes.
 
     Nodes are kept by degree (most connected first); with `entity` (an IRI, label or alias,
     found by the rules of `analyze.EntityIndex`), nearest first, so the entity itself always
-    stays. Relation and type names match ignoring case and spacing; a name that matches
+    stays. With `concepts` False (the default) the view opens with concept phrases folded,
+    and entities and values are kept before any concept phrase; it opens with them drawn
+    when `concepts` is True, when `entity` is itself a concept phrase or when `types` asks
+    for Thing. Relation and type names match ignoring case and spacing; a name that matches
     nothing in the graph is an error that lists the names there are.
     """
     view = graph  # filtered through read-only views; only the nodes kept are copied
@@ -52,6 +84,7 @@ def select_view(
         wanted = _known(types, (t for _, t in graph.nodes(data="type")), "type")
         kinds = {n for n, t in graph.nodes(data="type") if _fold(t) in wanted}
         view = nx.subgraph_view(view, filter_node=kinds.__contains__)
+        concepts = concepts or _fold(CONCEPT) in wanted
     nodes: Collection[Hashable] = view
     distance: dict[Hashable, int] = {}
     centre = None
@@ -59,6 +92,7 @@ def select_view(
         centre = find_entity(graph, entity)
         if centre not in view:
             raise GraphkitError(f"{entity!r}: left out by the type filter")
+        concepts = concepts or is_concept(graph.nodes[centre])
         distance = nx.single_source_shortest_path_length(
             view.to_undirected(as_view=True), centre, cutoff=hops
         )
@@ -66,17 +100,96 @@ def select_view(
     if relations or entity is not None:
         nodes = [n for n in nodes if n == centre or view.degree(n)]
     if len(nodes) <= max_nodes:
-        return View(graph=_copy(view, nodes))
-    ranked = sorted(nodes, key=lambda n: (distance.get(n, 0), -view.degree(n), str(n)))
+        return View(graph=_copy(view, nodes), concepts=concepts)
+    if concepts:
+        ranked = sorted(nodes, key=lambda n: (distance.get(n, 0), -view.degree(n), str(n)))
+        first = ""
+    else:
+        fold = folded(view)
+        ranked = _entities_first(view, nodes, distance, fold)
+        first = ", entities and values first" if ranked[-1] in fold else ""
     kept = _copy(view, ranked[:max_nodes])
     total, facts = len(nodes), view.subgraph(nodes).number_of_edges()
     which = f"nearest to {graph.nodes[centre].get('label', centre)}" if centre else "most connected"
     note = (
-        f"showing the {max_nodes:,} {which} of {total:,} nodes "
+        f"showing the {max_nodes:,} {which} of {total:,} nodes{first} "
         f"({total - max_nodes:,} left out, and {facts - kept.number_of_edges():,} "
         f"of {facts:,} facts); raise --max-nodes to draw more"
     )
-    return View(graph=kept, left_out=total - max_nodes, note=note)
+    return View(graph=kept, left_out=total - max_nodes, note=note, concepts=concepts)
+
+
+def is_concept(data: dict[str, Any]) -> bool:
+    """Whether a node is a concept phrase: of type Thing, or of no type."""
+    return style.type_of(data) == CONCEPT
+
+
+def folded(graph: nx.MultiDiGraph) -> set[Hashable]:
+    """The concept phrases that fold while concepts are not drawn.
+
+    All but those with a fact that states a value or is in conflict ("Trade — reach → $240
+    billion"): a value is drawn with its subject, and a conflict with both ends. map.js reads
+    which nodes fold from the page data (`page._page_data`).
+    """
+    return {
+        n
+        for n, data in graph.nodes(data=True)
+        if is_concept(data) and not any(_anchors(graph, edge) for edge in _edges_of(graph, n))
+    }
+
+
+def unfolded(graph: nx.MultiDiGraph, fold: Collection[Hashable]) -> nx.MultiDiGraph:
+    """The graph without the nodes of `fold` and their facts (a read-only view)."""
+    return nx.subgraph_view(graph, filter_node=lambda n: n not in fold)
+
+
+def folded_facts(graph: nx.MultiDiGraph, fold: Collection[Hashable]) -> dict[Hashable, list[Fact]]:
+    """Each drawn node's facts with the folded concept phrases of `fold`, most supported first.
+
+    Ties keep the graph's edge order, as map.js lists them (`node.folded`).
+    """
+    facts: dict[Hashable, list[Fact]] = {}
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if (u in fold) != (v in fold):
+            facts.setdefault(v if u in fold else u, []).append((u, v, k, data))
+    for listed in facts.values():
+        listed.sort(key=lambda fact: -style.support_of(fact[3]))
+    return facts
+
+
+def _edges_of(graph: nx.MultiDiGraph, node: Hashable) -> Iterator[tuple[Hashable, dict[str, Any]]]:
+    """The node's facts, each as (the node at its other end, the fact's attributes)."""
+    for _, other, data in graph.out_edges(node, data=True):
+        yield other, data
+    for other, _, data in graph.in_edges(node, data=True):
+        yield other, data
+
+
+def _anchors(graph: nx.MultiDiGraph, edge: tuple[Hashable, dict[str, Any]]) -> bool:
+    """Whether a fact keeps its concept phrase drawn: it states a value or is in conflict."""
+    other, data = edge
+    return bool(data.get("conflict")) or style.type_of(graph.nodes[other]) == VALUE
+
+
+def _entities_first(
+    view: nx.MultiDiGraph,
+    nodes: Collection[Hashable],
+    distance: dict[Hashable, int],
+    fold: Collection[Hashable],
+) -> list[Hashable]:
+    """Entities and values, and the concept phrases that do not fold; then the others.
+
+    Each part nearest first, then most connected; concept phrases that fold by how many facts
+    they add to the nodes drawn (their edges to nodes that do not fold) before their degree.
+    """
+
+    def rank(n: Hashable) -> tuple[bool, int, int, int, str]:
+        told = 0
+        if n in fold:
+            told = sum(1 for other, _ in _edges_of(view, n) if other not in fold)
+        return (n in fold, distance.get(n, 0), -told, -view.degree(n), str(n))
+
+    return sorted(nodes, key=rank)
 
 
 def aliases(data: dict[str, Any]) -> list[Any]:

@@ -2,7 +2,8 @@
   "use strict";
   performance.mark("gk-start");
   var data = JSON.parse(document.getElementById("gk-data").textContent);
-  var MAX_TIP_SOURCES = 3, MAX_LISTED = 150;
+  var MAX_TIP_SOURCES = 3, MAX_LISTED = 150, MAX_TIP_FACTS = 8, TIP_FACT_CHARS = 90;
+  var CONCEPT = "Thing";  // the type of concept phrases
 
   function el(tag, className, text) {
     var element = document.createElement(tag);
@@ -17,18 +18,37 @@
 
   // Decode the compact records (see _page_data in page.py) into plain objects.
   var types = data.types.map(function (t) { return {name: t[0], colour: t[1], border: t[2]}; });
+  // A node's position is laid out with the concept phrases; when some fold, n[7] is null for
+  // those and the position without them for the others (view.folded: a concept phrase with a
+  // fact that states a value or is in conflict does not fold).
   var nodes = data.nodes.map(function (n, i) {
-    return {id: i, label: n[0], type: types[n[1]], x: n[2], y: n[3], degree: n[4],
-            aliases: n[5], iri: n[6], edges: []};
+    var alone = n.length > 7 && n[7] !== null ? n[7] : [n[2], n[3]];
+    return {id: i, label: n[0], type: types[n[1]], x: n[2], y: n[3], aloneX: alone[0],
+            aloneY: alone[1], degree: n[4], aliases: n[5], iri: n[6],
+            folds: n.length > 7 && n[7] === null, edges: [], folded: []};
   });
   var edges = data.edges.map(function (e, i) {
     var edge = {id: i, from: nodes[e[0]], to: nodes[e[1]], relation: e[2], support: e[3],
                 negated: (e[4] & 1) !== 0, conflict: (e[4] & 2) !== 0, sources: e[5],
                 bend: e[6]};
+    edge.folds = edge.from.folds || edge.to.folds;
     edge.from.edges.push(edge);
     if (edge.to !== edge.from) edge.to.edges.push(edge);
     return edge;
   });
+  // A drawn node's facts with folded concept phrases, most supported first (a stable sort:
+  // ties keep the graph's edge order), listed with it while they fold (view.folded_facts).
+  var foldingCount = 0, foldedFacts = 0, betweenFolding = 0;
+  nodes.forEach(function (node) {
+    if (node.folds) { foldingCount++; return; }
+    node.folded = node.edges.filter(function (edge) { return edge.folds; });
+    node.folded.sort(function (a, b) { return b.support - a.support; });
+  });
+  edges.forEach(function (edge) {
+    if (edge.from.folds && edge.to.folds) betweenFolding++;
+    else if (edge.folds) foldedFacts++;
+  });
+  var showConcepts = data.concepts === true || foldingCount === 0;
   function source(index) {
     var s = data.sentences[index], doc = data.docs[s[0]];
     return {title: doc[0], doc: doc[1], sentence: s[1]};
@@ -50,6 +70,18 @@
     tip.appendChild(el("div", "gk-meta",
       node.type.name + " \u00b7 " + plural(node.degree, "connection", "connections")));
     if (node.aliases.length) tip.appendChild(el("div", "", "Also: " + node.aliases.join(", ")));
+    if (!showConcepts && node.folded.length) {
+      tip.appendChild(el("div", "gk-tip-head", "Facts with concept phrases"));
+      var list = el("ul");
+      node.folded.slice(0, MAX_TIP_FACTS).forEach(function (edge) {
+        list.appendChild(el("li", "", short(edgeName(edge), TIP_FACT_CHARS)));
+      });
+      tip.appendChild(list);
+      if (node.folded.length > MAX_TIP_FACTS) {
+        tip.appendChild(el("div", "gk-meta", "and " + (node.folded.length - MAX_TIP_FACTS) +
+                                             " more"));
+      }
+    }
     return tip;
   }
   function edgeTip(edge) {
@@ -72,10 +104,17 @@
     return tip;
   }
 
+  function position(node) {  // where a node is drawn, as concept phrases are shown or not
+    return showConcepts ? [node.x, node.y] : [node.aloneX, node.aloneY];
+  }
+  function placed(node) {
+    var at = position(node);
+    return {id: node.id, x: at[0], y: at[1], title: nodeTip(node)};
+  }
   var visNodes = new vis.DataSet(nodes.map(function (node) {
-    var t = node.type;
+    var t = node.type, at = position(node);
     return {
-      id: node.id, label: short(node.label, 32), x: node.x, y: node.y, value: node.degree,
+      id: node.id, label: short(node.label, 32), x: at[0], y: at[1], value: node.degree,
       title: nodeTip(node), gkType: t.name,
       color: {background: t.colour, border: t.border,
               highlight: {background: t.colour, border: "#1f2933"},
@@ -104,15 +143,21 @@
 
   performance.mark("gk-data");
 
-  // Filters: hidden entity types, one chosen relation.
+  // Filters: concept phrases folded, hidden entity types, one chosen relation.
   // Keyed by names from articles: maps without a prototype, so "__proto__" is just a name.
   function table() { return Object.create(null); }
   var hiddenTypes = table(), relation = "", relationNodes = null;
+  function visible(node) {
+    return (showConcepts || !node.folds) && !hiddenTypes[node.type.name] &&
+      (relationNodes === null || relationNodes[node.id] === true);
+  }
   var nodeView = new vis.DataView(visNodes, {filter: function (item) {
-    return !hiddenTypes[item.gkType] && (relationNodes === null || relationNodes[item.id]);
+    return visible(nodes[item.id]);
   }});
   var edgeView = new vis.DataView(visEdges, {filter: function (item) {
-    return relation === "" || item.gkRelation === relation;
+    var edge = edges[item.id];
+    return (relation === "" || edge.relation === relation) && visible(edge.from) &&
+      visible(edge.to);
   }});
   function refresh() { nodeView.refresh(); edgeView.refresh(); }
 
@@ -120,8 +165,10 @@
   var container = document.getElementById("gk-map");
   // Hubs and their labels grow as the map zooms out, so they stay readable at every zoom
   // (vis-network 9.1.2's scaling.label.maxVisible only fades labels, it does not cap them).
-  var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
-  var fitScale = nodes.length ? Math.min(
+  var opening = nodes.filter(function (n) { return showConcepts || !n.folds; });
+  var xs = opening.map(function (n) { return position(n)[0]; });
+  var ys = opening.map(function (n) { return position(n)[1]; });
+  var fitScale = opening.length ? Math.min(
     container.clientWidth / (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 200),
     container.clientHeight / (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 200)) : 1;
   function hubScaling(scale) {
@@ -195,21 +242,32 @@
       node.aliases.forEach(function (a) { aliases.appendChild(el("li", "", a)); });
       parts.push(aliases);
     }
-    if (node.edges.length) {
-      parts.push(el("h3", "", "Relations"));
-      var list = el("ul");
-      node.edges.slice(0, MAX_LISTED).forEach(function (edge) {
-        var item = el("li");
-        item.appendChild(link(edgeName(edge), function () { selectEdge(edge); }));
-        list.appendChild(item);
-      });
-      parts.push(list);
-      if (node.edges.length > MAX_LISTED) {
-        parts.push(el("p", "gk-meta", "and " + (node.edges.length - MAX_LISTED) + " more"));
-      }
+    var drawn = node.edges, folded = [];
+    if (!showConcepts) {
+      drawn = node.edges.filter(function (edge) { return !edge.folds; });
+      folded = node.folded;
     }
+    listEdges(parts, "Relations", drawn, selectEdge);
+    listEdges(parts, "Facts with concept phrases", folded, function (edge) {
+      network.unselectAll();  // the line is not drawn: its sources are shown all the same
+      showDetails(edgeDetails(edge));
+    });
     parts.push(el("h3", "", "Identifier"), el("p", "gk-iri", node.iri));
     return parts;
+  }
+  function listEdges(parts, heading, list, onClick) {
+    if (!list.length) return;
+    parts.push(el("h3", "", heading + " (" + list.length + ")"));
+    var items = el("ul");
+    list.slice(0, MAX_LISTED).forEach(function (edge) {
+      var item = el("li");
+      item.appendChild(link(edgeName(edge), function () { onClick(edge); }));
+      items.appendChild(item);
+    });
+    parts.push(items);
+    if (list.length > MAX_LISTED) {
+      parts.push(el("p", "gk-meta", "and " + (list.length - MAX_LISTED) + " more"));
+    }
   }
   function edgeDetails(edge) {
     var heading = el("h2");
@@ -232,6 +290,7 @@
     return parts;
   }
   function selectNode(node) {
+    if (node.folds && !showConcepts) setConcepts(true);
     if (hiddenTypes[node.type.name]) { delete hiddenTypes[node.type.name]; syncLegend(); }
     if (relationNodes !== null && !relationNodes[node.id]) setRelation("");
     network.selectNodes([node.id]);
@@ -241,6 +300,7 @@
     showDetails(nodeDetails(node));
   }
   function selectEdge(edge) {
+    if (edge.folds && !showConcepts) setConcepts(true);
     if (relation !== "" && relation !== edge.relation) setRelation("");
     network.selectEdges([edge.id]);
     showDetails(edgeDetails(edge));
@@ -257,17 +317,29 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { network.unselectAll(); hideDetails(); }
   });
+  // vis-network fits the dots, not their labels: leave a margin for the labels at the edges.
+  function fitAll(animation) {
+    var before = {position: network.getViewPosition(), scale: network.getScale()};
+    network.fit();
+    var target = {position: network.getViewPosition(), scale: 0.9 * network.getScale()};
+    if (animation) {
+      network.moveTo(before);
+      target.animation = animation;
+    }
+    network.moveTo(target);
+  }
   document.getElementById("gk-fit").addEventListener("click", function () {
-    network.fit({animation: {duration: 300}});
+    fitAll({duration: 300});
     rescaleHubs(350);
   });
 
-  // Legend: one toggle per entity type present.
+  // Legend: one toggle per entity type present; concept phrases have their own box below.
   var legend = document.getElementById("gk-legend");
   var typeCounts = table();
   nodes.forEach(function (n) { typeCounts[n.type.name] = (typeCounts[n.type.name] || 0) + 1; });
   var legendButtons = table();
   types.forEach(function (t) {
+    if (t.name === CONCEPT && foldingCount) return;
     var button = el("button"), item = el("li"), swatch = el("span", "gk-swatch");
     button.type = "button";
     button.setAttribute("aria-pressed", "true");
@@ -292,19 +364,26 @@
     });
   }
 
-  // Relation filter: the relations drawn, most frequent first.
+  // Relation filter: the relations drawn, most frequent first (rebuilt as concepts show or fold).
   var relationSelect = document.getElementById("gk-relation");
-  var relationCounts = table();
-  edges.forEach(function (e) {
-    relationCounts[e.relation] = (relationCounts[e.relation] || 0) + 1;
-  });
-  Object.keys(relationCounts).sort(function (a, b) {
-    return relationCounts[b] - relationCounts[a] || (a < b ? -1 : a > b ? 1 : 0);
-  }).forEach(function (name) {
-    var option = el("option", "", short(name, 40) + " (" + relationCounts[name] + ")");
-    option.value = name;
-    relationSelect.appendChild(option);
-  });
+  function listRelations() {
+    var relationCounts = table();
+    edges.forEach(function (e) {
+      if (showConcepts || !e.folds) {
+        relationCounts[e.relation] = (relationCounts[e.relation] || 0) + 1;
+      }
+    });
+    while (relationSelect.options.length > 1) relationSelect.remove(1);
+    Object.keys(relationCounts).sort(function (a, b) {
+      return relationCounts[b] - relationCounts[a] || (a < b ? -1 : a > b ? 1 : 0);
+    }).forEach(function (name) {
+      var option = el("option", "", short(name, 40) + " (" + relationCounts[name] + ")");
+      option.value = name;
+      relationSelect.appendChild(option);
+    });
+    return relationCounts;
+  }
+  listRelations();
   function setRelation(name) {
     relation = name;
     relationSelect.value = name;
@@ -318,6 +397,48 @@
     refresh();
   }
   relationSelect.addEventListener("change", function () { setRelation(relationSelect.value); });
+
+  // Concept phrases: folded into their entities' facts, or drawn (with their own layout).
+  var conceptBox = document.getElementById("gk-concepts-toggle");
+  var conceptStatus = document.getElementById("gk-concepts-status");
+  var conceptCount = nodes.filter(function (n) { return n.type.name === CONCEPT; }).length;
+  function describeConcepts() {
+    var text = plural(conceptCount, "concept phrase", "concept phrases") + ", in grey";
+    if (!showConcepts) {
+      text += ": " + foldingCount + " folded, their " + plural(foldedFacts, "fact", "facts") +
+        " listed with the entities (hover or click one)";
+      if (betweenFolding) text += "; " + betweenFolding + " more between two of them";
+      if (conceptCount > foldingCount) {
+        text += "; " + (conceptCount - foldingCount) + " drawn: they state a value or conflict";
+      }
+    }
+    conceptStatus.textContent = text + ".";
+  }
+  function setConcepts(on) {
+    showConcepts = on;
+    conceptBox.checked = on;
+    describeConcepts();
+    network.unselectAll();
+    hideDetails();
+    visNodes.update(nodes.filter(function (n) { return !n.folds; }).map(placed));
+    var counts = listRelations();
+    if (relation !== "" && !(relation in counts)) setRelation("");
+    else { relationSelect.value = relation; refresh(); }
+    fitAll(null);
+    rescaleHubs(0);
+  }
+  if (foldingCount) {
+    var conceptSwatch = document.getElementById("gk-concepts-swatch");
+    types.forEach(function (t) {
+      if (t.name !== CONCEPT) return;
+      conceptSwatch.style.background = t.colour;
+      conceptSwatch.style.borderColor = t.border;
+    });
+    conceptBox.checked = showConcepts;
+    describeConcepts();
+    conceptBox.addEventListener("change", function () { setConcepts(conceptBox.checked); });
+    document.getElementById("gk-concepts").hidden = false;
+  }
 
   // Search: exact name or alias first, then the best-connected name containing the text.
   var names = document.getElementById("gk-names");
@@ -362,10 +483,11 @@
       }, 0);
     });
   });
-  network.fit();
+  fitAll(null);
   performance.mark("gk-built");
   window.graphkitMap = {
-    network: network, nodes: visNodes, edges: visEdges,
+    network: network, nodes: visNodes, edges: visEdges, shownNodes: nodeView,
+    shownEdges: edgeView, concepts: setConcepts,
     shown: function () { return {nodes: nodeView.length, edges: edgeView.length}; }
   };
 })();
