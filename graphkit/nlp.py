@@ -1,8 +1,9 @@
-"""NLP: the one place a spaCy pipeline is loaded and run; yields parsed documents."""
+"""NLP: the one place a spaCy pipeline is loaded and run; yields parsed pieces of documents."""
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,37 +18,42 @@ from graphkit.types import Document, Sentence
 Pipeline = Language
 """A loaded spaCy pipeline; named here so modules outside nlp/extract need not import spaCy."""
 
+PIECE_CHARS = 20_000
+"""The longest text spaCy parses at once: longer documents are cut into pieces at most this long.
+
+News articles (a few thousand characters; 24,577 at most in the WSJ sample) stay one piece.
+"""
+BATCH_CHARS = 64_000
+"""Characters per `nlp.pipe` batch (a longer piece goes alone): spaCy's peak memory follows it.
+
+About 3 MB a thousand characters with the small English model, so about 200 MB a batch.
+"""
+
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
+_SENTENCE_END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=['"‘“(\[]?[A-Z0-9])""")
+_LINE_END = re.compile(r"\n\s*")
+_SPACE = re.compile(r"\s+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen sen rep gov lt col capt sgt rev hon inc corp co ltd no vol "
+    "vs etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+"""Words whose period ends a title or an abbreviation, not (as a rule) a sentence."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ParsedDocument:
-    """A Document with its spaCy parse, in parts when the text exceeded spaCy's max_length.
+class ParsedPiece:
+    """One piece of a Document (the whole of it, unless it was long) with its spaCy parse.
 
-    Each part is `(offset, spacy_doc)`: the part's text starts at `offset` in Document.text.
+    The piece's text starts at `offset` in Document.text. `sentences` pairs each sentence
+    record (document offsets; indexes that run on across the document's pieces) with its
+    spaCy span. `last` marks the document's final piece.
     """
 
     document: Document
-    parts: tuple[tuple[int, Doc], ...]
-
-    def sentences(self) -> Iterator[tuple[Sentence, Span]]:
-        """Yield each sentence as a record with document offsets, paired with its spaCy span."""
-        index = 0
-        for offset, spacy_doc in self.parts:
-            for spacy_sent in spacy_doc.sents:
-                text = spacy_sent.text
-                if not text.strip():
-                    continue
-                start = offset + spacy_sent.start_char
-                yield (
-                    Sentence(
-                        doc_id=self.document.id,
-                        index=index,
-                        start=start,
-                        end=start + len(text),
-                        text=text,
-                    ),
-                    spacy_sent,
-                )
-                index += 1
+    offset: int
+    spacy_doc: Doc
+    sentences: tuple[tuple[Sentence, Span], ...]
+    last: bool
 
 
 def load_pipeline(name: str) -> Pipeline:
@@ -71,51 +77,123 @@ def load_pipeline(name: str) -> Pipeline:
     return pipeline
 
 
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    r"""Cut `text` into `(offset, part)` pieces under `limit` characters, at paragraph breaks.
+def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    r"""Cut `text` into `(offset, piece)` pairs of at most `limit` characters, lazily.
 
-    Falls back to line breaks, then spaces, then a hard cut, so no text is ever dropped.
+    Each cut falls in the second half of the piece: after the last paragraph break there,
+    else the last sentence end (".", "!" or "?", closing quotes or brackets, spaces, then a
+    capital, digit or opening quote), else the last line break, else the last space; the
+    spaces go with the piece before. With none of these, the cut is hard. No text is dropped.
 
-    >>> split_text("one two\n\nthree four", 12)
+    >>> list(split_text("Mr. Li went home. Then he slept. Mr. Wu did not.", 24))
+    [(0, 'Mr. Li went home. '), (18, 'Then he slept. '), (33, 'Mr. Wu did not.')]
+    >>> list(split_text("one two\n\nthree four", 12))
     [(0, 'one two\n\n'), (9, 'three four')]
     """
-    parts: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n") + 2, 0)
-        for separator in ("\n", " "):
-            if cut <= 1:
-                cut = window.rfind(separator) + 1
-        if cut <= 1:
-            cut = limit
-        parts.append((start, text[start : start + cut]))
-        start += cut
-    parts.append((start, text[start:]))
-    return parts
+        cut = _cut(text, start, start + limit)
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the piece `text[start:end]`: at a boundary in its second half, else `end`."""
+    middle = start + (end - start) // 2
+    for boundary in (_PARAGRAPH_END, _SENTENCE_END, _LINE_END, _SPACE):
+        cut = None
+        for match in boundary.finditer(text, middle, end):
+            if boundary is _SENTENCE_END and _abbreviated(text, match.start()):
+                continue
+            cut = match.end()
+        if cut is not None and cut > start:
+            return cut
+    return end
+
+
+def _abbreviated(text: str, period: int) -> bool:
+    """Tell whether the period at `period` ends an initial ("J."), "U.S." or a title ("Mr.")."""
+    word = text[max(period - 8, 0) : period].rsplit(None, 1)[-1:]
+    if not word:
+        return False
+    last = word[0].lstrip("(\"'“‘")
+    return len(last) == 1 or "." in last or last.lower() in _ABBREVIATIONS
 
 
 def parse(
-    documents: Iterable[Document], pipeline: Pipeline, *, batch_size: int = 32
-) -> Iterator[ParsedDocument]:
-    """Parse documents with one `pipeline.pipe` stream, splitting texts over max_length."""
-    pending: dict[str, tuple[Document, int, list[tuple[int, Doc]]]] = {}
+    documents: Iterable[Document],
+    pipeline: Pipeline,
+    *,
+    batch_size: int = 32,
+    piece_chars: int = PIECE_CHARS,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[ParsedPiece]:
+    """Parse documents in pieces of at most `piece_chars`, yielded in order as they are parsed.
 
-    def pieces() -> Iterator[tuple[str, tuple[str, int]]]:
-        for document in documents:
-            chunks = split_text(document.text, pipeline.max_length - 1)
-            pending[document.id] = (document, len(chunks), [])
-            for offset, chunk in chunks:
-                yield chunk, (document.id, offset)
+    A batch holds at most `batch_size` pieces and `batch_chars` characters, and its pieces are
+    yielded before the next batch is parsed: however long a document, only about a batch of
+    spaCy Docs is alive at once, if the consumer lets each piece go (as extract.run does).
+    """
+    limit = min(piece_chars, pipeline.max_length)
+    index = 0
+    for batch in _batches(_pieces(documents, limit), batch_size, batch_chars):
+        spacy_docs = pipeline.pipe([text for _, _, text, _ in batch], batch_size=len(batch))
+        for (document, offset, _, last), spacy_doc in zip(batch, spacy_docs, strict=True):
+            if offset == 0:
+                index = 0
+            sentences = tuple(_sentences(document, offset, spacy_doc, first=index))
+            index += len(sentences)
+            yield ParsedPiece(
+                document=document,
+                offset=offset,
+                spacy_doc=spacy_doc,
+                sentences=sentences,
+                last=last,
+            )
 
-    for spacy_doc, (doc_id, offset) in pipeline.pipe(
-        pieces(), batch_size=batch_size, as_tuples=True
-    ):
-        document, expected, parts = pending[doc_id]
-        parts.append((offset, spacy_doc))
-        if len(parts) == expected:
-            del pending[doc_id]
-            yield ParsedDocument(document=document, parts=tuple(parts))
+
+_Piece = tuple[Document, int, str, bool]  # document, offset, text, last piece of the document
+
+
+def _pieces(documents: Iterable[Document], limit: int) -> Iterator[_Piece]:
+    for document in documents:
+        pieces = split_text(document.text, limit)
+        offset, text = next(pieces)
+        for following in pieces:
+            yield document, offset, text, False
+            offset, text = following
+        yield document, offset, text, True
+
+
+def _batches(pieces: Iterator[_Piece], size: int, chars: int) -> Iterator[list[_Piece]]:
+    batch: list[_Piece] = []
+    total = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or total + len(piece[2]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(piece)
+        total += len(piece[2])
+    if batch:
+        yield batch
+
+
+def _sentences(
+    document: Document, offset: int, spacy_doc: Doc, *, first: int
+) -> Iterator[tuple[Sentence, Span]]:
+    """Each non-blank sentence of a piece as a record with document offsets, and its span."""
+    index = first
+    for spacy_sent in spacy_doc.sents:
+        text = spacy_sent.text
+        if not text.strip():
+            continue
+        start = offset + spacy_sent.start_char
+        sentence = Sentence(
+            doc_id=document.id, index=index, start=start, end=start + len(text), text=text
+        )
+        yield sentence, spacy_sent
+        index += 1
 
 
 def parse_lines(

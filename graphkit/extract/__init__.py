@@ -13,8 +13,8 @@ from spacy.tokens import Span
 from graphkit.errors import UnknownExtractor
 from graphkit.extract._coref import attach_antecedents, find_antecedents
 from graphkit.extract._spans import entity_mentions
-from graphkit.nlp import ParsedDocument
-from graphkit.types import Extraction, Sentence, Triple
+from graphkit.nlp import ParsedPiece
+from graphkit.types import Extraction, Mention, Sentence, Triple
 
 ENTRY_POINT_GROUP = "graphkit.extractors"
 
@@ -68,27 +68,31 @@ def get(name: str, **options: Any) -> Extractor:
     return extractor
 
 
-def run(
-    parsed_documents: Iterable[ParsedDocument], extractors: Sequence[Extractor]
-) -> Iterator[Extraction]:
-    """Run every extractor over every sentence; spaCy objects are dropped here."""
-    for parsed in parsed_documents:
-        sentences = []
-        triples: list[Triple] = []
-        antecedents = {}
-        for offset, spacy_doc in parsed.parts:
-            antecedents.update(find_antecedents(spacy_doc, offset))
-        for sentence, spacy_sent in parsed.sentences():
+def run(pieces: Iterable[ParsedPiece], extractors: Sequence[Extractor]) -> Iterator[Extraction]:
+    """Run every extractor over every sentence: one Extraction a document; spaCy stops here.
+
+    A long document's pieces come one after another (as nlp.parse yields them): its records are
+    gathered piece by piece, and each piece's spaCy Doc is let go before the next is read.
+    Pronouns are linked within a piece.
+    """
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    triples: list[Triple] = []
+    for piece in pieces:
+        antecedents = find_antecedents(piece.spacy_doc, piece.offset)
+        for sentence, spacy_sent in piece.sentences:
             sentences.append(sentence)
             for extractor in extractors:
-                triples.extend(extractor.extract(sentence, spacy_sent))
-        yield Extraction(
-            doc_id=parsed.document.id,
-            sentences=tuple(sentences),
-            mentions=tuple(
-                mention
-                for offset, spacy_doc in parsed.parts
-                for mention in entity_mentions(spacy_doc, offset)
-            ),
-            triples=tuple(attach_antecedents(triple, antecedents) for triple in triples),
-        )
+                triples.extend(
+                    attach_antecedents(triple, antecedents)
+                    for triple in extractor.extract(sentence, spacy_sent)
+                )
+        mentions.extend(entity_mentions(piece.spacy_doc, piece.offset))
+        if piece.last:
+            yield Extraction(
+                doc_id=piece.document.id,
+                sentences=tuple(sentences),
+                mentions=tuple(mentions),
+                triples=tuple(triples),
+            )
+            sentences, mentions, triples = [], [], []
