@@ -45,6 +45,7 @@ def entity_mentions(spacy_doc: Doc, offset: int) -> Iterator[Mention]:
 
 
 _COUNTS = frozenset({"CARDINAL", "QUANTITY"})
+_LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET"})
 _DROPPED_CHILDREN = frozenset(
     {"relcl", "appos", "conj", "cc", "preconj", "advcl", "acl", "parataxis", "dep", "meta"}
 )
@@ -91,8 +92,10 @@ def phrase_parts(head: Token, *, max_tokens: int = 12) -> tuple[list[Token], lis
         ent = None  # "thousands of Russian troops": the count is not the whole phrase
     if ent is not None:
         tokens = list(ent)
-        while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
-            tokens.pop()  # spaCy sometimes takes the possessive "'s" into the entity
+        while len(tokens) > 1 and (
+            tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].pos_ in _LOOSE_ENDS
+        ):
+            tokens.pop()  # spaCy sometimes takes the possessive "'s" (or an "at") into the entity
         if ent.label_ in ("MONEY", "PERCENT", "QUANTITY") and any(t.like_num for t in tokens):
             while tokens[0].pos_ not in ("NUM", "SYM") and not tokens[0].like_num:
                 tokens.pop(0)  # "a record $240 billion": the amount starts at its first figure

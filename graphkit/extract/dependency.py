@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract._adjuncts import as_role_facts, derived_facts, where_facts
 from graphkit.extract._clauses import (
     SPEECH_VERBS,
     Argument,
@@ -19,8 +21,12 @@ from graphkit.extract._clauses import (
     speaker_of,
 )
 from graphkit.extract._confidence import confidence, features
+from graphkit.extract._dateline import Dateline, dateline_facts, find_dateline
+from graphkit.extract._entities import entity_facts
+from graphkit.extract._modifiers import modifier_facts
 from graphkit.extract._nominal import (
     appositive_facts,
+    descriptor_facts,
     noun_facts,
     role_facts,
     title_facts,
@@ -49,6 +55,9 @@ class DependencyExtractor:
     relational nouns, and splits coordinated subjects, verbs and objects into separate facts.
     Negation and modality are kept as flags, reported speech carries its speaker as attribution,
     and time, place and other adjuncts become qualifiers instead of being glued into the object.
+    Relations between named entities stated inside a noun phrase or an adjunct are read as well
+    (`_entities`, `_modifiers`, `_adjuncts`: located in, based in, affiliated with, from, roles),
+    and a dateline ("TUPELO, Miss. (AP) —") is read apart from the story (`_dateline`).
     """
 
     name: str = "dependency"
@@ -72,17 +81,35 @@ class DependencyExtractor:
 
     def _facts(self, parsed: Span) -> Iterator[Reading]:
         """Yield the facts of one parsed sentence as tokens, rule by rule."""
+        dateline = find_dateline(parsed)
+        if dateline is None:
+            yield from self._body_facts(parsed)
+            return
+        yield from dateline_facts(dateline)
+        for fact in self._body_facts(parsed):
+            kept = _outside(fact, dateline)
+            if kept is not None:
+                yield kept
+
+    def _body_facts(self, parsed: Span) -> Iterator[Reading]:
         tokens = list(parsed)
         source = according_to(tokens)
         for token in tokens:
             if is_predicate_head(token):
-                yield from _clause_facts(token, source)
+                for fact in _clause_facts(token, source):
+                    yield fact
+                    yield from derived_facts(fact)
+                yield from where_facts(token)
             if token.dep_ == "appos":
                 yield from appositive_facts(token)
             if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
                 yield from title_facts(token, parsed)
+            if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+                yield from descriptor_facts(token, parsed)
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 yield from noun_facts(token, max_tokens=self.max_argument_tokens)
+            yield from modifier_facts(token)
+        yield from entity_facts(parsed)
 
 
 class _Reader:
@@ -177,8 +204,9 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Reading]:
                 speaker=speaker,
                 verb=verb,
             )
-            if copular and argument is not None and argument.head.dep_ == "attr":
+            if copular and argument is not None and _is_attribute(argument.head):
                 yield from role_facts(subject, argument.head, relation, kind="copula-role")
+    yield from as_role_facts(predicate.verbs, predicate.subjects)
     for first, second in reciprocal_pairs(predicate):
         yield Reading(
             kind="reciprocal",
@@ -189,6 +217,27 @@ def _clause_facts(verb: Token, source: Token | None) -> Iterator[Reading]:
             speaker=speaker,
             verb=verb,
         )
+
+
+def _is_attribute(noun: Token) -> bool:
+    """A copula's complement, or one coordinated with it ("a consultant and former lecturer")."""
+    return noun.dep_ == "attr" or (
+        noun.dep_ == "conj" and any(other.dep_ == "attr" for other in noun.conjuncts)
+    )
+
+
+def _outside(fact: Reading, dateline: Dateline) -> Reading | None:
+    """`fact` without the dateline's words: None if its subject or object is one of them."""
+    if dateline.covers(fact.subject) or (fact.object is not None and dateline.covers(fact.object)):
+        return None
+    if fact.speaker is not None and dateline.covers(fact.speaker):
+        fact = dataclasses.replace(fact, speaker=None)
+    if any(dateline.covers(token) for token in fact.object_tokens):
+        rest = tuple(token for token in fact.object_tokens if not dateline.covers(token))
+        if not rest:
+            return None
+        fact = dataclasses.replace(fact, object_tokens=rest)
+    return fact
 
 
 def _slot_tokens(slot: list[Argument]) -> list[Token]:

@@ -1,0 +1,142 @@
+"""Names in modifiers of other names: hyphenated agents and seats, and headquarters.
+
+- rule kind "hyphen-modifier": a name before a hyphen and a participle. "Texas-based Dell",
+  "Siemens, the Munich-based group" → based in; "London-born actor Tom Hardy" → born in;
+  "NATO-backed forces", "the Exxon-owned Minera Disputada" → the participle's verb, the name
+  as its subject (back, own, lead, run, ...). A word without a name before the hyphen
+  ("state-owned") makes no reading.
+- rule kind "place-of": an organisation's headquarters in a place. "VOA headquarters in
+  Washington", "Nokia, whose headquarters are in Espoo" → based in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.extract._entities import BASED_IN, CONTAINERS, entity_at, head_of, pobjs
+from graphkit.extract._reading import Reading
+from graphkit.extract._spans import phrase_tokens
+from graphkit.types import Relation
+
+_HYPHENS = frozenset({"-", "–"})
+SEAT_NOUNS = frozenset({"headquarters", "headquarter"})
+"""Nouns naming where an organisation is based: "Nokia, whose headquarters are in Espoo"."""
+_SEATS = {
+    "based": (frozenset({"ORG", "PERSON"}), BASED_IN),
+    "headquartered": (frozenset({"ORG"}), BASED_IN),
+    "born": (frozenset({"PERSON"}), Relation(text="born in", lemma="born in")),
+}
+"""Participles that place the name they modify, with the labels that name may have: "Texas-based
+Dell", "a London-based journalist, John Smith", "London-born actor Tom Hardy". The word before
+"-based" is a place whatever spaCy labels it ("Ballarat-based", labelled a nationality): only a
+person's name is refused there."""
+
+
+def modifier_facts(token: Token) -> Iterator[Reading]:
+    """The readings of `token` as a hyphenated participle or a headquarters noun."""
+    if token.dep_ in ("amod", "compound", "nmod") and token.tag_ == "VBN":
+        yield from _hyphen_facts(token)
+    if token.lemma_.lower() in SEAT_NOUNS and token.pos_ == "NOUN":
+        yield from _seat_facts(token)
+
+
+def _hyphen_facts(participle: Token) -> Iterator[Reading]:
+    """A name before a hyphen and a participle: "Texas-based Dell", "NATO-backed forces"."""
+    doc = participle.doc
+    if participle.i < 2 or doc[participle.i - 1].text not in _HYPHENS:
+        return
+    agent = entity_at(doc[participle.i - 2])
+    if agent is None or agent.end != participle.i - 1 or agent.root.head != participle:
+        return
+    target = _described(participle.head)
+    lemma = participle.lemma_.lower()
+    seat = _SEATS.get(participle.lower_) or _SEATS.get(lemma)
+    if seat is not None:
+        named = entity_at(target) if target is not None else None
+        labels, relation = seat
+        if (
+            target is not None
+            and named is not None
+            and named.label_ in labels
+            and agent.label_ != "PERSON"
+        ):
+            yield Reading(
+                kind="hyphen-modifier", subject=target, relation=relation, object=agent.root
+            )
+        return
+    if target is None or target.pos_ not in ("NOUN", "PROPN"):
+        return
+    relation = Relation(text=participle.text, lemma=lemma)
+    if entity_at(target) is not None:
+        yield Reading(kind="hyphen-modifier", subject=agent.root, relation=relation, object=target)
+        return
+    modifier = set(participle.subtree)
+    words = [t for t in phrase_tokens(target) if t not in modifier]
+    while len(words) > 1 and (words[0].dep_ in ("det", "poss") or words[0].is_punct):
+        words.pop(0)  # "NATO-backed forces" → forces; "A Moscow-led alliance" → alliance
+    if words and target in words:
+        yield Reading(
+            kind="hyphen-modifier",
+            subject=agent.root,
+            relation=relation,
+            object_tokens=tuple(words),
+        )
+
+
+def _described(noun: Token) -> Token | None:
+    """The name a modified noun describes: itself, or the name it is in apposition with.
+
+    "Siemens, the Munich-based engineering group": the group is Siemens.
+    """
+    if entity_at(noun) is not None:
+        return noun
+    if noun.dep_ in ("appos", "compound") and entity_at(noun.head) is not None:
+        return noun.head  # "the Munich-based group" (Siemens), "London-born actor Tom Hardy"
+    named = [c for c in noun.children if c.dep_ == "appos" and entity_at(c) is not None]
+    if named:
+        return named[0]
+    if noun.dep_ == "attr":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subjects and entity_at(subjects[0]) is not None:
+            return subjects[0]
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def _seat_facts(noun: Token) -> Iterator[Reading]:
+    """An organisation's headquarters in a place.
+
+    "VOA headquarters in Washington", "Nokia, whose headquarters are in Espoo", "the
+    headquarters of Nokia are in Espoo".
+    """
+    owner = _seat_owner(noun)
+    if owner is None:
+        return
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"]
+    for prep in preps:
+        for pobj in pobjs(prep):
+            place = entity_at(pobj)
+            if place is not None and place.root == pobj and place.label_ in CONTAINERS:
+                yield Reading(
+                    kind="place-of", subject=owner, relation=BASED_IN, object=head_of(place)
+                )
+
+
+def _seat_owner(noun: Token) -> Token | None:
+    for child in noun.children:
+        ent = entity_at(child)
+        if child.dep_ in ("poss", "compound") and ent is not None and ent.label_ == "ORG":
+            return head_of(ent)
+        if child.tag_ == "WP$":  # "Nokia, whose headquarters are in Espoo"
+            clause = noun.head
+            owner = entity_at(clause.head) if clause.dep_ == "relcl" else None
+            return head_of(owner) if owner is not None and owner.label_ == "ORG" else None
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = [entity_at(p) for p in pobjs(child)]
+            orgs = [n for n in named if n is not None and n.label_ == "ORG"]
+            if orgs:
+                return head_of(orgs[0])
+    return None
