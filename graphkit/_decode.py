@@ -20,6 +20,7 @@ _SNIFF = 8192  # bytes looked at for NULs and for an HTML charset declaration
 _DECLARED = re.compile(
     rb"(?:<meta\b[^>]*?charset|<\?xml\b[^>]*?encoding)\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
 )
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
 # As on the web (WHATWG Encoding), these labels mean windows-1252.
 _WEB_LABELS = {"ascii": "cp1252", "iso8859-1": "cp1252"}
 # The fallback, and the tie-break between equally plausible guesses: the web's default legacy
@@ -97,9 +98,12 @@ def _declared_encoding(raw: bytes) -> str | None:
     if found is None:
         return None
     try:
-        name = codecs.lookup(found.group(1).decode("ascii")).name
+        codec = codecs.lookup(found.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None
+    name = codec.name
+    if not getattr(codec, "_is_text_encoding", True) or name in _NOT_CHARSETS:
+        return None  # Python's own codecs (rot13, unicode_escape, ...) name no web charset
     if name.startswith(("utf-16", "utf-32")):
         return None  # as on the web: a page readable enough to declare it is not UTF-16/32
     return _WEB_LABELS.get(name, name)

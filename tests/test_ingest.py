@@ -418,3 +418,11 @@ def test_one_hostile_jsonl_line_is_skipped_and_the_others_are_read(tmp_path, cap
     [message] = [r.getMessage() for r in caplog.records]
     assert message.startswith(f"{tmp_path / 'feed.jsonl'}:2: {problem}"), message
     assert message.endswith("; skipped") and "\n" not in message
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "raw_unicode_escape", "idna", "rot13"])
+def test_a_declared_python_codec_is_not_a_charset(tmp_path, codec):
+    page = f'<html><head><meta charset="{codec}"></head><body><p>Caf\xe9 \\<x> opened.</p>'
+    (tmp_path / "a.html").write_bytes(page.encode("latin-1"))
+    [document] = ingest.read_documents([tmp_path / "a.html"])
+    assert "Café" in document.text
