@@ -128,11 +128,7 @@ _result_format = click.option(
     "--extractor", "extractors", multiple=True, default=["dependency"], help="Repeatable."
 )
 @click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    show_default=True,
-    help="Leave out triples scored below this.",
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Drop triples scored lower."
 )
 @click.option(
     "--store",
@@ -152,6 +148,7 @@ _result_format = click.option(
     help="Graph file to write (repeatable): trig, ttl (the union), nq, jsonld.",
 )
 @_max_nodes
+@click.option("--kb", "authorities", multiple=True, type=Path, help="Authority file to link to.")
 @click.option(
     "--allow-empty",
     is_flag=True,
@@ -168,6 +165,7 @@ def build(
     base: str,
     formats: tuple[str, ...],
     max_nodes: int,
+    authorities: tuple[Path, ...],
     allow_empty: bool,
 ) -> None:
     """Build the graph of PATHS (files, folders, globs, - for stdin) into OUT.
@@ -187,6 +185,7 @@ def build(
         store=store,
         base=base,
         progress=True,
+        authorities=authorities,
     )
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
         from graphkit import analyze, graph, visualize
@@ -377,8 +376,9 @@ def stats(graph_path: Path, top: int) -> None:
 
     counts = analyze.stats(graph.load(graph_path), top=top)
     click.echo(
-        f"{counts.articles} articles, {counts.entities} entities, {counts.relations} relations, "
-        f"{counts.facts} facts, {counts.statements} statements"
+        f"{counts.articles} articles, {counts.entities} entities ({counts.linked} linked to an "
+        f"authority), {counts.relations} relations, {counts.facts} facts, "
+        f"{counts.statements} statements"
     )
     for name, degree in counts.top_entities:
         click.echo(f"{degree:6d}  {name}")

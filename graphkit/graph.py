@@ -219,6 +219,7 @@ _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(
     ox.NamedNode, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
 )
 _LABEL, _ALT_LABEL, _DERIVED = map(ox.NamedNode, (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+_SAME_AS = ox.NamedNode(SCHEMA["sameAs"])  # an entity's authority IRI (Wikidata, a user's KB)
 _GK = {name: ox.NamedNode(GK._NS + name) for name in GK.__annotations__}
 _XSD = {name: ox.NamedNode(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
 _DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: ox.NamedNode(XSD.date)}
@@ -316,6 +317,8 @@ class _Quads:
         yield ox.Quad(node, _LABEL, ox.Literal(entity.label), known)
         for alias in sorted(entity.aliases):
             yield ox.Quad(node, _ALT_LABEL, ox.Literal(alias), known)
+        if entity.same_as is not None:
+            yield ox.Quad(node, _SAME_AS, ox.NamedNode(entity.same_as), known)
 
     def entity(self, entity: Entity) -> ox.NamedNode:
         return self._entity_node(entity.id)

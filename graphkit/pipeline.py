@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from graphkit import extract, graph, ingest, nlp, reconcile, resolve
+from graphkit import authority, extract, graph, ingest, nlp, reconcile, resolve
 from graphkit.config import BuildConfig
 from graphkit.types import Document, Extraction
 
@@ -47,6 +47,7 @@ def run(
     config = config or BuildConfig()
     started = time.perf_counter()
     chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
+    known = authority.load(config.authorities)  # a bad authority file fails before parsing
     documents = list(ingest.read_documents(sources, published=config.published))
     extractions = list(
         _progress(
@@ -56,7 +57,7 @@ def run(
         )
     )
     kept = [_confident(e, config.min_confidence) for e in extractions]
-    resolution = resolve.resolve(kept, documents)
+    resolution = resolve.resolve(kept, documents, authority=known)
     reconciled = reconcile.reconcile(resolution.facts)
     dataset = graph.to_dataset(
         documents,

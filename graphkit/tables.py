@@ -47,6 +47,7 @@ class EntityRow(NamedTuple):
     facts: int
     articles: int
     iri: str
+    same_as: str | None
 
 
 class NeighborRow(NamedTuple):
@@ -113,6 +114,7 @@ def entity_row(graph: nx.MultiDiGraph, node: str) -> EntityRow:
         facts=graph.degree(node),
         articles=len(docs),
         iri=node,
+        same_as=data.get("same_as"),
     )
 
 

@@ -107,6 +107,8 @@ class Entity:
     label: str
     type: str
     aliases: frozenset[str] = frozenset()
+    same_as: str | None = None
+    """The IRI of the authority entry this entity is linked to (schema:sameAs), if any."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

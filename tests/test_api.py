@@ -143,11 +143,19 @@ def test_triples_has_one_row_per_fact_and_article(tiny):
 
 def test_entities_lists_types_aliases_facts_and_articles(tiny):
     table = tiny.entities()
-    assert list(table.columns) == ["label", "type", "aliases", "facts", "articles", "iri"]
+    assert list(table.columns) == [
+        "label",
+        "type",
+        "aliases",
+        "facts",
+        "articles",
+        "iri",
+        "same_as",
+    ]
     assert [tuple(row) for row in table.itertuples(index=False)] == [
-        (ACME, "Organization", [], 2, 2, ENT + "acme"),
-        ("Ann Lee", "Person", ["Lee", "the minister"], 2, 2, ENT + "ann_lee"),
-        ("Bo Chen", "Person", ["Chen"], 2, 2, ENT + "bo_chen"),
+        (ACME, "Organization", [], 2, 2, ENT + "acme", None),
+        ("Ann Lee", "Person", ["Lee", "the minister"], 2, 2, ENT + "ann_lee", None),
+        ("Bo Chen", "Person", ["Chen"], 2, 2, ENT + "bo_chen", None),
     ]
 
 
@@ -225,6 +233,7 @@ def test_stats_are_the_counts_of_the_summary(tiny):
         relations=2,
         facts=3,
         shared_facts=1,  # Ann Lee met Bo Chen, in both articles
+        linked=0,
         statements=4,
         top_entities=((ACME, 2), ("Ann Lee", 2)),  # a tie on degree: by label
     )

@@ -166,9 +166,11 @@ def test_stats_prints_the_counts_of_the_api(built):
     assert result.exit_code == 0, result.output
     first, *top = result.output.splitlines()
     assert first == (
-        f"{counts.articles} articles, {counts.entities} entities, {counts.relations} relations, "
-        f"{counts.facts} facts, {counts.statements} statements"
+        f"{counts.articles} articles, {counts.entities} entities ({counts.linked} linked to an "
+        f"authority), {counts.relations} relations, {counts.facts} facts, "
+        f"{counts.statements} statements"
     )
+    assert counts.linked >= 3  # Russia, China and Ukraine at least: countries are linked
     assert top == [f"{degree:6d}  {label}" for label, degree in counts.top_entities]
 
 

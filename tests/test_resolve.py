@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from graphkit.resolve import clean_label, name_key, resolve
@@ -139,3 +141,259 @@ def test_clean_label(text, label):
 def test_name_key_ignores_case_dots_and_the():
     assert name_key("The U.K.") == name_key("Britain") == name_key("united kingdom")
     assert name_key("Russia") != name_key("Prussia")
+
+
+def test_a_surname_joins_a_full_name_only_when_spelled_the_same():
+    """A bug of many one-sentence articles built together: "Willis" became "Craig Williams"."""
+    resolution = resolve(
+        [
+            extraction("a", (m("Willis", "PERSON"), "study", m("crime", None))),
+            extraction("b", (m("Craig Williams", "PERSON"), "lead", m("Forestry Tasmania", "ORG"))),
+            extraction("c", (m("Williams", "PERSON"), "say", m("Forestry Tasmania", "ORG"))),
+        ],
+        docs("a", "b", "c"),
+    )
+    people = {e.label: e.aliases for e in resolution.entities if e.type == "Person"}
+    assert people == {"Willis": frozenset(), "Craig Williams": {"Williams"}}
+
+
+def test_a_surname_spelled_alike_joins_only_in_the_same_article():
+    near = [m("Volodymyr Zelenskyy", "PERSON"), m("Zelensky", "PERSON")]
+    apart = resolve(
+        [
+            extraction(d, (name, "meet", m("Putin", "PERSON")))
+            for d, name in zip("ab", near, strict=True)
+        ],
+        docs("a", "b"),
+    )
+    assert {"Volodymyr Zelenskyy", "Zelensky"} <= set(labels(apart))
+    together = resolve(
+        [extraction("a", *((name, "meet", m("Putin", "PERSON")) for name in near))], docs("a")
+    )
+    assert "Zelensky" not in labels(together)
+
+
+def test_an_ambiguous_surname_joins_the_full_name_of_its_own_article():
+    resolution = resolve(
+        [
+            extraction("a", (m("John Smith", "PERSON"), "run", m("Acme", "ORG"))),
+            extraction("b", (m("Mary Smith", "PERSON"), "run", m("Globex", "ORG"))),
+            extraction(
+                "c",
+                (m("Mary Smith", "PERSON"), "meet", m("Putin", "PERSON")),
+                (m("Smith", "PERSON"), "praise", m("Putin", "PERSON")),
+            ),
+            extraction("d", (m("Smith", "PERSON"), "visit", m("Paris", "GPE"))),
+        ],
+        docs("a", "b", "c", "d"),
+    )
+    people = {e.label: e.aliases for e in resolution.entities if e.type == "Person"}
+    assert people["Mary Smith"] == {"Smith"} and people["John Smith"] == frozenset()
+
+
+def sentence_extraction(
+    doc_id: str, text: str, named: dict[str, str], *facts: tuple[str, str, str]
+) -> Extraction:
+    """A real sentence: spaCy's NER labels as it gave them (`named`), and facts by their text."""
+    sentence = Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text)
+
+    def mention(words: str) -> Mention:
+        if words in ("He", "he", "it", "It"):
+            at = text.index(words)
+            return Mention(text=words, start=at, end=at + len(words), label="PRON")
+        at = text.index(words)
+        return Mention(text=words, start=at, end=at + len(words), label=named.get(words))
+
+    triples = []
+    for s, r, o in facts:
+        subject = mention(s)
+        if subject.label == "PRON":  # the antecedent is the first name of the sentence
+            first = next(iter(named))
+            subject = dataclasses.replace(subject, antecedents=(mention(first),))
+        triples.append(
+            Triple(
+                subject=subject,
+                relation=Relation(text=r, lemma=r),
+                object=mention(o),
+                sentence=sentence,
+                extractor="test",
+                confidence=0.5,
+            )
+        )
+    mentions = tuple(mention(words) for words in named)
+    return Extraction(
+        doc_id=doc_id, sentences=(sentence,), mentions=mentions, triples=tuple(triples)
+    )
+
+
+TRUMP = [  # data/seeds: spaCy tags Trump ORG in four of these sentences
+    (
+        "Putin welcomed Trump's stated desire to restore dialogue between Washington and Moscow.",
+        {"Putin": "PERSON", "Trump": "ORG", "Washington": "GPE", "Moscow": "GPE"},
+        ("Putin", "welcome", "Trump"),
+    ),
+    (
+        "The high-profile interaction followed Trump's inauguration, during which the U.S. "
+        "president signaled a potentially new approach to Russia and China.",
+        {"Trump": "ORG", "U.S.": "GPE", "Russia": "GPE", "China": "GPE"},
+        ("Trump", "have", "inauguration"),
+    ),
+    (
+        "While the call between Putin and Xi avoided direct references to Trump, its timing "
+        "suggested a coordinated effort.",
+        {"Putin": "PERSON", "Xi": "PERSON", "Trump": "ORG"},
+        ("Putin", "avoid direct references to", "Trump"),
+    ),
+    (
+        "He said the call was planned in advance and not tied to Trump’s inauguration.",
+        {"Trump": "ORG"},
+        ("Trump", "have", "inauguration"),
+    ),
+    (
+        "Trump reiterated his campaign promise to engage directly with Putin.",
+        {"Trump": "PERSON", "Putin": "PERSON"},
+        ("Trump", "reiterate", "campaign promise"),
+    ),
+    (
+        "One day after President Trump pledged at his inauguration to be a peacemaker.",
+        {"Trump": "PERSON"},
+        ("Trump", "pledge at", "inauguration"),
+    ),
+    (
+        "He revealed that Ukrainian President Volodymyr Zelenskyy had expressed a willingness to "
+        "negotiate peace, and Trump called on Putin to reciprocate.",
+        {"Trump": "PERSON", "Volodymyr Zelenskyy": "PERSON", "Putin": "PERSON"},
+        ("He", "reveal", "willingness"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "kind"),
+    [
+        (TRUMP, "Trump", "Person"),  # NER votes 4 ORG, 3 PERSON; the title and "He" decide
+        (
+            [
+                (
+                    "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.",
+                    {"Olaf Scholz": "ORG", "Emmanuel Macron": "PERSON", "Paris": "GPE"},
+                    ("Olaf Scholz", "meet", "Emmanuel Macron"),
+                )
+            ],
+            "Olaf Scholz",
+            "Person",  # a title before the name
+        ),
+        (
+            [
+                (
+                    "Bailey Controls, based in Wickliffe, Ohio, makes industrial controls.",
+                    {"Bailey Controls": "PERSON", "Wickliffe": "GPE", "Ohio": "GPE"},
+                    ("Bailey Controls", "based in", "Wickliffe"),
+                )
+            ],
+            "Bailey Controls",
+            "Organization",  # what is "based in" a place is an organisation
+        ),
+        (
+            [
+                (
+                    "Brutus and Cassius were among the senators who murdered Julius Caesar.",
+                    {"Brutus": "PERSON", "Cassius": "ORG", "Julius Caesar": "ORG"},
+                    ("the senators", "murder", "Julius Caesar"),
+                )
+            ],
+            "Julius Caesar",
+            "Person",  # who is murdered is a person
+        ),
+        (
+            [
+                (
+                    "Forecaster David Alexander says Monica is one of the most perfect cyclone "
+                    "systems he has seen.",
+                    {"David Alexander": "PERSON", "Monica": "PERSON"},
+                    ("Monica", "be", "one of the most perfect cyclone systems"),
+                )
+            ],
+            "Monica",
+            "Event",  # "is a cyclone"
+        ),
+        (
+            [
+                (
+                    "SEATTLE (Reuters) — Boeing Co. said on Wednesday that it had delivered jets.",
+                    {"SEATTLE": "ORG", "Reuters": "ORG", "Boeing Co.": "ORG"},
+                    ("SEATTLE", "dateline", "Reuters"),
+                )
+            ],
+            "SEATTLE",
+            "Place",  # a dateline
+        ),
+        (
+            [
+                (
+                    "The Victoria River has cut the Victoria Highway.",
+                    {"The Victoria River": "LOC", "the Victoria Highway": "ORG"},
+                    ("The Victoria River", "cut", "the Victoria Highway"),
+                )
+            ],
+            "Victoria Highway",
+            "Place",  # the name's own last word
+        ),
+        (
+            [
+                (
+                    "The association's Jay Truitt says the limits are too restrictive.",
+                    {"Jay Truitt": "PERSON"},
+                    ("Jay Truitt", "be", "association's"),
+                )
+            ],
+            "Jay Truitt",
+            "Person",  # "is the association's" says whose, not what
+        ),
+        (
+            [
+                (
+                    "Hale, a retired teacher from Bradford, had lived alone.",
+                    {"Bradford": "GPE"},
+                    ("Hale", "be", "a retired teacher from Bradford"),
+                )
+            ],
+            "Hale",
+            "Person",  # no NER tag at all: the description decides
+        ),
+        (
+            [
+                (
+                    "Russia and China declared a partnership, and the senators approved it.",
+                    {"Russia": "GPE", "China": "GPE"},
+                    ("the senators", "approve", "partnership"),
+                )
+            ],
+            "senators",
+            "Thing",  # a concept stays a Thing
+        ),
+    ],
+)
+def test_type_is_decided_from_every_mention_and_relation(sentences, name, kind):
+    extractions = [
+        sentence_extraction(f"d{i}", text, named, fact)
+        for i, (text, named, fact) in enumerate(sentences)
+    ]
+    resolution = resolve(extractions, docs(*(e.doc_id for e in extractions)))
+    assert labels(resolution)[name] == kind
+
+
+def test_an_authority_entrys_type_wins_over_ner():
+    """data/seeds: spaCy's one tag for Kyiv is PERSON; the default authority knows a city."""
+    from graphkit import authority
+
+    text = (
+        "Beijing has backed Russia diplomatically over Ukraine, accusing the U.S. of stoking "
+        "the war with weapons supplies to Kyiv."
+    )
+    named = {"Beijing": "GPE", "Russia": "GPE", "Ukraine": "GPE", "U.S.": "GPE", "Kyiv": "PERSON"}
+    extractions = [sentence_extraction("a", text, named, ("U.S.", "supply weapons to", "Kyiv"))]
+    assert labels(resolve(extractions, docs("a")))["Kyiv"] == "Person"  # one NER tag is all
+    linked = resolve(extractions, docs("a"), authority=authority.load())
+    [kyiv] = [e for e in linked.entities if e.label == "Kyiv"]
+    assert (kyiv.type, kyiv.same_as) == ("Place", "http://www.wikidata.org/entity/Q1899")

@@ -1,0 +1,222 @@
+"""Type evidence: what a name's context says about the kind of thing it names.
+
+spaCy's NER tag is one vote per mention, and often wrong on its own ("Trump" as an
+organisation, "Kyiv" as a person). resolve adds the votes found here: a title or a role beside
+the name, a personal pronoun standing for it, and the relations it takes part in ("based in" →
+an organisation; "located in" → places). Each vote is (type, weight); a negative weight
+counts against a type. Weights: NER 1 a mention, context and relations 2-3; an authority
+entry's type overrides them all (resolve).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+Votes = tuple[tuple[str, int], ...]
+"""(schema.org type, weight) pairs; a negative weight is evidence against the type."""
+
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt".split())
+PERSON_ROLES = frozenset(
+    """
+    president chancellor minister premier ceo chairman chairwoman chairperson spokesman
+    spokeswoman spokesperson adviser advisor aide analyst director executive officer founder
+    co-founder senator governor mayor secretary ambassador envoy diplomat leader teacher
+    professor lecturer scientist researcher economist doctor lawyer attorney judge author writer
+    novelist poet journalist reporter correspondent editor manager worker farmer actor actress
+    singer musician player coach candidate lawmaker legislator politician commissioner general
+    colonel soldier captain king queen prince princess emperor pope bishop priest cleric rabbi
+    imam student wife husband son daughter father mother brother sister widow friend colleague
+    veteran resident citizen victim gunman defendant suspect meteorologist forecaster
+    climatologist entomologist biologist chemist physicist geologist engineer architect
+    designer artist photographer consultant investor entrepreneur banker trader broker
+    accountant chief head boss vice-president deputy councillor councilor mp sheriff
+    detective prosecutor inspector nurse surgeon psychologist historian philosopher
+    """.split()
+)
+"""Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
+ORG_NOUNS = frozenset(
+    """
+    company firm group maker manufacturer bank agency party organisation organization
+    university college institute corporation corp airline retailer producer insurer unit
+    subsidiary lender carrier publisher newspaper network club team council committee
+    association union ministry department authority board business enterprise conglomerate
+    startup charity foundation fund regulator exchange journal magazine broadcaster
+    """.split()
+)
+PLACE_NOUNS = frozenset(
+    """
+    city town country state village region province capital island river highway port district
+    suburb county nation territory continent mountain lake sea ocean valley peninsula
+    municipality neighbourhood neighborhood
+    """.split()
+)
+EVENT_NOUNS = frozenset(
+    """
+    cyclone storm hurricane typhoon tornado earthquake flood war election summit festival
+    tournament championship conference olympics games attack battle crisis
+    """.split()
+)
+WORK_NOUNS = frozenset("novel book film movie song album play series painting poem".split())
+_NOUN_TYPES = (
+    (PERSON_ROLES, "Person"),
+    (ORG_NOUNS, "Organization"),
+    (PLACE_NOUNS, "Place"),
+    (EVENT_NOUNS, "Event"),
+    (WORK_NOUNS, "CreativeWork"),
+)
+_OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
+_PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)\s")
+_LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
+_WORD = re.compile(r"[\w-]+")
+
+_RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
+    (
+        re.compile(r"^(?:be )?(?:based|headquartered|base|headquarter) in$"),
+        (("Organization", 3),),
+        (("Place", 2),),
+    ),
+    (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
+    (re.compile(r"^dateline$"), (("Place", 3),), ()),
+    (re.compile(r"^(?:be )?affiliated with$"), (("Person", 2),), (("Organization", 2),)),
+    (re.compile(r"^(?:be )?from$"), (("Person", 1),), (("Place", 1),)),
+    (
+        re.compile(r"^(?:live|reside|be born|grow up|die)(?: in)?$"),
+        (("Person", 2),),
+        (("Place", 2),),
+    ),
+    (
+        re.compile(r"^(?:kill|murder|assassinate|shoot|stab|shoot dead)$"),
+        (("Person", 1),),
+        (("Person", 2),),
+    ),
+    (re.compile(r"^(?:marry|divorce)$"), (("Person", 2),), (("Person", 2),)),
+    (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
+)
+"""Relation lemmas and the types their subject and object take."""
+
+
+def head_words(phrase: str) -> list[str]:
+    """The last two words before a phrase's first preposition, lower case, plurals made single.
+
+    >>> head_words("one of the most perfect cyclone systems"), head_words("the senators")
+    (['cyclone', 'system'], ['the', 'senator'])
+    >>> head_words("former lecturer in environmental science at Murdoch University")
+    ['former', 'lecturer']
+    """
+    text = _LEADING.sub("", " ".join(phrase.casefold().split()))
+    text = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
+    words = _WORD.findall(text)[-2:]
+    return [_singular(word) for word in words]
+
+
+def describe(phrase: str) -> str | None:
+    """The type a descriptive phrase names, by its head words ("a retired teacher" → Person).
+
+    >>> describe("Federal Environment Minister"), describe("the largest company in Ohio")
+    ('Person', 'Organization')
+    >>> describe("one of the most perfect cyclone systems"), describe("the association's")
+    ('Event', None)
+    """
+    if re.search(r"['’]s?\W*$", phrase):
+        return None  # "the association's": whose it is, not what it is
+    words = head_words(phrase)
+    for word in reversed(words):  # the head first, then the word before it
+        for nouns, kind in _NOUN_TYPES:
+            if word in nouns:
+                return kind
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
+    """Votes for a fact's subject and for its object, from its relation (and a "be" object).
+
+    >>> relation_votes("be former president of", "Georgia")
+    ((('Person', 3),), (('Person', -2),))
+    >>> relation_votes("based in", "Iowa")
+    ((('Organization', 3),), (('Place', 2),))
+    """
+    for pattern, subject, obj in _RELATIONS:
+        if pattern.match(lemma):
+            return subject, obj
+    if lemma in ("be", "be among", "become", "act as", "serve as") and object_text:
+        kind = describe(object_text)
+        return (((kind, 3),) if kind else ()), ()
+    role = _OF_ROLE.match(lemma)
+    if role and _singular(role.group(1)) in PERSON_ROLES:
+        return (("Person", 3),), (("Person", -2),)
+    return (), ()
+
+
+def context_votes(before: str, text: str, after: str) -> Votes:
+    """Votes from the words around a name in its sentence: a title, a dateline, a work noun.
+
+    >>> context_votes("German Chancellor ", "Olaf Scholz", " met Macron")
+    (('Person', 2),)
+    >>> context_votes("", "SEATTLE", " (Reuters) — Boeing said")
+    (('Place', 3),)
+    >>> context_votes("", "Magna", "'s shares fell"), context_votes("", "Amira Hassan", ", 34, of")
+    ((('Organization', 2),), (('Person', 2),))
+    """
+    votes: list[tuple[str, int]] = []
+    previous = _WORD.findall(before.casefold()[-40:])
+    if previous:
+        word = _singular(previous[-1])
+        if word in HONORIFICS or word in PERSON_ROLES:
+            votes.append(("Person", 2))
+        elif word in WORK_NOUNS and before.rstrip()[-1:] in "\"“'‘,":
+            votes.append(("CreativeWork", 2))
+    if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
+        votes.append(("Place", 3))
+    following = _WORD.findall(after.casefold()[:30])
+    if following[:1] == ["s"] and following[1:2] and following[1] in _CORPORATE:
+        votes.append(("Organization", 2))  # "Magna's shares", "Nokia's chief executive"
+    elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
+        votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
+    if _AGE.match(after):
+        votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn"
+    return tuple(votes)
+
+
+_CORPORATE = frozenset(
+    """shares stock shareholders stake profit profits revenue revenues earnings sales
+    subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
+)
+_AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+_NAME_ENDS = {
+    **dict.fromkeys(
+        """inc corp corporation co ltd plc llc ag sa spa nv bv oyj ab asa se pty kk srl sarl
+        gmbh group bank university institute
+        council association union party agency department ministry committee company
+        foundation society laboratory laboratories exchange fund trust commission authority
+        court police army navy""".split(),
+        "Organization",
+    ),
+    **dict.fromkeys(
+        """river highway street road avenue island islands mountains lake bay beach valley
+        city county province district bridge airport strait sea ocean""".split(),
+        "Place",
+    ),
+}
+
+
+def name_votes(label: str) -> Votes:
+    """Votes from a name's own last word: "Victoria Highway" is a place, "Magna Inc." a firm.
+
+    >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
+    ((('Place', 2),), (('Organization', 2),), ())
+    """
+    words = _WORD.findall(label.casefold().replace(".", ""))
+    kind = _NAME_ENDS.get(words[-1]) if len(words) > 1 else None
+    return ((kind, 2),) if kind else ()
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -1,0 +1,449 @@
+"""Names: spellings of one name merged into one entity, people by surname, links to authorities.
+
+resolve reads every mention into a `NameTable`, then asks it for the entities; the table decides
+each entity's type from the weighted votes of its mentions (`_evidence`) and links it to an
+authority entry where exactly one fits.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from graphkit._evidence import Votes, name_votes
+from graphkit.authority import Authority, AuthorityEntry, compatible, fold
+from graphkit.labels import SCHEMA_TYPES
+from graphkit.types import Entity, Extraction, Mention
+from graphkit.vocab import slug
+
+KNOWN_ALIASES = {
+    "United States": (
+        "us",
+        "usa",
+        "u s",
+        "u s a",
+        "united states",
+        "united states of america",
+        "america",
+    ),
+    "United Kingdom": ("uk", "u k", "britain", "great britain", "united kingdom"),
+    "European Union": ("eu", "e u", "european union"),
+    "United Nations": ("un", "u n", "united nations"),
+    "Soviet Union": ("ussr", "soviet union"),
+}
+"""Spellings news uses for one country or body, beyond what string similarity can tell."""
+
+_CANONICAL = {alias: name for name, aliases in KNOWN_ALIASES.items() for alias in aliases}
+_KNOWN_KEYS = {name.casefold(): name for name in KNOWN_ALIASES}
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|such)\s+)+",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’«»"
+_NOT_A_NAME = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these "
+    "those who whom which what there here one ones something someone nothing nobody all "
+    "both each either neither some any none another other others much many most more few".split()
+)
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def clean_label(text: str) -> str:
+    """Return the name a mention gives its node: no leading determiner, quotes or possessive.
+
+    >>> clean_label("the U.S.’s two most powerful adversaries")
+    'U.S.’s two most powerful adversaries'
+    >>> clean_label('a "dear friend"')
+    'dear friend'
+    >>> clean_label("Russia's")
+    'Russia'
+    """
+    label = " ".join(text.split()).strip(_QUOTES + " ,;:")
+    label = _LEADING.sub("", label).strip(_QUOTES + " ,;:")
+    label = re.sub(r"\s*['’]s?$", "", label)
+    return label.strip(_QUOTES + " ")
+
+
+def name_key(label: str) -> str:
+    """Return the key under which spellings of one name meet: case, dots and "the" ignored.
+
+    >>> name_key("the U.S.") == name_key("United States") == name_key("US")
+    True
+    """
+    words = re.findall(r"\w+", label.casefold().replace(".", " ").replace("’", "'"))
+    if words and words[0] == "the":
+        words = words[1:]
+    joined = " ".join(words)
+    canonical = _CANONICAL.get(joined)
+    return canonical.casefold() if canonical else joined
+
+
+class NameTable:
+    """Collects mentions, then merges spellings of one name into one Entity.
+
+    A key is a name's `name_key`; a homonym that an article's context links to one authority
+    entry gets a key of its own in that article (key + IRI), so "Georgia" near "Tbilisi" and
+    "Georgia" near "Atlanta" become two entities.
+    """
+
+    def __init__(self, authority: Authority | None, places: frozenset[str] = frozenset()) -> None:
+        self._authority = authority
+        self._places = places  # `fold`ed names of places: type evidence, not links
+        self._labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self._votes: dict[str, Counter[str]] = defaultdict(Counter)  # weighted type votes
+        self._ner: dict[str, Counter[str]] = defaultdict(Counter)  # NER labels, for ties
+        self._evidence: dict[str, Counter[str]] = defaultdict(Counter)  # votes beyond NER
+        self._ids: dict[str, Entity] = {}
+        self._used: set[str] = set()
+        self._keys: dict[str, tuple[str, str]] = {}  # mention text → (label, key)
+        self._entries: dict[str, tuple[AuthorityEntry, ...]] = {}  # label → authority entries
+        self._in_article: dict[tuple[str, str], str] = {}  # (doc id, key) → key + IRI
+        self._linked: dict[str, AuthorityEntry] = {}  # key + IRI → its entry
+        self._together: Counter[tuple[str, str]] = Counter()  # (surname, full name) in one doc
+        self._surnames: set[str] = set()  # keys that stand beside a full name in some article
+        self._counted: set[tuple[int, int]] = set()  # mention spans of this article voted on
+
+    def _label_and_key(self, text: str) -> tuple[str, str]:
+        found = self._keys.get(text)
+        if found is None:
+            label = clean_label(text)
+            found = self._keys[text] = (label, name_key(label))
+        return found
+
+    def _key(self, text: str, doc_id: str) -> tuple[str, str]:
+        label, key = self._label_and_key(text)
+        return label, self._in_article.get((doc_id, key), key)
+
+    def _candidates(self, label: str) -> tuple[AuthorityEntry, ...]:
+        found = self._entries.get(label)
+        if found is None:
+            found = tuple(self._authority.lookup(label)) if self._authority else ()
+            self._entries[label] = found
+        return found
+
+    def start_document(self, extraction: Extraction, arguments: Sequence[Mention]) -> None:
+        """Read one article's names before its mentions are added.
+
+        Notes which homonym the article's context names, and which surnames stand beside
+        which full names in it.
+        """
+        doc_id = extraction.doc_id
+        self._counted = set()
+        mentions = [*extraction.mentions, *arguments]
+        labels = {self._label_and_key(m.text) for m in mentions}
+        homonyms = [(label, key) for label, key in labels if len(self._candidates(label)) > 1]
+        if homonyms:
+            present = {fold(label) for label, _ in labels}
+            for label, key in homonyms:
+                entries = self._candidates(label)
+                named = [e for e in entries if present.intersection(fold(c) for c in e.context)]
+                if len(named) == 1:
+                    self._in_article[doc_id, key] = split = f"{key}\x1f{named[0].iri}"
+                    self._linked[split] = named[0]
+        people = {self._label_and_key(m.text)[1] for m in mentions if m.label == "PERSON"}
+        surnames = {key for key in people if len(key.split()) == 1}
+        for full in people - surnames:
+            for short in surnames:
+                if _same_person(short, full, fuzzy=True):
+                    self._together[short, full] += 1
+                    self._surnames.add(short)
+                    self._votes[short]["Person"] += 2  # a person's surname, in this article
+                    self._evidence[short]["Person"] += 2
+
+    def add(
+        self, mention: Mention, doc_id: str, *, used: bool = True, votes: Votes | None = None
+    ) -> None:
+        """Count a spelling and its type votes; only names `used` in a fact become nodes."""
+        label, key = self._key(mention.text, doc_id)
+        if not _is_name(label, key):
+            return
+        spellings = self._labels[key]
+        if label not in spellings:  # a new spelling: what its own words say ("... Highway")
+            votes = (*name_votes(label), *(votes or ()))
+            if self._places and fold(label) in self._places:
+                votes = (*votes, ("Place", 2))
+        spellings[label] += 1
+        if used:
+            self._used.add(key)
+        kind = SCHEMA_TYPES.get(mention.label or "")
+        if kind is not None and (mention.start, mention.end) not in self._counted:
+            self._counted.add((mention.start, mention.end))  # one NER vote a mention
+            self._votes[key][kind] += 1
+            self._ner[key][kind] += 1
+        for kind, weight in votes or ():
+            self._votes[key][kind] += weight
+            if weight > 0:
+                self._evidence[key][kind] += weight
+
+    def lookup(self, mention: Mention, doc_id: str) -> Entity | None:
+        return self._ids.get(self._key(mention.text, doc_id)[1])
+
+    def entities(self) -> tuple[Entity, ...]:
+        kinds = {key: self._kind(key) for key in self._labels}
+        links = {key: self._link(key, kinds[key]) for key in self._labels}
+        groups = self._group(kinds, links)
+        used: set[str] = set()
+        for members in groups:
+            if not self._used.intersection(members):
+                continue
+            linked = next((links[key] for key in members if links[key] is not None), None)
+            if linked is not None:
+                kind = linked.type
+            else:
+                votes: Counter[str] = Counter()
+                ner: Counter[str] = Counter()
+                for key in members:
+                    if kinds[key] != "Thing" or self._ner.get(key):
+                        votes.update(self._votes.get(key, {}))
+                        ner.update(self._ner.get(key, {}))
+                kind = self._decide(votes, ner)
+            label = _canonical_label(members, self._labels)
+            entity_id = _free_id(label, kind, linked, used)
+            entity = Entity(
+                id=entity_id,
+                label=label,
+                type=kind,
+                aliases=frozenset(name for k in members for name in self._labels[k]) - {label},
+                same_as=linked.iri if linked else None,
+            )
+            for key in members:
+                self._ids[key] = entity
+        return tuple({entity.id: entity for entity in self._ids.values()}.values())
+
+    def _kind(self, key: str) -> str:
+        """A key's own type; a concept (no NER tag, no capital letter) stays a Thing."""
+        ner = self._ner.get(key)
+        if not ner and not any(label[:1].isupper() for label in self._labels[key]):
+            return "Thing"
+        return self._decide(self._votes.get(key), ner)
+
+    @staticmethod
+    def _decide(votes: Counter[str] | None, ner: Counter[str] | None) -> str:
+        """The type with the most weight, ties to the NER majority; "Thing" if none is positive."""
+        if not votes:
+            return "Thing"
+        ner = ner or Counter()
+        best = max(votes, key=lambda kind: (votes[kind], ner[kind], kind == "Person"))
+        return best if votes[best] > 0 else "Thing"
+
+    def _link(self, key: str, kind: str) -> AuthorityEntry | None:
+        """The one authority entry all spellings of `key` name, if its type fits `kind`."""
+        iris: dict[str, AuthorityEntry] = {}
+        for label in self._labels[key]:
+            for entry in self._candidates(label):
+                iris.setdefault(entry.iri, entry)
+        if key in self._linked:  # a homonym its article's context decided
+            iris = {self._linked[key].iri: self._linked[key]}
+        if len(iris) != 1:
+            return None  # unknown, or a homonym that no article's context decided
+        [entry] = iris.values()
+        if compatible(entry.type, kind):
+            return entry
+        # The entry's type wins over NER tags ("Kyiv" tagged PERSON), not over other evidence:
+        # a title, a pronoun, a role, or a full name the key is the surname of in an article.
+        if self._evidence[key][kind] > 0 or key in self._surnames:
+            return None
+        return entry
+
+    def _group(
+        self, kinds: dict[str, str], links: dict[str, AuthorityEntry | None]
+    ) -> list[list[str]]:
+        """Group keys naming one thing: one authority IRI, a person's surname, a near spelling.
+
+        Two keys linked to different IRIs are never in one group.
+        """
+        parent = {key: key for key in self._labels}
+        iri = {key: entry.iri for key, entry in links.items() if entry is not None}
+
+        def find(key: str) -> str:
+            while parent[key] != key:
+                key = parent[key]
+            return key
+
+        def union(short: str, full: str) -> None:
+            a, b = find(short), find(full)
+            if a != b and (a not in iri or b not in iri or iri[a] == iri[b]):
+                parent[a] = b
+                if a in iri:
+                    iri.setdefault(b, iri[a])
+
+        by_iri: dict[str, str] = {}
+        for key, found in iri.copy().items():
+            union(key, by_iri.setdefault(found, key))
+
+        def is_person(key: str) -> bool:  # a name linked to a place or a body is no surname
+            entry = links[key]
+            return kinds[key] == "Person" and (entry is None or entry.type == "Person")
+
+        people = sorted(filter(is_person, kinds), key=lambda k: (-len(k.split()), k))
+        index = _PeopleIndex(people)
+        for short in people:
+            matches = index.matches(short)
+            if len(short.split()) == 1:
+                matches = self._surname_matches(short, matches)
+            if matches:
+                union(short, matches[0])
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in self._labels:
+            groups[find(key)].append(key)
+        return list(groups.values())
+
+    def _surname_matches(self, short: str, matches: list[str]) -> list[str]:
+        """The full name a lone surname joins, if any.
+
+        The only exact match, else the one it stands beside in articles; a near spelling
+        ("Zelensky") only beside it in an article.
+        """
+        together = [full for full in matches if self._together[short, full]]
+        exact = [full for full in matches if _same_person(short, full, fuzzy=False)]
+        if len(exact) == 1 and (not together or together == exact):
+            return exact
+        if together:
+            best = max(self._together[short, full] for full in together)
+            top = [full for full in together if self._together[short, full] == best]
+            return top if len(top) == 1 else []
+        return []
+
+
+def _free_id(label: str, kind: str, linked: AuthorityEntry | None, used: set[str]) -> str:
+    """The entity's slug: its label's, else with its type, its authority id or a number added.
+
+    Two people called John Smith, or Georgia the country and the US state, get two.
+    """
+    tails = ["", kind, *([linked.iri.rstrip("/").rsplit("/", 1)[-1]] if linked else [])]
+    for tail in itertools.chain(tails, map(str, itertools.count(2))):
+        entity_id = slug(f"{label} {tail}".strip())
+        if entity_id not in used:
+            used.add(entity_id)
+            return entity_id
+    raise AssertionError("unreachable: itertools.count never ends")
+
+
+class _PeopleIndex:
+    """Finds the first of `people` that `_same_person` accepts for a name, without trying all.
+
+    Only names sharing a first or last word, or with a last word of similar spelling, or with all
+    but the last word in common, are tried. Spellings are similar (difflib ratio >= 0.85) only if
+    they share at least 0.275 * (len(a) + len(b)) - 1 character bigrams: with M matched characters
+    in b blocks, the bigrams inside blocks give M - b shared, b - 1 <= the unmatched characters
+    len(a) + len(b) - 2M, and 2M >= 0.85 * (len(a) + len(b)).
+    """
+
+    def __init__(self, people: list[str]) -> None:
+        self._order = {key: number for number, key in enumerate(people)}
+        self._by_last: dict[str, list[str]] = defaultdict(list)  # last word → keys
+        self._by_first: dict[str, list[str]] = defaultdict(list)  # first word of longer names
+        self._by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # all but last
+        self._by_bigram: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._grams: dict[str, Counter[str]] = {}  # last word → its bigrams
+        self._similar_words: dict[str, list[str]] = {}
+        for key in people:
+            words = key.split()
+            self._by_last[words[-1]].append(key)
+            if len(words) > 1:
+                self._by_first[words[0]].append(key)
+                self._by_prefix[tuple(words[:-1])].append(key)
+        for word in self._by_last:  # (bigram, word length) → last words having it
+            self._grams[word] = _bigrams(word)
+            for gram in self._grams[word]:
+                self._by_bigram[gram, len(word)].append(word)
+
+    def matches(self, short: str) -> list[str]:
+        """Names in `people` order that `short` may name.
+
+        For a lone surname every one spelled alike (the caller picks), else the first only.
+        """
+        words = short.split()
+        candidates: set[str]
+        if len(words) == 1:
+            candidates = {*self._by_last.get(words[0], ()), *self._by_first.get(words[0], ())}
+        else:
+            candidates = set(self._by_prefix.get(tuple(words[:-1]), ()))
+        candidates.discard(short)
+        if len(words[-1]) >= 5 and (len(words) == 1 or candidates):
+            similar = {key for word in self._similar(words[-1]) for key in self._by_last[word]}
+            if len(words) == 1:
+                candidates.update(similar)
+            else:
+                candidates.intersection_update(similar)
+        elif len(words) > 1:
+            return []  # same length, a short last word: never the same person
+        candidates.discard(short)
+        found = [
+            full
+            for full in sorted(candidates, key=self._order.__getitem__)
+            if _same_person(short, full, fuzzy=True)
+        ]
+        return found if len(words) == 1 else found[:1]
+
+    def _similar(self, word: str) -> list[str]:
+        """Last words that may be spelled like `word`: a superset of those with ratio >= 0.85."""
+        if word in self._similar_words:
+            return self._similar_words[word]
+        shared: Counter[str] = Counter()
+        grams = self._grams[word]  # `word` is the last word of one of `people`
+        for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
+            for gram, count in grams.items():
+                others = self._by_bigram.get((gram, length), ())
+                if count == 1:  # the usual case: counted in C
+                    shared.update(others)
+                else:
+                    for other in others:
+                        shared[other] += min(count, self._grams[other][gram])
+        similar = self._similar_words[word] = [
+            other
+            for other, number in shared.items()
+            if number >= 0.275 * (len(word) + len(other)) - 1
+        ]
+        return similar
+
+
+def _bigrams(word: str) -> Counter[str]:
+    return Counter(word[i : i + 2] for i in range(len(word) - 1))
+
+
+def _same_person(short: str, full: str, *, fuzzy: bool) -> bool:
+    """Tell whether `short` names the person `full` names ("putin" / "vladimir putin").
+
+    A lone surname must be the full name's last (or, in Chinese order, first) word, or with
+    `fuzzy` a near spelling of it ("zelensky" / "volodymyr zelenskyy"): "willis" is not
+    "craig williams" unless an article puts them side by side.
+    """
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) > len(full_words):
+        return False
+    if len(short_words) == len(full_words) > 1:
+        if short_words[:-1] != full_words[:-1] or len(short_words[-1]) < 5:
+            return False
+        return difflib.SequenceMatcher(None, short_words[-1], full_words[-1]).ratio() >= 0.85
+    surname = short_words[-1]
+    return len(short_words) == 1 < len(full_words) and (
+        surname == full_words[-1]
+        or surname == full_words[0]  # Chinese order: "Xi" of "Xi Jinping"
+        or (
+            fuzzy
+            and len(surname) >= 5
+            and difflib.SequenceMatcher(None, surname, full_words[-1]).ratio() >= 0.85
+        )
+    )
+
+
+def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> str:
+    """The known name, else the commonest spelling of the longest, most used key of a group."""
+    for key in members:
+        if key in _KNOWN_KEYS:
+            return _KNOWN_KEYS[key]
+    longest = max(members, key=lambda key: (len(key.split()), sum(spellings[key].values())))
+    return spellings[longest].most_common(1)[0][0]
+
+
+def _is_name(label: str, key: str) -> bool:
+    return (
+        bool(key)
+        and key not in _NOT_A_NAME
+        and _ALNUM.search(label) is not None
+        and (len(label.split()) <= 12)
+    )
