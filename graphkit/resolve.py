@@ -86,8 +86,9 @@ def resolve(
                 votes = context_votes(text[: mention.start - start], mention.text, text[end:])
                 names.add(mention, doc_id, used=False, votes=votes)
         for triple in extraction.triples:
-            if triple.attribution is not None:
-                names.add(triple.attribution, doc_id)
+            if triple.attribution is not None:  # "the company said": its antecedent speaks
+                for speaker_mention in _stand_ins(triple.attribution):
+                    names.add(speaker_mention, doc_id)
         for triple, subject_mention, object_mention in pairs:
             relation = triple.relation
             if authority is not None and object_mention is not None:
@@ -122,9 +123,8 @@ def resolve(
         )
         key = (subject.id, relation.label, _object_key(obj))
         time = _time_of(triple, published.get(doc_id))
-        speaker = (
-            names.lookup(triple.attribution, doc_id) if triple.attribution is not None else None
-        )
+        speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
+        speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None
         evidence = Evidence(triple=triple, time=time, attributed_to=speaker)
         if key in facts:
             facts[key][3].append(evidence)
