@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,9 @@ from rdflib import Dataset
 from graphkit import analyze, compare, graph, outputs, query, tables, visualize
 from graphkit.config import DEFAULT_MAX_NODES, DEFAULT_STORE, BuildConfig
 from graphkit.errors import GraphkitError, InputError
+from graphkit.ingest import make_document
 from graphkit.tables import ENTITY_COLUMNS, NEIGHBOR_COLUMNS, TRIPLE_COLUMNS
+from graphkit.types import Document
 
 if TYPE_CHECKING:
     import pandas
@@ -287,20 +287,20 @@ class KnowledgeGraph:
 
 
 def build(
-    sources: str | Path | Iterable[str | Path],
+    sources: str | Path | Iterable[str | Path | Document],
     *,
     config: BuildConfig | None = None,
     extractors: Sequence[Extractor] | None = None,
     pipeline: Pipeline | None = None,
 ) -> KnowledgeGraph:
-    """Build a KnowledgeGraph from article files, folders or globs.
+    """Build a KnowledgeGraph from article files, folders, globs or Documents.
 
     Pass `pipeline=` (from `graphkit.nlp.load_pipeline`) to reuse a loaded model across builds.
     """
     from graphkit.pipeline import run  # loads spaCy: only building pays for it
 
     if isinstance(sources, str | Path):
-        paths: list[str | Path] = [sources]
+        paths: list[str | Path | Document] = [sources]
     elif isinstance(sources, Iterable):
         paths = list(sources)
     else:
@@ -326,12 +326,12 @@ def from_texts(
     if isinstance(texts, str):
         texts = [texts]
     named = texts.items() if isinstance(texts, Mapping) else _numbered(texts)
-    records = [json.dumps({"text": _text(name, text), "title": name}) for name, text in named]
-    # pipeline.run reads paths; one JSON Lines file carries the names as article titles.
-    with tempfile.TemporaryDirectory(prefix="graphkit-") as folder:
-        path = Path(folder) / "texts.jsonl"
-        path.write_text("\n".join(records) + "\n", encoding="utf-8")
-        return build(path, config=config, extractors=extractors, pipeline=pipeline)
+    documents = [
+        document
+        for name, text in named
+        if (document := make_document(_text(name, text), source=name, title=name)) is not None
+    ]
+    return build(documents, config=config, extractors=extractors, pipeline=pipeline)
 
 
 def load(path: str | Path, *, store: str = DEFAULT_STORE) -> KnowledgeGraph:

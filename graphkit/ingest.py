@@ -70,9 +70,9 @@ def make_document(text: str, *, source: str, **metadata: Any) -> Document | None
 
 
 def read_documents(
-    sources: Iterable[str | Path], *, published: datetime.date | None = None
+    sources: Iterable[str | Path | Document], *, published: datetime.date | None = None
 ) -> Iterator[Document]:
-    """Yield each distinct article found in `sources` (paths, folders, globs, or "-" for stdin).
+    """Yield each distinct article in `sources`: paths, folders, globs, "-" for stdin, Documents.
 
     A source that does not exist raises InputError; a file that cannot be read as text is
     skipped with a one-line warning naming it. The same article given twice is yielded once.
@@ -80,7 +80,7 @@ def read_documents(
     """
     seen: set[str] = set()
     for path in _expand(sources):
-        for document in _read_path(path):
+        for document in [path] if isinstance(path, Document) else _read_path(path):
             if document.id in seen:
                 log.info("%s: same text as an earlier document; skipped", document.source)
                 continue
@@ -96,8 +96,11 @@ def _with_published(document: Document, published: datetime.date) -> Document:
     return Document(**{**fields, "published": published})
 
 
-def _expand(sources: Iterable[str | Path]) -> Iterator[str | Path]:
+def _expand(sources: Iterable[str | Path | Document]) -> Iterator[str | Path | Document]:
     for source in sources:
+        if isinstance(source, Document):
+            yield source
+            continue
         name = str(source)
         if name == "-":
             yield "-"

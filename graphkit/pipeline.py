@@ -37,13 +37,16 @@ class BuildResult:
 
 
 def run(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path | Document],
     *,
     config: BuildConfig | None = None,
     extractors: Sequence[extract.Extractor] | None = None,
     pipeline: nlp.Pipeline | None = None,
 ) -> BuildResult:
-    """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset."""
+    """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
+
+    `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory.
+    """
     config = config or BuildConfig()
     started = time.perf_counter()
     chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]

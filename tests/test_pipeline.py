@@ -70,3 +70,18 @@ def test_an_extractor_instance_can_be_passed_directly(pipeline):
     names = {str(o) for o in result.dataset.objects(None, None) if str(o) == "first-only"}
     assert names == {"first-only"}
     assert result.triples == result.sentences
+
+
+def test_run_takes_documents_as_well_as_paths(pipeline, tmp_path):
+    from graphkit import query
+    from graphkit.ingest import make_document
+
+    text = "Russia trades with China. Beijing has backed Moscow over Ukraine."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    from_path = run([tmp_path / "a.txt"], pipeline=pipeline)
+    document = make_document(text, source="in memory", title="A")
+    assert document is not None
+    from_memory = run([document, document], pipeline=pipeline)  # the same article once
+    assert from_memory.documents == 1
+    facts = {tuple(row[:3]) for row in query.facts(from_path.dataset)}
+    assert facts and facts == {tuple(row[:3]) for row in query.facts(from_memory.dataset)}
