@@ -150,7 +150,7 @@ def open_map(open_file: Callable[[Path, str], Opened], tmp_path: Path) -> Callab
 def folding(graph: nx.MultiDiGraph) -> set[str]:
     """The concept phrases the map folds, found here without graphkit's code: every Thing but
     those with a fact that states a value or is in conflict."""
-    ends = {n: set() for n in graph}
+    ends: dict[str, set[str]] = {n: set() for n in graph}
     for u, v, data in graph.edges(data=True):
         for node, other in ((u, v), (v, u)):
             ends[node].add("conflict" if data["conflict"] else graph.nodes[other]["type"])
