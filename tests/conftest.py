@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,41 @@ def seed_build(pipeline) -> BuildResult:
 def seed_dataset(seed_build):
     """The seed graph's rdflib Dataset (treat as read-only)."""
     return seed_build.dataset
+
+
+Fact = tuple[str, str, str]
+"""A triple as the extractor tables write it: (subject text, relation label, object text or "")."""
+
+
+@pytest.fixture(scope="module")
+def read(pipeline) -> Callable[[str], list[graphkit.Triple]]:
+    """Return a function from one sentence to the default extractor's triples."""
+    from graphkit.extract.dependency import DependencyExtractor
+    from graphkit.nlp import parse_lines
+
+    extractor = DependencyExtractor()
+
+    def triples(text: str) -> list[graphkit.Triple]:
+        return [t for s, p in parse_lines([text], pipeline) for t in extractor.extract(s, p)]
+
+    return triples
+
+
+def as_strings(triple: graphkit.Triple) -> Fact:
+    """A triple as (subject text, relation label, object text or "")."""
+    obj = triple.object.text if triple.object is not None else ""
+    return triple.subject.text, triple.relation.label, obj
+
+
+def check(
+    read: Callable[[str], list[graphkit.Triple]],
+    sentence: str,
+    expected: AbstractSet[Fact],
+    absent: AbstractSet[Fact] = frozenset(),
+) -> list[graphkit.Triple]:
+    """Assert that `sentence` gives every `expected` fact and none of the `absent` ones."""
+    triples = read(sentence)
+    got = {as_strings(t) for t in triples}
+    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
+    assert not absent & got, f"wrongly read {absent & got}; got {sorted(got)}"
+    return triples

@@ -8,48 +8,11 @@ Each row lists facts that must be found; `absent` rows list facts that must not 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from collections.abc import Set as AbstractSet
-
 import pytest
+from conftest import as_strings, check
 
-from graphkit.extract.dependency import SPEECH_VERBS, DependencyExtractor
-from graphkit.nlp import parse_lines
+from graphkit.extract.dependency import SPEECH_VERBS
 from graphkit.types import Triple
-
-EXTRACTOR = DependencyExtractor()
-
-
-@pytest.fixture(scope="module")
-def read(pipeline):
-    """Return a function from one sentence to its triples (the model loads once per session)."""
-
-    def triples(text: str) -> list[Triple]:
-        return [t for s, p in parse_lines([text], pipeline) for t in EXTRACTOR.extract(s, p)]
-
-    return triples
-
-
-def as_strings(triple: Triple) -> tuple[str, str, str]:
-    """A triple as (subject text, relation label, object text or "")."""
-    obj = triple.object.text if triple.object is not None else ""
-    return triple.subject.text, triple.relation.label, obj
-
-
-Fact = tuple[str, str, str]
-
-
-def check(
-    read: Callable[[str], list[Triple]],
-    sentence: str,
-    expected: AbstractSet[Fact],
-    absent: AbstractSet[Fact] = frozenset(),
-) -> list[Triple]:
-    triples = read(sentence)
-    got = {as_strings(t) for t in triples}
-    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
-    assert not absent & got, f"wrongly read {absent & got}; got {sorted(got)}"
-    return triples
 
 
 def find(triples: list[Triple], subject: str, label: str) -> Triple:

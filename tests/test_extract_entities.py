@@ -8,46 +8,8 @@ Facts are (subject, relation label, object), the object "" when there is none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from collections.abc import Set as AbstractSet
-
 import pytest
-
-from graphkit.extract.dependency import DependencyExtractor
-from graphkit.nlp import parse_lines
-from graphkit.types import Triple
-
-EXTRACTOR = DependencyExtractor()
-
-Fact = tuple[str, str, str]
-
-
-@pytest.fixture(scope="module")
-def read(pipeline):
-    """Return a function from one sentence to its triples (the model loads once per session)."""
-
-    def triples(text: str) -> list[Triple]:
-        return [t for s, p in parse_lines([text], pipeline) for t in EXTRACTOR.extract(s, p)]
-
-    return triples
-
-
-def as_strings(triple: Triple) -> Fact:
-    obj = triple.object.text if triple.object is not None else ""
-    return triple.subject.text, triple.relation.label, obj
-
-
-def check(
-    read: Callable[[str], list[Triple]],
-    sentence: str,
-    expected: AbstractSet[Fact],
-    absent: AbstractSet[Fact] = frozenset(),
-) -> list[Triple]:
-    triples = read(sentence)
-    got = {as_strings(t) for t in triples}
-    assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
-    assert not absent & got, f"wrongly read {absent & got}; got {sorted(got)}"
-    return triples
+from conftest import as_strings, check
 
 
 @pytest.mark.parametrize(
