@@ -261,17 +261,7 @@ def _nested_role(
                 continue
             written = f"{_written(role)} {word} {_written(field_words)} {prep.lower_}".lower()
             lemma = f"{_written(role, lemma=True)} {word} {_written(field_words)} {prep.lower_}"
-            yield Reading(
-                kind=kind,
-                subject=subject,
-                relation=Relation(
-                    text=f"{copula.text} {written}",
-                    lemma=f"{copula.lemma} {lemma.lower()}",
-                    negated=copula.negated,
-                    modality=copula.modality,
-                ),
-                object=pobj,
-            )
+            yield _role_reading(kind, subject, copula, written, lemma.lower(), pobj)
 
 
 def _owned_role(
@@ -288,19 +278,22 @@ def _owned_role(
     for owner in owners:
         if owner == subject or entity_at(owner) == entity_at(subject):
             continue
-        written = f"{_written(role).lower()} of {_written(words).lower()}"
-        lemma = f"{_written(role, lemma=True).lower()} of {_written(words, lemma=True)}"
-        yield Reading(
-            kind=kind,
-            subject=subject,
-            relation=Relation(
-                text=f"{copula.text} {written} of",
-                lemma=f"{copula.lemma} {lemma} of",
-                negated=copula.negated,
-                modality=copula.modality,
-            ),
-            object=owner,
-        )
+        written = f"{_written(role).lower()} of {_written(words).lower()} of"
+        lemma = f"{_written(role, lemma=True).lower()} of {_written(words, lemma=True)} of"
+        yield _role_reading(kind, subject, copula, written, lemma, owner)
+
+
+def _role_reading(
+    kind: RuleKind, subject: Token, copula: Relation, written: str, lemma: str, obj: Token
+) -> Reading:
+    """`subject` is (copula) the role `written` of `obj`: "be vice president of" Candela."""
+    relation = Relation(
+        text=f"{copula.text} {written}",
+        lemma=f"{copula.lemma} {lemma}",
+        negated=copula.negated,
+        modality=copula.modality,
+    )
+    return Reading(kind=kind, subject=subject, relation=relation, object=obj)
 
 
 def _innermost_token(owner: Token) -> Token:
