@@ -13,12 +13,8 @@ from spacy.attrs import DEP, ENT_IOB, LOWER, TAG  # type: ignore[import-not-foun
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract._clauses import SPEECH_VERBS
-from graphkit.extract._descriptions import (
-    DESCRIPTION_NOUNS,
-    Discourse,
-    apposed_name,
-    entity_span,
-)
+from graphkit.extract._descriptions import DESCRIPTION_NOUNS, Discourse, apposed_name
+from graphkit.extract._roles import entity_span
 from graphkit.extract._spans import phrase_tokens
 from graphkit.labels import (
     FIRST_PERSON,

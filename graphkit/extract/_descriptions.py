@@ -49,15 +49,24 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract._clauses import SPEECH_VERBS
 from graphkit.extract._nominal import HONORIFICS
+from graphkit.extract._roles import (
+    COUNTRY,
+    MODIFIER_DEPS,
+    OWNER_PREPOSITIONS,
+    Role,
+    canonical,
+    entity_span,
+    name_words,
+    place_key,
+    roles,
+)
 from graphkit.labels import (
     COMPANY_NOUNS,
-    COUNTRY_WORDS,
     INSTITUTION_NOUNS,
     LEADER_TITLES,
     NEUTRAL_MODIFIERS,
     NOT_COMPANY_WORDS,
     PERSON_ROLE_NOUNS,
-    ROLE_SYNONYMS,
 )
 
 WINDOW = 3
@@ -67,27 +76,9 @@ DESCRIPTION_NOUNS = PERSON_ROLE_NOUNS | COMPANY_NOUNS | INSTITUTION_NOUNS | {"si
 """Every noun that can head a description (tokens find_antecedents watches)."""
 
 _KINDS = frozenset({"PERSON", "ORG", "GPE"})
-_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG", "FAC"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod"})
-_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _EXPLAINED_DEPS = frozenset({"appos", "relcl", "acl"})
-_OWNER_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
-_COPULAS = frozenset({"be", "become", "remain"})
-_NOT_WORDS = frozenset({"PRON", "DET", "PART", "PUNCT"})
 _INSIDE_DEPS = frozenset({"poss", "pobj", "prep", "appos", "compound", "nmod", "amod"})
-_COUNTRY = {
-    alias: country for country, aliases in COUNTRY_WORDS.items() for alias in (country, *aliases)
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Role:
-    """A role the article gave a referent: its words ("prime", "minister"), places, position."""
-
-    words: tuple[str, ...]
-    places: frozenset[str]
-    at: int
 
 
 @dataclass(slots=True)
@@ -101,7 +92,7 @@ class _Referent:
     types: Counter[str] = field(default_factory=Counter)
     """spaCy's labels of its longest name: the one spaCy labels best ("Magna International
     Inc." is an ORG, though "Magna" is often taken for a person)."""
-    roles: list[_Role] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     seen: list[tuple[int, int, bool]] = field(default_factory=list)
     """(sentence number, token index, main-clause subject?) of each mention."""
     heads: list[Token] = field(default_factory=list)
@@ -111,7 +102,7 @@ class _Referent:
 
     def name(self, ent: Span, label: str) -> None:
         """Count one more naming: `ent`, labelled `label`."""
-        listed = _name_words(ent)
+        listed = name_words(ent)
         words = frozenset(listed)
         if len(words) > len(self.fullest):
             self.fullest, self.types = words, Counter()
@@ -140,7 +131,7 @@ class Discourse:
         label = ent.label_
         if ent.start and ent.doc[ent.start - 1].lower_ in HONORIFICS:
             label = "PERSON"  # "Mr. Cray" is the man, whatever the tagger says
-        words = frozenset(_name_words(ent))
+        words = frozenset(name_words(ent))
         if label not in _KINDS or not words:
             return
         referent = self._match(words, label)
@@ -149,7 +140,7 @@ class Discourse:
             self._referents.append(referent)
         referent.name(ent, label)
         referent.seen.append((number, ent.root.i, _is_topic(ent.root)))
-        referent.roles.extend(_roles(ent))
+        referent.roles.extend(roles(ent))
         self._by_token[ent.root.i] = referent
 
     def see_resolved(self, token: Token, antecedents: Iterable[Token], number: int) -> None:
@@ -188,7 +179,7 @@ class Discourse:
         chosen = recent[0] if len(recent) == 1 else _topic(recent, number, noun.i)
         if chosen is None:
             return None
-        chosen.roles.append(_Role(words=(*required, head), places=places, at=noun.i))
+        chosen.roles.append(Role(words=(*required, head), places=places, at=noun.i))
         return chosen.head_before(noun.i)
 
     def _match(self, words: frozenset[str], label: str) -> _Referent | None:
@@ -250,18 +241,6 @@ def apposed_name(noun: Token) -> Token | None:
     return name
 
 
-def entity_span(token: Token) -> Span:
-    """The whole named entity `token` is part of, with its label."""
-    doc = token.doc
-    start = token.i
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=token.ent_type_)
-
-
 # -- reading a description -------------------------------------------------------------------
 
 
@@ -276,7 +255,7 @@ def _describe(noun: Token) -> tuple[str, tuple[str, ...], frozenset[str]] | None
     required: list[str] = []
     places: set[str] = set()
     for child in noun.children:
-        key = _place_key(child)
+        key = place_key(child)
         if child.dep_ in _EXPLAINED_DEPS:
             return None
         if child.dep_ == "det":
@@ -288,18 +267,18 @@ def _describe(noun: Token) -> tuple[str, tuple[str, ...], frozenset[str]] | None
                 return None  # "its chief executive", "the company's chairman"
             places.add(key)
             definite = True
-        elif child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+        elif child.dep_ in MODIFIER_DEPS and child.i < noun.i:
             if key is not None:
                 places.add(key)
             elif child.lower_ not in NEUTRAL_MODIFIERS:
                 required.append(child.lower_)
         elif child.dep_ == "prep":
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            keys = [_place_key(c) for c in objects]
-            if child.lower_ not in _OWNER_PREPOSITIONS or not objects or None in keys:
+            keys = [place_key(c) for c in objects]
+            if child.lower_ not in OWNER_PREPOSITIONS or not objects or None in keys:
                 return None  # "the head of the delegation", "the concern about prices"
             places.update(k for k in keys if k is not None)
-    words = _canonical((*required, word))
+    words = canonical((*required, word))
     if not definite or (words[-1] == "side" and not places):
         return None
     return words[-1], words[:-1], frozenset(places)
@@ -330,7 +309,7 @@ def _fits(
     if kind != "ORG" or not set(required) <= {w for r in roles for w in r.words} | referent.words:
         return False
     if head in COMPANY_NOUNS:
-        return not referent.words & NOT_COMPANY_WORDS and not referent.names & set(_COUNTRY)
+        return not referent.words & NOT_COMPANY_WORDS and not referent.names & set(COUNTRY)
     return head in referent.words or any(role.words[-1:] == (head,) for role in roles)
 
 
@@ -347,8 +326,8 @@ def _own_places(referent: _Referent) -> set[str]:
     """Countries an organisation's or country's own name ties it to ("Bank of Tokyo": Japan)."""
     if referent.kind == "PERSON":
         return set()
-    found = {_COUNTRY[name] for name in referent.names if name in _COUNTRY}
-    return found | {_COUNTRY[word] for word in referent.words if word in _COUNTRY}
+    found = {COUNTRY[name] for name in referent.names if name in COUNTRY}
+    return found | {COUNTRY[word] for word in referent.words if word in COUNTRY}
 
 
 def _containing(noun: Token) -> set[int]:
@@ -385,103 +364,7 @@ def _topic(candidates: list[_Referent], number: int, index: int) -> _Referent | 
     return None
 
 
-# -- what a name was said to be ---------------------------------------------------------------
-
-
-def _roles(ent: Span) -> list[_Role]:
-    """Roles stated for the name `ent` where it stands (a title, apposition, copula or "as")."""
-    root = ent.root
-    found: list[_Role] = []
-    title = _title_tokens(ent)
-    if title:
-        found.append(_role_of(title, [], at=title[-1].i))
-    if ent.label_ == "GPE":
-        return found
-    appositions = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
-    if root.dep_ == "appos":
-        appositions.append(root.head)  # "the chairman of X, Peter Griffin"
-    found.extend(_noun_role(n) for n in appositions if n.pos_ == "NOUN" and not n.ent_type_)
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return found
-    verb = root.head
-    has_object = any(child.dep_ == "dobj" for child in verb.children)
-    for child in verb.children:
-        if child.dep_ == "attr" and verb.lemma_ in _COPULAS and child.pos_ == "NOUN":
-            found.append(_noun_role(child))  # "Cook is the chief executive"
-        if child.dep_ == "prep" and child.lower_ == "as" and has_object == (root.dep_ == "dobj"):
-            # "sworn in as president", "named Cook as chief executive"; but the "friend" of
-            # "Putin described Xi as a friend" is Xi
-            found.extend(_noun_role(p) for p in child.children if p.pos_ == "NOUN")
-    return found
-
-
-def _title_tokens(ent: Span) -> list[Token]:
-    """The words before a name that belong to it: "Russian President" of "Vladimir Putin"."""
-    doc, root = ent.doc, ent.root
-    titles: list[Token] = []
-    for i in range(ent.start - 1, max(ent.start - 7, -1), -1):
-        token = doc[i]
-        if token.is_sent_end or token.lower_ in HONORIFICS or token.dep_ not in _TITLE_DEPS:
-            break
-        if not root.is_ancestor(token):
-            break
-        titles.insert(0, token)
-    return titles
-
-
-def _noun_role(noun: Token) -> _Role:
-    """The role a noun phrase states: its noun and modifiers, and the names it is "of"."""
-    modifiers = [c for c in noun.children if c.dep_ in (*_MODIFIER_DEPS, "poss") and c.i < noun.i]
-    owners = [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPOSITIONS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    return _role_of([*modifiers, noun], owners, at=noun.i)
-
-
-def _role_of(tokens: list[Token], owners: list[Token], *, at: int) -> _Role:
-    words: list[str] = []
-    places: set[str] = set()
-    for token in sorted(tokens, key=lambda t: t.i):
-        key = _place_key(token)
-        if key is not None:
-            places.add(key)
-        elif token.pos_ not in _NOT_WORDS and token.dep_ != "case":
-            words.append(token.lower_)
-    places.update(key for key in map(_place_key, owners) if key is not None)
-    return _Role(words=_canonical(tuple(words)), places=frozenset(places), at=at)
-
-
 # -- small helpers ------------------------------------------------------------------------------
-
-
-def _canonical(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Role words, one spelling a role: "ceo", "chief executive officer" → "chief executive"."""
-    text = " ".join(words)
-    for spelling, canonical in ROLE_SYNONYMS.items():
-        if text == spelling or text.endswith(" " + spelling):
-            text = text[: len(text) - len(spelling)] + canonical
-            break
-    return tuple(text.split())
-
-
-def _place_key(token: Token) -> str | None:
-    """The country or name a word ties a description to ("Kremlin" → "russia"), or None."""
-    if token.ent_type_ in _PLACE_LABELS:
-        name = " ".join(_name_words(entity_span(token)))
-        return _COUNTRY.get(name, name) or None
-    if token.lower_ in _COUNTRY and token.pos_ in ("ADJ", "PROPN"):
-        return _COUNTRY[token.lower_]
-    return None
-
-
-def _name_words(ent: Span) -> list[str]:
-    """A name's words, lowercased, without "the", punctuation or a possessive ending."""
-    words = [t.lower_ for t in ent if not t.is_punct and t.tag_ != "POS"]
-    return words[1:] if words[:1] == ["the"] else words
 
 
 def _is_topic(token: Token) -> bool:
