@@ -49,12 +49,26 @@ def good_out(tmp_path_factory):
     return root
 
 
-@pytest.mark.parametrize("after", [0.15, 2.5], ids=["during-start-up", "during-the-build"])
-def test_ctrl_c_exits_130_with_one_line_and_keeps_the_last_build(good_out, after):
+def _long_article(folder) -> str:
+    """An article long enough (the seeds' text twenty times over) to parse for many seconds."""
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    path = folder / "long.txt"
+    path.write_text("\n\n".join(f"Part {n}. {seeds}" for n in range(20)), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("stage", ["during-start-up", "during-the-build"])
+def test_ctrl_c_exits_130_with_one_line_and_keeps_the_last_build(good_out, stage):
     root = good_out
     before = _snapshot(root / "out")
-    process = _start("build", str(SEEDS), str(SEEDS), "-o", "out", cwd=root)
-    time.sleep(after)
+    process = _start("build", _long_article(root), "-o", "out", cwd=root)
+    if stage == "during-start-up":
+        time.sleep(0.15)
+    else:  # the lock is held and the staging folder made: the build is under way
+        deadline = time.monotonic() + 60
+        while not list(root.glob(".out.staging-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.0)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
@@ -66,7 +80,7 @@ def test_ctrl_c_exits_130_with_one_line_and_keeps_the_last_build(good_out, after
 def test_kill_9_loses_nothing_and_the_next_build_cleans_up(good_out):
     root = good_out
     before = _snapshot(root / "out")
-    process = _start("build", str(SEEDS), "-o", "out", cwd=root)
+    process = _start("build", _long_article(root), "-o", "out", cwd=root)
     deadline = time.monotonic() + 60
     while not list(root.glob(".out.staging-*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the staging folder appears once the lock is held
