@@ -51,12 +51,21 @@ class _Group(click.Group):
             sys.stderr.close()
             ctx.exit(1)
         except Exception as error:
+            if _interrupted(error):  # Ctrl-C inside an extension module's import or callback
+                click.echo("graphkit: interrupted", err=True)
+                ctx.exit(INTERRUPTED)
             if ctx.params.get("debug"):
                 raise
             raise click.ClickException(
                 f"internal error: {type(error).__name__}: {_first_line(error)} "
                 "(please report it; --debug shows the traceback)"
             ) from error
+
+
+def _interrupted(error: BaseException | None) -> bool:
+    """True when a Ctrl-C is somewhere in `error`'s chain of causes."""
+    chained = None if error is None else error.__cause__ or error.__context__
+    return isinstance(error, KeyboardInterrupt) or (chained is not None and _interrupted(chained))
 
 
 def _first_line(error: BaseException) -> str:
@@ -220,19 +229,9 @@ def build(
 )
 @click.option("--graph", "named_graph", help="Query only this named graph (an article IRI).")
 @click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Stop the query after this many seconds.",
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, help="Seconds (30)."
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=100_000,
-    show_default=True,
-    help="Print at most this many rows or triples (a note on stderr says when cut).",
-)
+@click.option("--limit", type=click.IntRange(min=0), default=100_000, help="Rows at most (100000).")
 def query_command(
     graph_path: Path,
     sparql: str,
