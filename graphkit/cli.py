@@ -44,14 +44,11 @@ class _Group(click.Group):
             raise click.ClickException(str(error)) from error
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except KeyboardInterrupt:
-            click.echo("graphkit: interrupted", err=True)
-            ctx.exit(INTERRUPTED)
         except BrokenPipeError:  # the reader went away (| head): stop quietly
             sys.stderr.close()
             ctx.exit(1)
-        except Exception as error:
-            if _interrupted(error):  # Ctrl-C inside an extension module's import or callback
+        except (KeyboardInterrupt, Exception) as error:
+            if _interrupted(error):  # Ctrl-C, also inside an extension's import or callback
                 click.echo("graphkit: interrupted", err=True)
                 ctx.exit(INTERRUPTED)
             if ctx.params.get("debug"):
