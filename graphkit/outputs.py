@@ -20,13 +20,12 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from graphkit._io import write_text
+from graphkit.config import GRAPH_FORMATS
 from graphkit.errors import InputError
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "graphkit-output/1"
-OUTPUT_NAMES = frozenset(
-    {"graph.trig", "graph.ttl", "graph.nq", "graph.jsonld", "graph.html", MANIFEST}
-)
+OUTPUT_NAMES = frozenset({*(f"graph.{suffix}" for suffix in GRAPH_FORMATS), "graph.html", MANIFEST})
 """Files a build writes; only these (and its own temporary files) may stand in OUT."""
 
 
