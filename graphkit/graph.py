@@ -26,7 +26,9 @@ from graphkit import outputs
 from graphkit._io import atomic_write_bytes
 from graphkit.config import DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_STORE
 from graphkit.errors import InputError
-from graphkit.reconcile import Conflict, support
+from graphkit.merge import Related
+from graphkit.reconcile import Conflict
+from graphkit.sources import Sources
 from graphkit.types import Document, Entity, Evidence, Fact, Value
 from graphkit.vocab import (
     GK,
@@ -34,6 +36,7 @@ from graphkit.vocab import (
     SCHEMA,
     document_iri,
     entity_iri,
+    fact_iri,
     graph_iri,
     namespaces,
     relation_iri,
@@ -50,11 +53,17 @@ def to_dataset(
     facts: Iterable[Fact],
     *,
     conflicts: Iterable[Conflict] = (),
+    related: Iterable[Related] = (),
+    sources: Sources | None = None,
     base: str = DEFAULT_BASE,
     store: str = DEFAULT_STORE,
 ) -> Dataset:
-    """Build the dataset: a named graph per article, plus metadata, entities and conflicts."""
-    quads = _Quads(base).build(documents, entities, facts, conflicts)
+    """Build the dataset: a named graph per article, plus metadata, entities and facts.
+
+    The article graphs hold only what each article says; the shared graphs hold what depends
+    on several: entities, facts with their support, near matches, conflicts and copies.
+    """
+    quads = _Quads(base).build(documents, entities, facts, conflicts, related, sources or Sources())
     if store == DEFAULT_STORE:
         inner = ox.Store()
         inner.bulk_extend(quads)
@@ -269,6 +278,8 @@ class _Quads:
         entities: Iterable[Entity],
         facts: Iterable[Fact],
         conflicts: Iterable[Conflict],
+        related: Iterable[Related],
+        sources: Sources,
     ) -> Iterator[ox.Quad]:
         meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
@@ -277,20 +288,51 @@ class _Quads:
         for entity in entities:
             yield from self._entity(entity, known)
         described: set[str] = set()
+        facts_graph = ox.NamedNode(graph_iri("facts", self.base))
         for fact in facts:
             spo = self._spo(fact)
             if fact.relation.label not in described:  # one IRI per label (slugs never collide)
                 described.add(fact.relation.label)
                 yield ox.Quad(spo[1], _TYPE, _GK["Relation"], known)
                 yield ox.Quad(spo[1], _LABEL, ox.Literal(fact.relation.label), known)
-            count = _integer(support(fact))
+            node = self.fact(fact)
+            yield ox.Quad(node, _TYPE, _GK["Fact"], facts_graph)
+            yield ox.Quad(node, _SUBJECT, spo[0], facts_graph)
+            yield ox.Quad(node, _PREDICATE, spo[1], facts_graph)
+            yield ox.Quad(node, _OBJECT, spo[2], facts_graph)
+            counts = sources.count(fact)
+            for name, count in zip(("support", "publishers", "sources"), counts, strict=True):
+                yield ox.Quad(node, _GK[name], _integer(count), facts_graph)
             for evidence in fact.evidence:
                 article = self._document_node(evidence.triple.sentence.doc_id)
                 yield ox.Quad(*spo, article)
-                yield from self._statement(spo, fact, evidence, article, count)
+                statement = self._statement_node(spo, evidence)
+                yield ox.Quad(node, _GK["statement"], statement, facts_graph)
+                yield from self._statement(statement, spo, fact, evidence, article)
+        for near in related:
+            a, b = self.fact(near.a), self.fact(near.b)
+            pair = "|".join(sorted((a.value, b.value)))
+            match = ox.NamedNode(fact_iri("near|" + pair, self.base))
+            yield ox.Quad(a, _GK["relatedFact"], b, facts_graph)
+            yield ox.Quad(b, _GK["relatedFact"], a, facts_graph)
+            yield ox.Quad(match, _TYPE, _GK["NearMatch"], facts_graph)
+            yield ox.Quad(match, _GK["fact"], a, facts_graph)
+            yield ox.Quad(match, _GK["fact"], b, facts_graph)
+            yield ox.Quad(match, _GK["score"], _decimal(Decimal(str(near.score))), facts_graph)
         reconciled = ox.NamedNode(graph_iri("reconciled", self.base))
         for conflict in conflicts:
             yield from self._conflict(conflict, reconciled)
+        for copy, original in sorted(sources.copies.items()):
+            yield ox.Quad(
+                self._document_node(copy),
+                _GK["copyOf"],
+                self._document_node(original),
+                reconciled,
+            )
+
+    def fact(self, fact: Fact) -> ox.NamedNode:
+        key = fact.key or "|".join(term.value for term in self._spo(fact))
+        return ox.NamedNode(fact_iri(key, self.base))
 
     def _article(self, document: Document, meta: ox.NamedNode) -> Iterator[ox.Quad]:
         article = self._document_node(document.id)
@@ -334,14 +376,12 @@ class _Quads:
         )
 
     def _statement(
-        self, spo: _Spo, fact: Fact, evidence: Evidence, article: ox.NamedNode, count: ox.Literal
+        self, node: ox.NamedNode, spo: _Spo, fact: Fact, evidence: Evidence, article: ox.NamedNode
     ) -> Iterator[ox.Quad]:
         triple = evidence.triple
         sentence = triple.sentence
-        node = self._statement_node(spo, evidence)
         quad, gk, text = ox.Quad, _GK, ox.Literal
         yield quad(node, _TYPE, _STATEMENT, article)
-        yield quad(node, gk["support"], count, article)
         yield quad(node, _SUBJECT, spo[0], article)
         yield quad(node, _PREDICATE, spo[1], article)
         yield quad(node, _OBJECT, spo[2], article)

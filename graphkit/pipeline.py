@@ -11,8 +11,9 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from graphkit import authority, extract, graph, ingest, nlp, reconcile, resolve
+from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve
 from graphkit.config import BuildConfig
+from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
 
 
@@ -67,6 +68,8 @@ def run(
         resolution.entities,
         reconciled.facts,
         conflicts=reconciled.conflicts,
+        related=merge.related(reconciled.facts, threshold=config.related_threshold),
+        sources=find_sources(documents, threshold=config.copy_threshold),
         base=config.base,
         store=config.store,
     )

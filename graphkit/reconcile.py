@@ -65,11 +65,6 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
     return Reconciliation(facts=tuple(merged), conflicts=tuple(conflicts))
 
 
-def support(fact: Fact) -> int:
-    """How many distinct articles state `fact`."""
-    return len({evidence.triple.sentence.doc_id for evidence in fact.evidence})
-
-
 def _quantity(fact: Fact) -> Quantity | None:
     obj = fact.object
     if isinstance(obj, Value) and obj.kind == "quantity":
@@ -81,7 +76,8 @@ def _head(entity: Entity) -> str:
     """The key comparable subjects share: an entity's id, or a concept's head word."""
     if entity.type != "Thing":
         return entity.id
-    return entity.label.split()[-1].casefold()
+    head, _, owner = entity.label.partition(" of ")  # canonical.Argument.label
+    return f"{head.split()[-1].casefold()} of {owner}" if owner else head.split()[-1].casefold()
 
 
 def _times(fact: Fact) -> set[str]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from graphkit import canonical, merge
 from graphkit._evidence import PERSON_ROLES, Votes, context_votes, relation_votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
@@ -32,11 +34,8 @@ __all__ = [
     "Resolution",
     "clean_label",
     "name_key",
-    "normalise_relation",
     "resolve",
 ]
-
-_WORD_SYNONYMS = {"biggest": "largest", "big": "large"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,17 +44,6 @@ class Resolution:
 
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
-
-
-def normalise_relation(relation: Relation) -> Relation:
-    """Return `relation` with the lemma facts are merged under ("biggest" and "largest" meet).
-
-    >>> normalise_relation(Relation(text="is biggest trading partner of",
-    ...                             lemma="be biggest trading partner of")).lemma
-    'be largest trading partner of'
-    """
-    lemma = " ".join(_WORD_SYNONYMS.get(word, word) for word in relation.lemma.split())
-    return dataclasses.replace(relation, lemma=lemma, passive=False)
 
 
 def resolve(
@@ -71,7 +59,7 @@ def resolve(
     two entities linked to different IRIs are never merged.
     """
     published = {document.id: document.published for document in documents}
-    sightings: list[tuple[Triple, Mention, Mention | None, Relation]] = []
+    sightings: list[tuple[Triple, Mention, Mention | None, Relation, tuple[str, ...]]] = []
     names = NameTable(authority, place_names() if authority is not None else frozenset())
     for extraction in extractions:
         doc_id = extraction.doc_id
@@ -81,6 +69,7 @@ def resolve(
         starts = [sentence.start for sentence in sentences]
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
+                mention = dataclasses.replace(mention, text=canonical.text(mention.text))
                 sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
                 text, start, end = sentence.text, sentence.start, mention.end - sentence.start
                 votes = context_votes(text[: mention.start - start], mention.text, text[end:])
@@ -89,12 +78,25 @@ def resolve(
             if triple.attribution is not None:  # "the company said": its antecedent speaks
                 for speaker_mention in _stand_ins(triple.attribution):
                     names.add(speaker_mention, doc_id)
+        names_here = frozenset(
+            canonical.text(m.text) for m in extraction.mentions if m.label in SCHEMA_TYPES
+        )
         for triple, subject_mention, object_mention in pairs:
             relation = triple.relation
             if authority is not None and object_mention is not None:
                 relation, object_mention = _office_of_country(relation, object_mention)
-            sightings.append((triple, subject_mention, object_mention, relation))
+            if object_mention is not None:
+                light = canonical.light_object(relation, object_mention, triple.qualifiers)
+                if light is not None:
+                    relation, object_mention = light
             object_text = object_mention.text if object_mention is not None else None
+            amounts: list[str] = []
+            opening = triple.sentence.start
+            subject_mention = _concept(subject_mention, names_here, amounts, opening)
+            if object_mention is not None:
+                object_mention = _concept(object_mention, names_here, amounts, opening)
+            amounts += _qualifier_amounts(triple)
+            sightings.append((triple, subject_mention, object_mention, relation, tuple(amounts)))
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
@@ -102,9 +104,9 @@ def resolve(
             if object_mention is not None and not _is_value(object_mention):
                 names.add(object_mention, doc_id, votes=object_votes)
     entities = names.entities()
-    facts: dict[tuple[str, str, str], tuple[Entity, Relation, Entity | Value, list[Evidence]]] = {}
+    found: list[merge.Sighting] = []
     relations: dict[Relation, Relation] = {}
-    for triple, subject_mention, object_mention, written in sightings:
+    for triple, subject_mention, object_mention, written, amounts in sightings:
         doc_id = triple.sentence.doc_id
         subject = names.lookup(subject_mention, doc_id)
         if subject is None or object_mention is None:
@@ -119,24 +121,60 @@ def resolve(
         if written.passive and isinstance(obj, Entity):
             subject, obj = obj, subject
         relation = relations.get(written) or relations.setdefault(
-            written, normalise_relation(written)
+            written, canonical.relation(written)
         )
-        key = (subject.id, relation.label, _object_key(obj))
         time = _time_of(triple, published.get(doc_id))
         speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
         speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None
+        said_by = speaker.id if speaker is not None else ""
+        if triple.attribution is not None and not said_by:
+            said_by = canonical.text(triple.attribution.text).casefold()
         evidence = Evidence(triple=triple, time=time, attributed_to=speaker)
-        if key in facts:
-            facts[key][3].append(evidence)
-        else:
-            facts[key] = (subject, relation, obj, [evidence])
-    return Resolution(
-        entities=entities,
-        facts=tuple(
-            Fact(subject=s, relation=r, object=o, evidence=tuple(ev))
-            for s, r, o, ev in facts.values()
-        ),
-    )
+        found.append(
+            merge.Sighting(
+                subject=subject,
+                relation=relation,
+                object=obj,
+                evidence=evidence,
+                speaker=said_by,
+                amounts=amounts,
+            )
+        )
+    return Resolution(entities=entities, facts=merge.facts(found))
+
+
+def _concept(
+    mention: Mention, names: frozenset[str], amounts: list[str], sentence_start: int
+) -> Mention:
+    """A concept argument as its canonical head phrase (canonical.argument).
+
+    A name keeps its spelling, typography aside; amounts the head phrase drops ("profit of
+    $2.47 billion", "40 homes") are added to `amounts`.
+    """
+    written = canonical.text(mention.text)
+    if written != mention.text:
+        mention = dataclasses.replace(mention, text=written)
+    if mention.label is not None or mention.antecedents:
+        return mention
+    opening = mention.start == sentence_start
+    concept = canonical.argument(written, names, sentence_start=opening)
+    if any(word[:1].isupper() for word in concept.head.split()):
+        return mention  # a name the model did not tag ("Ghost Ranch Quarry"), kept whole
+    amounts.extend(concept.amounts)
+    if concept.label == mention.text:
+        return mention
+    return dataclasses.replace(mention, text=concept.label)
+
+
+def _qualifier_amounts(triple: Triple) -> list[str]:
+    """Amounts in a fact's adjuncts other than its time ("for $69 billion", "by 69 votes")."""
+    return [
+        number
+        for qualifier in triple.qualifiers
+        if qualifier.role != "time"
+        for number in canonical.argument(qualifier.text).amounts
+        or re.findall(r"\d[\d,.]*\d|\d", qualifier.text)
+    ]
 
 
 def _pronoun_votes(triple: Triple) -> Votes:
@@ -229,9 +267,3 @@ def _time_of(triple: Triple, published: datetime.date | None) -> Value | None:
                     lexical=iso or qualifier.text,
                 )
     return None
-
-
-def _object_key(obj: Entity | Value) -> str:
-    if isinstance(obj, Entity):
-        return "entity:" + obj.id
-    return f"{obj.kind}:{obj.lexical}:{obj.unit or ''}"

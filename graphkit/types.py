@@ -142,3 +142,5 @@ class Fact:
     relation: Relation
     object: Entity | Value
     evidence: tuple[Evidence, ...]
+    key: str = ""
+    """The canonical form it was merged under (merge.py); its IRI is minted from it."""

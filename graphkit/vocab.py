@@ -42,11 +42,19 @@ class GK(DefinedNamespace):
     time: URIRef  # when, as a typed literal resolved against the publication date
     timeText: URIRef  # when, as written
     unit: URIRef  # unit of a quantity object: ISO 4217 code, "percent", ...
+    Fact: URIRef  # a canonical fact: every statement of it, whatever the wording
+    NearMatch: URIRef  # two facts on the same arguments whose relations differ, with a score
     support: URIRef  # how many articles state a fact
+    publishers: URIRef  # how many distinct publishers state a fact
+    sources: URIRef  # how many independent sources state it (wire copies count once)
+    copyOf: URIRef  # an article that is a near-identical copy of another (a wire story)
+    relatedFact: URIRef  # a near match of a fact (see gk:NearMatch for the score)
+    fact: URIRef  # the facts of a near match
+    score: URIRef  # how close a near match is, 0.5..1
     mentionCount: URIRef  # how many times an entity is named
     contentHash: URIRef  # SHA-256 of the article text
     sourceFile: URIRef  # where the article was read from
-    statement: URIRef  # a conflict's statements
+    statement: URIRef  # a fact's or a conflict's statements
     value: URIRef  # the value a statement gives in a conflict
 
 
@@ -58,6 +66,7 @@ def namespaces(base: str = DEFAULT_BASE) -> dict[str, Namespace]:
         "ent": Namespace(base + "entity/"),
         "rel": Namespace(base + "rel/"),
         "doc": Namespace(base + "doc/"),
+        "fact": Namespace(base + "fact/"),
         "schema": SCHEMA,
         "prov": PROV,
     }
@@ -104,6 +113,11 @@ def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
 def graph_iri(name: str, base: str = DEFAULT_BASE) -> URIRef:
     """Return the IRI of one of the shared graphs ("entities", "meta", "reconciled")."""
     return _iri(base, "graph/", name)
+
+
+def fact_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """Return a stable IRI for the canonical fact with merge key `key`."""
+    return _iri(base, "fact/", hashlib.sha1(key.encode("utf-8")).hexdigest()[:20])
 
 
 def statement_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:

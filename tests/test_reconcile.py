@@ -32,7 +32,7 @@ def test_same_amount_in_other_words_is_agreement_with_support_two(pipeline):
     assert conflict_labels(result.dataset) == set()
     rows = query.select(
         result.dataset,
-        """SELECT DISTINCT ?o ?support WHERE { ?st a rdf:Statement ; rdf:object ?o ;
+        """SELECT DISTINCT ?o ?support WHERE { ?f a gk:Fact ; rdf:object ?o ;
            rdf:predicate ?p ; gk:support ?support . ?p rdfs:label "reach" }""",
     )
     assert {(float(bound(o)), int(bound(n))) for o, n in rows} == {(240e9, 2)}
@@ -45,7 +45,7 @@ def test_different_years_differ_and_the_same_year_conflicts(pipeline):
     )
     labels = conflict_labels(result.dataset)
     assert len(labels) == 1
-    assert next(iter(labels)).startswith("Inflation")
+    assert next(iter(labels)).startswith("inflation of Spain")
 
 
 def test_diff_sorts_facts_by_source(seed_dataset):

@@ -369,8 +369,8 @@ TRUMP = [  # data/seeds: spaCy tags Trump ORG in four of these sentences
                     ("the senators", "approve", "partnership"),
                 )
             ],
-            "senators",
-            "Thing",  # a concept stays a Thing
+            "senator",
+            "Thing",  # a concept stays a Thing (its canonical head phrase: canonical.argument)
         ),
     ],
 )

@@ -1,0 +1,88 @@
+"""Sources: who published each article, and which articles are copies of one wire story.
+
+Support that means independent sources: a fact stated by ten reprints of one AP story has one
+independent source. Near-identical texts are found with MinHash over word shingles
+(datasketch's LSH index, so a corpus is not compared pair by pair); each copy points to its
+cluster's original, the earliest published (then the smallest id), whatever the input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from graphkit import canonical
+from graphkit.types import Document, Fact
+
+SHINGLE = 5
+"""Words per shingle: long enough that two different stories share few of them."""
+PERMUTATIONS = 128
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sources:
+    """Each article's publisher and, for a wire copy, the article it copies."""
+
+    publishers: Mapping[str, str] = field(default_factory=dict)
+    copies: Mapping[str, str] = field(default_factory=dict)
+    """Copy's document id → its original's (gk:copyOf)."""
+
+    def count(self, fact: Fact) -> tuple[int, int, int]:
+        """(articles, publishers, independent sources) stating `fact`.
+
+        An article whose publisher is unknown counts as a publisher of its own.
+        """
+        docs = {evidence.triple.sentence.doc_id for evidence in fact.evidence}
+        publishers = {self.publishers.get(doc, "doc:" + doc) for doc in docs}
+        independent = {self.copies.get(doc, doc) for doc in docs}
+        return len(docs), len(publishers), len(independent)
+
+
+def find(documents: Sequence[Document], *, threshold: float) -> Sources:
+    """The sources of `documents`: publishers as given, copies at MinHash Jaccard ≥ `threshold`.
+
+    A `threshold` above 1 turns copy detection off.
+    """
+    publishers = {d.id: canonical.text(d.publisher) for d in documents if d.publisher}
+    if threshold > 1 or len(documents) < 2:
+        return Sources(publishers=publishers)
+    from datasketch import (  # numpy and scipy: only when there are copies to find
+        MinHash,
+        MinHashLSH,
+    )
+
+    sketches = MinHash.bulk(
+        [_shingles(document.text) for document in documents], num_perm=PERMUTATIONS
+    )
+    index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    parent = {document.id: document.id for document in documents}
+    sketches_by_id: dict[str, MinHash] = {}
+    for document, sketch in zip(documents, sketches, strict=True):
+        for other in index.query(sketch):
+            if sketch.jaccard(sketches_by_id[other]) >= threshold:
+                parent[_root(parent, document.id)] = _root(parent, other)
+        index.insert(document.id, sketch)
+        sketches_by_id[document.id] = sketch
+    order = {d.id: (d.published is None, str(d.published or ""), d.id) for d in documents}
+    clusters: dict[str, list[str]] = {}
+    for doc_id in parent:
+        clusters.setdefault(_root(parent, doc_id), []).append(doc_id)
+    copies = {}
+    for members in clusters.values():
+        original = min(members, key=lambda doc_id: order[doc_id])
+        copies.update({doc_id: original for doc_id in members if doc_id != original})
+    return Sources(publishers=publishers, copies=copies)
+
+
+def _shingles(text: str) -> list[bytes]:
+    words = canonical.text(text).casefold().split()
+    if len(words) <= SHINGLE:
+        return [" ".join(words).encode()]
+    return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
+
+
+def _root(parent: dict[str, str], doc_id: str) -> str:
+    while parent[doc_id] != doc_id:
+        parent[doc_id] = parent[parent[doc_id]]
+        doc_id = parent[doc_id]
+    return doc_id
