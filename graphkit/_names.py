@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -73,7 +74,10 @@ def name_key(label: str) -> str:
     >>> name_key("the U.S.") == name_key("United States") == name_key("US")
     True
     """
-    words = re.findall(r"\w+", label.casefold().replace(".", " ").replace("’", "'"))
+    folded = unicodedata.normalize("NFKD", label.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))  # "Sinéad" is "Sinead"
+    folded = re.sub(r"isation\b", "ization", folded)  # "Organisation" is "Organization"
+    words = re.findall(r"\w+", folded.replace(".", " ").replace("’", "'"))
     if words and words[0] == "the":
         words = words[1:]
     joined = " ".join(words)
