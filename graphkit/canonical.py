@@ -437,7 +437,9 @@ def light_object(
         governed = Mention(text=tail, start=start, end=start + len(tail))
         lemma = f"{written.lemma} {noun} {words[1].casefold()}"
     else:
-        other = next((q for q in qualifiers if q.role == "other" and " " in q.text), None)
+        other = next(
+            (q for q in qualifiers if q.role in ("argument", "other") and " " in q.text), None
+        )
         if other is None or other.text.split()[0].casefold() not in _CUT:
             return None
         prep, tail = other.text.split(maxsplit=1)
