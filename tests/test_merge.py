@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import bound
+from conftest import ROOT, bound
 
 from graphkit import query
 from graphkit.config import BuildConfig
@@ -216,3 +216,15 @@ def test_near_matches_are_linked_with_a_score_not_merged(pipeline):
         related_threshold=1.1,
     )
     assert not query.select(none, "SELECT ?a WHERE { ?a gk:relatedFact ?b }")
+
+
+def test_seed_facts_both_articles_state_are_one_fact_with_support_two(seed_dataset):
+    rows = [
+        line.split("\t")
+        for line in (ROOT / "tests/data/expected/seed_shared_facts.tsv").read_text().splitlines()
+        if line and not line.startswith(("#", "subject\t"))
+    ]
+    both = {tuple(fields[:3]) for fields in rows if fields[3] == "yes"}
+    merged = {fact["spo"] for fact in facts(seed_dataset).values() if fact["counts"][0] == 2}
+    assert both <= merged
+    assert merged <= {tuple(fields[:3]) for fields in rows}, "no fact of one is merged with another"
