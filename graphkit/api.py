@@ -107,6 +107,14 @@ class KnowledgeGraph:
         """Facts on which sources give different values: what, value, source, sentence."""
         return compare.conflicts(self.dataset).to_frame()
 
+    def near_matches(self) -> pandas.DataFrame:
+        """Facts nearly the same, never merged: same arguments, related relations, a score.
+
+        Columns: score, subject, relation, other (the other fact's relation), object.
+        """
+        frame = compare.near_matches(self.dataset).to_frame().drop(columns=["a", "b"])
+        return frame.astype({"score": float})
+
     def diff(self, source_a: str, source_b: str) -> compare.SourceDiff:
         """What two sources (file name, headline or publisher) state alone, both, or in conflict."""
         return compare.diff(self.dataset, source_a, source_b)

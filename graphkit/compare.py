@@ -28,14 +28,25 @@ SELECT ?doc ?file ?title ?publisher WHERE {
   OPTIONAL { ?doc schema:publisher ?publisher } }"""
 
 _FACTS = """
-SELECT DISTINCT ?doc ?subject ?relation ?object ?conflict WHERE {
+SELECT DISTINCT ?doc ?subject ?relation ?object ?conflict ?fact WHERE {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?fact a gk:Fact ; gk:statement ?st }
   ?s rdfs:label ?subject . ?p rdfs:label ?relation .
   OPTIONAL { ?o rdfs:label ?olabel }
   OPTIONAL { ?st gk:objectText ?otext }
   OPTIONAL { ?conflict a gk:Conflict ; gk:statement ?st }
   BIND(COALESCE(?olabel, ?otext, STR(?o)) AS ?object) }"""
+
+NEAR_MATCHES_QUERY = """
+SELECT ?score ?subject ?relation ?other ?object ?a ?b WHERE {
+  ?match a gk:NearMatch ; gk:score ?score ; gk:fact ?a, ?b .
+  FILTER(STR(?a) < STR(?b))
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  ?b rdf:predicate ?q .
+  ?s rdfs:label ?subject . ?p rdfs:label ?relation . ?q rdfs:label ?other . ?o rdfs:label ?object .
+} ORDER BY DESC(?score) ?subject ?relation ?other"""
+"""Facts on the same two arguments whose canonical relations differ (gk:relatedFact), scored."""
 
 Fact = tuple[str, str, str]
 
@@ -50,6 +61,8 @@ class SourceDiff:
     only_b: tuple[Fact, ...]
     both: tuple[Fact, ...]
     conflicts: tuple[tuple[Fact, Fact], ...]
+    near: tuple[tuple[Fact, Fact], ...] = ()
+    """A fact of A and a near match of it in B (gk:relatedFact): nearly the same, not one."""
 
     def to_text(self) -> str:
         """The four sections as plain text, one fact a line, as `graphkit diff` prints them."""
@@ -65,6 +78,9 @@ class SourceDiff:
         lines.append(f"## in conflict ({len(self.conflicts)})")
         for (subject, relation, value_a), (_, _, value_b) in self.conflicts:
             lines.append(f"  {subject} -{relation}-> {value_a}  vs  {value_b}")
+        lines.append(f"## nearly the same ({len(self.near)})")
+        for (subject, relation_a, obj), (_, relation_b, _) in self.near:
+            lines.append(f"  {subject} -{relation_a}-> {obj}  ~  -{relation_b}->")
         return "\n".join(lines)
 
 
@@ -73,14 +89,22 @@ def conflicts(dataset: Dataset) -> Rows:
     return select(dataset, CONFLICTS_QUERY, trusted=True)
 
 
+def near_matches(dataset: Dataset) -> Rows:
+    """Every pair of facts nearly the same (same arguments, related relations) with its score."""
+    return select(dataset, NEAR_MATCHES_QUERY, trusted=True)
+
+
 def diff(dataset: Dataset, source_a: str, source_b: str) -> SourceDiff:
     """Compare what two sources state; a source is named by file, headline, publisher or IRI."""
     docs_a, docs_b = _articles(dataset, source_a), _articles(dataset, source_b)
     facts: dict[str, set[Fact]] = defaultdict(set)
     clashing: dict[str, set[Fact]] = defaultdict(set)
-    for doc, subject, relation, obj, conflict in select(dataset, _FACTS, trusted=True):
+    by_iri: dict[str, Fact] = {}
+    for doc, subject, relation, obj, conflict, iri in select(dataset, _FACTS, trusted=True):
         fact = (str(subject), str(relation), str(obj))
         facts[str(doc)].add(fact)
+        if iri is not None:
+            by_iri[str(iri)] = fact
         if conflict is not None:
             clashing[str(conflict)].add(fact)
     in_a = set().union(*(facts[d] for d in docs_a))
@@ -93,13 +117,22 @@ def diff(dataset: Dataset, source_a: str, source_b: str) -> SourceDiff:
         if a != b and a not in in_b and b not in in_a
     }
     in_conflict = {a for a, _ in pairs} | {b for _, b in pairs}
+    only_a, only_b = in_a - in_b - in_conflict, in_b - in_a - in_conflict
+    near = set()
+    for row in near_matches(dataset):
+        fact_a, fact_b = by_iri.get(str(row[5])), by_iri.get(str(row[6]))
+        if fact_a in only_b and fact_b in only_a:
+            fact_a, fact_b = fact_b, fact_a
+        if fact_a in only_a and fact_b in only_b:
+            near.add((fact_a, fact_b))
     return SourceDiff(
         source_a=source_a,
         source_b=source_b,
-        only_a=tuple(sorted(in_a - in_b - in_conflict)),
-        only_b=tuple(sorted(in_b - in_a - in_conflict)),
+        only_a=tuple(sorted(only_a)),
+        only_b=tuple(sorted(only_b)),
         both=tuple(sorted(in_a & in_b)),
         conflicts=tuple(sorted(pairs)),
+        near=tuple(sorted(near)),
     )
 
 

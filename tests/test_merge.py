@@ -228,3 +228,25 @@ def test_seed_facts_both_articles_state_are_one_fact_with_support_two(seed_datas
     merged = {fact["spo"] for fact in facts(seed_dataset).values() if fact["counts"][0] == 2}
     assert both <= merged
     assert merged <= {tuple(fields[:3]) for fields in rows}, "no fact of one is merged with another"
+
+
+def test_near_matches_are_listed_by_diff_and_the_api(pipeline):
+    from graphkit.api import KnowledgeGraph
+
+    kg = KnowledgeGraph(
+        build(
+            pipeline,
+            "Rio Tinto is considering an offer for Arcadium.",
+            "Rio Tinto made an offer for Arcadium.",
+        )
+    )
+    frame = kg.near_matches()
+    assert list(frame.columns) == ["score", "subject", "relation", "other", "object"]
+    row = frame[frame.relation == "consider offer for"].iloc[0]
+    assert (row.subject, row.other, row.object) == ("Rio Tinto", "offer for", "Arcadium")
+    result = kg.diff("Outlet A", "Outlet B")
+    assert (
+        ("Rio Tinto", "consider offer for", "Arcadium"),
+        ("Rio Tinto", "offer for", "Arcadium"),
+    ) in result.near
+    assert "## nearly the same (1)" in result.to_text()
