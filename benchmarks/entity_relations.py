@@ -451,14 +451,20 @@ def _columns(lines: Sequence[Sequence[str]]) -> str:
 
 
 def misses(scores: Sequence[SentenceScore], views: Mapping[str, GraphView]) -> str:
-    """For each sentence with a missed or an extra pair: the pairs and the facts its graph holds."""
+    """Each sentence with a missed or an extra pair or a mistyped entity: those, and its facts."""
     out = []
     for score in scores:
-        if not score.missed and not score.extra:
+        mistyped = sorted(score.found - score.typed)
+        if not score.missed and not score.extra and not mistyped:
             continue
         sentence = score.sentence
         view = views.get(sentence.id, GraphView())
         out.append(f"\n{sentence.id} ({sentence.source}): {sentence.text}")
+        for entity in sentence.entities:
+            if entity.text in mistyped:
+                nodes = entity_nodes(entity, view)
+                got = sorted({k.removeprefix(SCHEMA) for n in nodes for k in view.types.get(n, ())})
+                out.append(f"  wrong type: {entity.text} is {entity.type}, not {'/'.join(got)}")
         kinds = {frozenset((r.head, r.tail)): r.kind for r in sentence.relations}
         for pair in sorted(score.missed, key=sorted):
             absent = [text for text in sorted(pair) if text not in score.found]

@@ -37,9 +37,9 @@ PERSON_ROLES = frozenset(
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
 ORG_NOUNS = frozenset(
     """
-    company firm group maker manufacturer bank agency party organisation organization
-    university college institute corporation corp airline retailer producer insurer unit
-    subsidiary lender carrier publisher newspaper network club team council committee
+    company firm group maker automaker carmaker manufacturer bank agency party organisation
+    organization university college institute corporation corp airline retailer producer insurer
+    unit subsidiary lender carrier publisher newspaper network club team council committee
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster
     """.split()
@@ -58,13 +58,22 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 WORK_NOUNS = frozenset("novel book film movie song album play series painting poem".split())
+PRODUCT_NOUNS = frozenset(
+    """
+    product drug pill vaccine medicine fragrance perfume car sedan vehicle truck aircraft jet
+    plane airliner computer laptop phone smartphone software device kit brand model telescope
+    satellite spacecraft shuttle rifle cigarette beer whisky whiskey
+    """.split()
+)
 _NOUN_TYPES = (
     (PERSON_ROLES, "Person"),
     (ORG_NOUNS, "Organization"),
     (PLACE_NOUNS, "Place"),
     (EVENT_NOUNS, "Event"),
     (WORK_NOUNS, "CreativeWork"),
+    (PRODUCT_NOUNS, "Product"),
 )
+_NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)\s")
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
@@ -122,9 +131,28 @@ def describe(phrase: str) -> str | None:
         return None  # "the association's": whose it is, not what it is
     words = head_words(phrase)
     for word in reversed(words):  # the head first, then the word before it
-        for nouns, kind in _NOUN_TYPES:
-            if word in nouns:
-                return kind
+        kind = noun_type(word)
+        if kind is not None:
+            return kind
+    return None
+
+
+def noun_type(word: str) -> str | None:
+    """The type a common noun names: a listed noun, a role in -ist, -ician or -grapher, or a maker.
+
+    >>> noun_type("linguist"), noun_type("statistician"), noun_type("steelmaker")
+    ('Person', 'Person', 'Organization')
+    >>> noun_type("fragrance"), noun_type("insist"), noun_type("levy")
+    ('Product', None, None)
+    """
+    word = _singular(word.casefold())
+    for nouns, kind in _NOUN_TYPES:
+        if word in nouns:
+            return kind
+    if len(word) > 5 and word not in _NOT_ROLES and word.endswith(("ist", "ician", "grapher")):
+        return "Person"  # linguist, physician, photographer: people by their trade
+    if len(word) > 7 and word.endswith(("maker", "producer")):
+        return "Organization"  # steelmaker, automaker
     return None
 
 
@@ -144,13 +172,30 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         kind = describe(object_text)
         return (((kind, 3),) if kind else ()), ()
     role = _OF_ROLE.match(lemma)
-    if role and _singular(role.group(1)) in PERSON_ROLES:
+    if role and noun_type(role.group(1)) == "Person":
+        if _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}":
+            return (("Person", 3),), (("Person", -2), ("Organization", 2))
         return (("Person", 3),), (("Person", -2),)
+    if lemma in _AGENT_VERBS:  # who says, reports or announces is a person or a body
+        return (("Person", 1), ("Organization", 1)), ()
+    if lemma in _PRODUCT_VERBS:  # what a firm develops, launches or recalls is a product
+        return (), (("Product", 2),)
     return (), ()
 
 
+_STAFF_ROLES = frozenset(
+    """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
+    director manager vice-president officer economist strategist employee staffer""".split()
+)
+"""Roles held in a company or a body, never in a country: "X, vice president of Y"."""
+_AGENT_VERBS = frozenset(
+    "say tell add report announce claim argue warn predict explain publish".split()
+)
+_PRODUCT_VERBS = frozenset("develop launch unveil recall manufacture introduce".split())
+
+
 def context_votes(before: str, text: str, after: str) -> Votes:
-    """Votes from the words around a name in its sentence: a title, a dateline, a work noun.
+    """Votes from the words around a name in its sentence: a title, a dateline, a description.
 
     >>> context_votes("German Chancellor ", "Olaf Scholz", " met Macron")
     (('Person', 2),)
@@ -158,60 +203,126 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     (('Place', 3),)
     >>> context_votes("", "Magna", "'s shares fell"), context_votes("", "Amira Hassan", ", 34, of")
     ((('Organization', 2),), (('Person', 2),))
+    >>> context_votes("her fragrance, ", "Heiress", ".")
+    (('Product', 2),)
+    >>> context_votes("", "Wiese", ", a linguist at"), context_votes("", "Tungali", ", west of Kew")
+    ((('Person', 2),), (('Place', 2),))
     """
     votes: list[tuple[str, int]] = []
     previous = _WORD.findall(before.casefold()[-40:])
     if previous:
         word = _singular(previous[-1])
-        if word in HONORIFICS or word in PERSON_ROLES:
+        if word in HONORIFICS:
             votes.append(("Person", 2))
-        elif word in WORK_NOUNS and before.rstrip()[-1:] in "\"“'‘,":
-            votes.append(("CreativeWork", 2))
+        elif previous[-1] in ("called", "named", "dubbed") and len(previous) > 1:
+            kind = noun_type(previous[-2])  # "a test-practice kit called Learning Materials"
+            if kind is not None:
+                votes.append((kind, 2))
+        elif (kind := noun_type(word)) is not None and (
+            kind != "CreativeWork" or before.rstrip()[-1:] in "\"“'‘,"
+        ):
+            votes.append((kind, 2))  # "Chancellor Olaf Scholz", "cyclone Larry"; not "play Chelsea"
     if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
         votes.append(("Place", 3))
-    following = _WORD.findall(after.casefold()[:30])
-    if following[:1] == ["s"] and following[1:2] and following[1] in _CORPORATE:
-        votes.append(("Organization", 2))  # "Magna's shares", "Nokia's chief executive"
+    following = [w for w in _WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
+    if re.search(r"['’]s?$", text):  # the mention took its possessive: "Tony Lama's"
+        following = ["s", *following]
+    if following[:1] == ["s"] and _CORPORATE.intersection(following[1:4]):
+        votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
     if _AGE.match(after):
         votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn"
+    town = _TOWN_STATE.match(after)
+    if town and _is_place_name(town.group(1)) and not name_votes(text):
+        votes.append(("Place", 2))  # "Agua Dulce, California": a town, named by its state
+    apposition = _APPOSITION.match(after)
+    if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
+        kind = "Place" if apposition.group(1) else describe(apposition.group(2))
+        if kind is not None:
+            votes.append((kind, 2))
     return tuple(votes)
 
 
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:((?:just |about |some )?[\w-]*(?:north|south|east|west)[\w-]* of )"
+    r"|(?:a|an|the)\s+([^,;:()\"“”]{2,120}?)\s*(?:[,;:()]|$))",
+    re.IGNORECASE,
+)
+"""A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
+_TOWN_STATE = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*(?:[,.;:()—]|--|$)")
+"""A place after a name and a comma, ending there: ", California." (not ", Australia's")."""
 _CORPORATE = frozenset(
     """shares stock shareholders stake profit profits revenue revenues earnings sales
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
 )
+_AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _NAME_ENDS = {
     **dict.fromkeys(
         """inc corp corporation co ltd plc llc ag sa spa nv bv oyj ab asa se pty kk srl sarl
-        gmbh group bank university institute
+        gmbh group bank bancorp university institute
         council association union party agency department ministry committee company
         foundation society laboratory laboratories exchange fund trust commission authority
-        court police army navy""".split(),
+        court police army navy partners capital holdings securities industries technologies
+        systems airlines airways motors electric energy resources mining minerals petroleum oil
+        gold steel foods financial insurance investments ventures enterprises communications
+        media entertainment pharmaceuticals productions publishing""".split(),
         "Organization",
     ),
     **dict.fromkeys(
         """river highway street road avenue island islands mountains lake bay beach valley
-        city county province district bridge airport strait sea ocean""".split(),
+        city county province district bridge airport strait sea ocean desert delta peninsula
+        reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
+        museum gallery theatre theater hotel church cathedral palace plateau glacier""".split(),
         "Place",
     ),
+    **dict.fromkeys(
+        """cup games olympics championship championships festival war earthquake tsunami
+        expo affair scandal marathon""".split(),
+        "Event",
+    ),
+    **dict.fromkeys("book".split(), "CreativeWork"),
 }
+"""A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
+_NAME_STARTS = {
+    **dict.fromkeys("mount mt lake cape".split(), "Place"),
+    **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
+}
+"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy"."""
 
 
 def name_votes(label: str) -> Votes:
-    """Votes from a name's own last word: "Victoria Highway" is a place, "Magna Inc." a firm.
+    """Votes from a name's own first or last word: "Victoria Highway", "Magna Inc.", "Lake Eyre".
+
+    Only a name's: the last word is capitalised ("Russian state media" has no vote).
 
     >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
     ((('Place', 2),), (('Organization', 2),), ())
+    >>> name_votes("GBS Gold"), name_votes("Cyclone Tracy"), name_votes("Polocrosse World Cup")
+    ((('Organization', 2),), (('Event', 2),), (('Event', 2),))
     """
-    words = _WORD.findall(label.casefold().replace(".", ""))
-    kind = _NAME_ENDS.get(words[-1]) if len(words) > 1 else None
+    written = _WORD.findall(label.replace(".", ""))
+    if len(written) < 2 or not written[-1][:1].isupper():
+        return ()  # "Russian state media": a description, not a name
+    words = [word.casefold() for word in written]
+    kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
     return ((kind, 2),) if kind else ()
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from graphkit.authority._default import place_names
+
+    return place_names()
+
+
+def _is_place_name(text: str) -> bool:
+    from graphkit.authority import fold
+
+    return fold(text) in _places()
 
 
 def _singular(word: str) -> str:

@@ -210,9 +210,10 @@ def test_graph_views_reads_each_articles_nodes_and_facts():
 @pytest.mark.parametrize("split", er.SPLITS)
 def test_labelled_sets_are_consistent(split):
     sentences = er.load_split(split)  # parse_sentence checks every sentence's labels
-    assert 90 <= len(sentences) <= 250
+    assert 90 <= len(sentences) <= 450
     negatives = sum(1 for s in sentences if not s.relations)
-    assert 0.08 <= negatives / len(sentences) <= 0.25
+    # dev's type-trap additions are half negatives (their point is the entities), so dev is ~30%
+    assert 0.08 <= negatives / len(sentences) <= 0.32
     assert all(len(s.entities) >= 2 for s in sentences)
 
 
