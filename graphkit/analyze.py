@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +70,8 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     """Return entities as nodes and facts as edges, with labels, types and sources as attributes.
 
     Node attributes: label, type, aliases. Edge key: the relation IRI; attributes: relation,
-    sources (a list of {doc, title, sentence}), support (distinct articles), negated, conflict.
+    sources (a list of {doc, title, sentence}), support (distinct articles), negated, conflict,
+    near (the relations of facts nearly the same, gk:relatedFact, as {relation, score}).
     A literal object (an amount, a date) becomes a node of type "Value".
     """
     graph = nx.MultiDiGraph()
@@ -90,10 +92,18 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
     titles = _by_subject(dataset, SCHEMA.headline)
     files = _by_subject(dataset, GK.sourceFile)
     labels = _by_subject(dataset, RDFS.label)
-    conflicts = {node for node, kind in subject_objects(dataset, RDF.type) if kind == GK.Conflict}
-    in_conflict = {st for node, st in subject_objects(dataset, GK.statement) if node in conflicts}
+    kinds = list(subject_objects(dataset, RDF.type))
+    conflicts = {node for node, kind in kinds if kind == str(GK.Conflict)}  # str: rdflib's
+    facts = {node for node, kind in kinds if kind == str(GK.Fact)}  # == is False for a URIRef
+    in_conflict, fact_of = set(), {}
+    for node, statement in subject_objects(dataset, GK.statement):
+        if node in conflicts:
+            in_conflict.add(statement)
+        elif node in facts:
+            fact_of[statement] = node
+    near_of = _near_matches(dataset, labels, column["predicate"])
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
-        lambda: {"sources": [], "negated": False, "conflict": False}
+        lambda: {"sources": [], "negated": False, "conflict": False, "near": []}
     )
     for statement, doc in column["doc"].items():  # a statement is derived from its article
         if statement not in column["object"]:
@@ -112,12 +122,33 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             edge["sources"].append(source)
         edge["negated"] = edge["negated"] or statement in column["negated"]
         edge["conflict"] = edge["conflict"] or statement in in_conflict
+        for near in near_of.get(fact_of.get(statement, ""), ()):
+            if near not in edge["near"]:
+                edge["near"].append(near)
     for (s, o, p), attributes in edges.items():
         if s not in graph:
             continue
         attributes["support"] = len({source["doc"] for source in attributes["sources"]})
         graph.add_edge(s, o, key=p, **attributes)
     return graph
+
+
+def _near_matches(
+    dataset: Dataset, labels: dict[str, str], predicates: dict[str, str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Fact IRI → its near matches as {relation, score}, the closest first."""
+    scores = _by_subject(dataset, GK.score)
+    members: dict[str, list[str]] = defaultdict(list)
+    for match, fact in subject_objects(dataset, GK.fact):
+        members[match].append(fact)
+    near: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for match, pair in members.items():
+        for fact, other in itertools.permutations(pair, 2):
+            relation = labels.get(predicates.get(other, ""), "")
+            near[fact].append({"relation": relation, "score": float(scores.get(match, 0))})
+    for matches in near.values():
+        matches.sort(key=lambda m: (-m["score"], m["relation"]))
+    return near
 
 
 def _by_subject(dataset: Dataset, predicate: URIRef) -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from graphkit import analyze
 from graphkit.analyze import EntityIndex, Stats, find_entity, stats
 from graphkit.errors import GraphkitError
 
@@ -122,3 +123,11 @@ def test_seed_stats(seed_dataset):
     assert [n for _, n in counts.top_entities] == sorted(
         (n for _, n in counts.top_entities), reverse=True
     )
+
+
+def test_seed_edges_in_conflict_are_the_trade_figures_only(seed_dataset):
+    graph = analyze.to_networkx(seed_dataset)
+    clashing = {
+        graph.nodes[v]["label"] for _, v, data in graph.edges(data=True) if data["conflict"]
+    }
+    assert clashing == {"$245 billion", "$240 billion"}  # not every fact with statements

@@ -387,3 +387,27 @@ def test_hostile_facts_fold_into_their_entity_as_text(hostile, open_map) -> None
         " document.scripts.length]"
     )
     assert injected == [0, 3]
+
+
+def test_details_panel_shows_facts_nearly_the_same(pipeline, open_map, tmp_path) -> None:
+    texts = tmp_path / "outlets.jsonl"
+    texts.write_text(
+        '{"text": "Rio Tinto is considering an offer for Arcadium.", "publisher": "A"}\n'
+        '{"text": "Rio Tinto made an offer for Arcadium.", "publisher": "B"}\n',
+        encoding="utf-8",
+    )
+    graph = graphkit.build(texts, pipeline=pipeline).to_networkx()
+    near = {
+        (d["relation"], m["relation"], m["score"])
+        for _, _, d in graph.edges(data=True)
+        for m in d["near"]
+    }
+    assert ("consider offer for", "offer for", 0.833) in near  # both ways, with the score
+    assert ("offer for", "consider offer for", 0.833) in near
+    page = open_map(visualize.render_html(graph, concepts=True)).page
+    page.fill("#gk-search", "Rio Tinto")
+    page.press("#gk-search", "Enter")
+    page.locator("#gk-details li button", has_text="consider offer for").first.click()
+    details = page.inner_text("#gk-details")
+    assert "nearly the same (1)" in details.casefold()  # h3 is styled in capitals
+    assert "offer for \u2192 Arcadium (0.83)" in details

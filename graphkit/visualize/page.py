@@ -157,7 +157,8 @@ def _page_data(graph: nx.MultiDiGraph, *, seed: int, concepts: bool) -> dict[str
             )
         flags = (1 if data.get("negated") else 0) | (2 if data.get("conflict") else 0)
         relation, support = style.relation_of(key, data), style.support_of(data)
-        edges.append([index[source], index[target], relation, support, flags, refs, bend])
+        near = [[str(m["relation"]), m["score"]] for m in data.get("near", [])]
+        edges.append([index[source], index[target], relation, support, flags, refs, bend, near])
     return {
         "types": [[name, *style.colour(name)] for name in type_names],
         "nodes": nodes,

@@ -30,7 +30,7 @@
   var edges = data.edges.map(function (e, i) {
     var edge = {id: i, from: nodes[e[0]], to: nodes[e[1]], relation: e[2], support: e[3],
                 negated: (e[4] & 1) !== 0, conflict: (e[4] & 2) !== 0, sources: e[5],
-                bend: e[6]};
+                bend: e[6], near: e.length > 7 ? e[7] : []};
     edge.folds = edge.from.folds || edge.to.folds;
     edge.from.edges.push(edge);
     if (edge.to !== edge.from) edge.to.edges.push(edge);
@@ -287,6 +287,16 @@
       list.appendChild(item);
     });
     parts.push(list);
+    if (edge.near.length) {
+      // Facts on the same two entities that other sources word differently: never merged.
+      parts.push(el("h3", "", "Nearly the same (" + edge.near.length + ")"));
+      var near = el("ul");
+      edge.near.forEach(function (match) {
+        near.appendChild(el("li", "gk-near", match[0] + " \u2192 " + edge.to.label +
+                                             " (" + match[1].toFixed(2) + ")"));
+      });
+      parts.push(near);
+    }
     return parts;
   }
   function selectNode(node) {
