@@ -7,14 +7,15 @@ authority entry where exactly one fits.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from graphkit import _acronyms
 from graphkit._evidence import Votes, name_votes
+from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold
 from graphkit.labels import SCHEMA_TYPES
 from graphkit.types import Entity, Extraction, Mention
@@ -151,7 +152,7 @@ class NameTable:
         surnames = {key for key in people if len(key.split()) == 1}
         for full in people - surnames:
             for short in surnames:
-                if _same_person(short, full, fuzzy=True):
+                if same_person(short, full, fuzzy=True):
                     self._together[short, full] += 1
                     self._surnames.add(short)
                     self._votes[short]["Person"] += 2  # a person's surname, in this article
@@ -277,13 +278,16 @@ class NameTable:
         by_iri: dict[str, str] = {}
         for key, found in iri.copy().items():
             union(key, by_iri.setdefault(found, key))
+        for short, full in _acronyms.pairs(self._labels):  # "FTC", "Federal Trade Commission"
+            if "Person" not in (kinds[short], kinds[full]):
+                union(short, full)
 
         def is_person(key: str) -> bool:  # a name linked to a place or a body is no surname
             entry = links[key]
             return kinds[key] == "Person" and (entry is None or entry.type == "Person")
 
         people = sorted(filter(is_person, kinds), key=lambda k: (-len(k.split()), k))
-        index = _PeopleIndex(people)
+        index = PeopleIndex(people)
         for short in people:
             matches = index.matches(short)
             if len(short.split()) == 1:
@@ -302,7 +306,7 @@ class NameTable:
         ("Zelensky") only beside it in an article.
         """
         together = [full for full in matches if self._together[short, full]]
-        exact = [full for full in matches if _same_person(short, full, fuzzy=False)]
+        exact = [full for full in matches if same_person(short, full, fuzzy=False)]
         if len(exact) == 1 and (not together or together == exact):
             return exact
         if together:
@@ -324,115 +328,6 @@ def _free_id(label: str, kind: str, linked: AuthorityEntry | None, used: set[str
             used.add(entity_id)
             return entity_id
     raise AssertionError("unreachable: itertools.count never ends")
-
-
-class _PeopleIndex:
-    """Finds the first of `people` that `_same_person` accepts for a name, without trying all.
-
-    Only names sharing a first or last word, or with a last word of similar spelling, or with all
-    but the last word in common, are tried. Spellings are similar (difflib ratio >= 0.85) only if
-    they share at least 0.275 * (len(a) + len(b)) - 1 character bigrams: with M matched characters
-    in b blocks, the bigrams inside blocks give M - b shared, b - 1 <= the unmatched characters
-    len(a) + len(b) - 2M, and 2M >= 0.85 * (len(a) + len(b)).
-    """
-
-    def __init__(self, people: list[str]) -> None:
-        self._order = {key: number for number, key in enumerate(people)}
-        self._by_last: dict[str, list[str]] = defaultdict(list)  # last word → keys
-        self._by_first: dict[str, list[str]] = defaultdict(list)  # first word of longer names
-        self._by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # all but last
-        self._by_bigram: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self._grams: dict[str, Counter[str]] = {}  # last word → its bigrams
-        self._similar_words: dict[str, list[str]] = {}
-        for key in people:
-            words = key.split()
-            self._by_last[words[-1]].append(key)
-            if len(words) > 1:
-                self._by_first[words[0]].append(key)
-                self._by_prefix[tuple(words[:-1])].append(key)
-        for word in self._by_last:  # (bigram, word length) → last words having it
-            self._grams[word] = _bigrams(word)
-            for gram in self._grams[word]:
-                self._by_bigram[gram, len(word)].append(word)
-
-    def matches(self, short: str) -> list[str]:
-        """Names in `people` order that `short` may name.
-
-        For a lone surname every one spelled alike (the caller picks), else the first only.
-        """
-        words = short.split()
-        candidates: set[str]
-        if len(words) == 1:
-            candidates = {*self._by_last.get(words[0], ()), *self._by_first.get(words[0], ())}
-        else:
-            candidates = set(self._by_prefix.get(tuple(words[:-1]), ()))
-        candidates.discard(short)
-        if len(words[-1]) >= 5 and (len(words) == 1 or candidates):
-            similar = {key for word in self._similar(words[-1]) for key in self._by_last[word]}
-            if len(words) == 1:
-                candidates.update(similar)
-            else:
-                candidates.intersection_update(similar)
-        elif len(words) > 1:
-            return []  # same length, a short last word: never the same person
-        candidates.discard(short)
-        found = [
-            full
-            for full in sorted(candidates, key=self._order.__getitem__)
-            if _same_person(short, full, fuzzy=True)
-        ]
-        return found if len(words) == 1 else found[:1]
-
-    def _similar(self, word: str) -> list[str]:
-        """Last words that may be spelled like `word`: a superset of those with ratio >= 0.85."""
-        if word in self._similar_words:
-            return self._similar_words[word]
-        shared: Counter[str] = Counter()
-        grams = self._grams[word]  # `word` is the last word of one of `people`
-        for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
-            for gram, count in grams.items():
-                others = self._by_bigram.get((gram, length), ())
-                if count == 1:  # the usual case: counted in C
-                    shared.update(others)
-                else:
-                    for other in others:
-                        shared[other] += min(count, self._grams[other][gram])
-        similar = self._similar_words[word] = [
-            other
-            for other, number in shared.items()
-            if number >= 0.275 * (len(word) + len(other)) - 1
-        ]
-        return similar
-
-
-def _bigrams(word: str) -> Counter[str]:
-    return Counter(word[i : i + 2] for i in range(len(word) - 1))
-
-
-def _same_person(short: str, full: str, *, fuzzy: bool) -> bool:
-    """Tell whether `short` names the person `full` names ("putin" / "vladimir putin").
-
-    A lone surname must be the full name's last (or, in Chinese order, first) word, or with
-    `fuzzy` a near spelling of it ("zelensky" / "volodymyr zelenskyy"): "willis" is not
-    "craig williams" unless an article puts them side by side.
-    """
-    short_words, full_words = short.split(), full.split()
-    if len(short_words) > len(full_words):
-        return False
-    if len(short_words) == len(full_words) > 1:
-        if short_words[:-1] != full_words[:-1] or len(short_words[-1]) < 5:
-            return False
-        return difflib.SequenceMatcher(None, short_words[-1], full_words[-1]).ratio() >= 0.85
-    surname = short_words[-1]
-    return len(short_words) == 1 < len(full_words) and (
-        surname == full_words[-1]
-        or surname == full_words[0]  # Chinese order: "Xi" of "Xi Jinping"
-        or (
-            fuzzy
-            and len(surname) >= 5
-            and difflib.SequenceMatcher(None, surname, full_words[-1]).ratio() >= 0.85
-        )
-    )
 
 
 def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> str:
