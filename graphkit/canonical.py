@@ -83,7 +83,7 @@ ASPECT = ("continue to be", "continue to", "remain", "stay", "still be", "keep")
 """Verbs that say a state goes on ("remains the largest partner" is "is the largest partner")."""
 
 LIGHT_VERBS = frozenset(
-    "give hold make take conduct carry_out place have launch pay issue deliver stage impose "
+    "give hold make take conduct place have launch pay issue deliver stage impose "
     "lodge file put reach strike".split()
 )
 """Verbs whose meaning is their object's ("held talks", "gave approval", "placed an order")."""
@@ -146,18 +146,18 @@ study,study,of
 survey,survey,of
 search,search,
 raid,raid,on
-donations,give,""".splitlines()
+donations,give,
+lawsuit,sue,against
+suit,sue,against""".splitlines()
     )
 }
 """noun → (verb, prepositions that become its direct object): "gave approval to X" → "approve X"."""
 
 SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("largest", "biggest"),
-    ("large", "big"),
     ("establish", "found", "set up"),
     ("defeat", "beat"),
     ("report", "post"),
-    *((f"rise {p}", f"increase {p}", f"climb {p}") for p in ("by", "to", "from")),
+    *((f"rise {p}", f"increase {p}", f"climb {p}", f"advance {p}") for p in ("by", "to", "from")),
     *(
         (f"fall {p}", f"drop {p}", f"decline {p}", f"decrease {p}", f"slip {p}")
         for p in ("by", "to", "from")
@@ -179,15 +179,26 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("warn", "caution"),
     ("say", "state"),
     ("sue", "take to court"),
+    ("find", "discover", "detect"),
+    ("overtake", "surpass"),
+    ("land", "touch down"),
 )
-"""Groups of words and phrases one meaning in news reports, each read as its first member.
+"""Groups of verbs and verb phrases one meaning in news reports, each read as its first member
+where it opens a relation (so "found" is "establish", never the "found" of "was found in").
 
 No package on PyPI ships WordNet's synsets for offline use (wn and nltk download them at run
 time), so these groups were chosen by hand, each a WordNet synonym pair or a paraphrase
-common in news copy; `tests/test_canonical.py` lists and tests every one.
+common in news copy; `tests/test_canonical.py` tests every one.
 """
 
+ADJECTIVES: tuple[tuple[str, ...], ...] = (
+    ("largest", "biggest"),
+    ("large", "big"),
+)
+"""Adjective groups, read anywhere in a relation ("be biggest trading partner of")."""
+
 _SYNONYM_OF = {word: group[0] for group in SYNONYMS for word in group[1:]}
+_ADJECTIVE_OF = {word: group[0] for group in ADJECTIVES for word in group[1:]}
 _LONGEST_SYNONYM = max(len(word.split()) for group in SYNONYMS for word in group)
 
 
@@ -399,19 +410,12 @@ def _unlight(words: list[str]) -> list[str]:
 
 
 def _synonyms(words: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(_LONGEST_SYNONYM, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + size])
-            if phrase in _SYNONYM_OF:
-                out.extend(_SYNONYM_OF[phrase].split())
-                i += size
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    return out
+    for size in range(min(_LONGEST_SYNONYM, len(words)), 0, -1):
+        phrase = " ".join(words[:size])
+        if phrase in _SYNONYM_OF:
+            words = [*_SYNONYM_OF[phrase].split(), *words[size:]]
+            break
+    return [_ADJECTIVE_OF.get(word, word) for word in words]
 
 
 def light_object(

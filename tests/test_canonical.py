@@ -1,0 +1,109 @@
+"""Canonical forms (graphkit/canonical.py): every accepted synonym group, light verb and
+argument rule, and the words that must stay apart. No model: relations and phrases as the
+extractor writes them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit import canonical
+from graphkit.types import Relation
+
+
+def lemma(text: str, **flags) -> str:
+    return canonical.relation(Relation(text=text, lemma=text, **flags)).lemma
+
+
+@pytest.mark.parametrize("group", canonical.SYNONYMS + canonical.ADJECTIVES)
+def test_every_synonym_group_reads_as_its_first_member(group):
+    first = group[0]
+    for member in group:
+        assert lemma(member) == lemma(first), member
+    if group in canonical.SYNONYMS:
+        assert lemma(f"{group[-1]} x") == f"{first} x"  # the group opens the relation
+
+
+def test_groups_are_disjoint():
+    members = [m for group in canonical.SYNONYMS + canonical.ADJECTIVES for m in group]
+    assert len(members) == len(set(members))
+
+
+@pytest.mark.parametrize(
+    ("written", "core"),
+    [
+        ("remain largest trading partner of", "be largest trading partner of"),
+        ("remain", "be"),
+        ("continue to be biggest buyer of", "be largest buyer of"),
+        ("stay in", "be in"),
+        ("hold talks with", "talk with"),
+        ("give approval to", "approve"),
+        ("conduct review of", "review"),
+        ("place order for", "order"),
+        ("make offer for", "offer for"),
+        ("pay visit to", "visit"),
+        ("launch attack on", "attack"),
+        ("file lawsuit against", "sue"),
+        ("impose sanctions on", "sanction"),
+        ("give speech to", "talk with"),
+    ],
+)
+def test_aspect_copula_and_light_verbs_read_as_the_core_predicate(written, core):
+    assert lemma(written) == core
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("be found in", "be established in"),  # "found" is "establish" only as a verb's lemma
+        ("grow", "rise"),  # "grow wheat" is no rise
+        ("fire", "sack"),  # "fire missiles"
+        ("call on", "phone on"),
+        ("hold", "talk"),  # a light verb without its noun is itself
+        ("be leader of", "be president of"),  # broader is not the same
+    ],
+)
+def test_words_that_are_not_one_meaning_stay_apart(a, b):
+    assert lemma(a) != lemma(b)
+
+
+def test_modal_and_negation_stay_in_the_relation():
+    assert lemma("supply", modality="could") == "may supply"
+    assert lemma("supply", modality="might") == lemma("supply", modality="may")
+    assert lemma("supply", negated=True) == "not supply"
+    assert lemma("supply", negated=True, modality="will") == "will not supply"
+    assert (
+        len({lemma("supply"), lemma("supply", negated=True), lemma("supply", modality="may")}) == 3
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names", "label", "amounts"),
+    [
+        ("Russia’s biggest trading partners", {"Russia"}, "biggest trading partner of Russia", ()),
+        (
+            "the biggest trading partner of Russia",
+            {"Russia"},
+            "biggest trading partner of Russia",
+            (),
+        ),
+        ("scientists at CSIRO", {"CSIRO"}, "scientist of CSIRO", ()),
+        ("CSIRO scientists", {"CSIRO"}, "scientist of CSIRO", ()),
+        ("every bank", set(), "bank", ()),
+        ("any bank", set(), "bank", ()),
+        ("banks across the region", set(), "bank", ()),
+        ("40 homes near Lithgow", {"Lithgow"}, "home", ("40",)),
+        ("a $2bn housing fund", set(), "housing fund", ("2000000000",)),
+        ("two million cars", set(), "car", ("2000000",)),
+        ("the “dear friend”", set(), '"dear friend"', ()),
+        ("news of the deal", set(), "news", ()),
+        ("the crisis", set(), "crisis", ()),
+    ],
+)
+def test_concept_arguments_read_as_their_head_phrase(phrase, names, label, amounts):
+    argument = canonical.argument(phrase, frozenset(names))
+    assert (argument.label, argument.amounts) == (label, amounts)
+
+
+def test_typography_is_one_apostrophe_quote_and_dash():
+    assert canonical.text("O’Connor — “quoted”\u00a0text") == 'O\'Connor - "quoted" text'
