@@ -89,6 +89,8 @@ def resolve(
                 light = canonical.light_object(relation, object_mention, triple.qualifiers)
                 if light is not None:
                     relation, object_mention = light
+            elif triple.object is None:
+                relation, object_mention = _when(relation, triple)
             object_text = object_mention.text if object_mention is not None else None
             amounts: list[str] = []
             opening = triple.sentence.start
@@ -164,6 +166,29 @@ def _concept(
     if concept.label == mention.text:
         return mention
     return dataclasses.replace(mention, text=concept.label)
+
+
+_TIME_PREPOSITIONS = frozenset("in on at during by until since before after from".split())
+
+
+def _when(relation: Relation, triple: Triple) -> tuple[Relation, Mention | None]:
+    """A fact with no object but a time ("will step down in November") takes the time as one.
+
+    So that two outlets reporting the same event of one party ("Alan Joyce resigned on
+    Monday") share a fact; without a time, such a clause gives none.
+    """
+    if relation.lemma == "dateline":
+        return relation, None
+    for qualifier in triple.qualifiers:
+        if qualifier.role != "time":
+            continue
+        first, _, tail = qualifier.text.partition(" ")
+        if first.casefold() not in _TIME_PREPOSITIONS or not tail:
+            return relation, None
+        when = Mention(text=tail, start=qualifier.end - len(tail), end=qualifier.end, label="DATE")
+        lemma = f"{relation.lemma} {first.casefold()}"
+        return dataclasses.replace(relation, lemma=lemma), when
+    return relation, None
 
 
 def _qualifier_amounts(triple: Triple) -> list[str]:

@@ -101,6 +101,11 @@ def shared(dataset) -> list[tuple[str, str, str]]:
             "The FTC sued Amazon.",
             ("Federal Trade Commission", "sue", "Amazon"),
         ),
+        (  # a clause with no object but a time takes the time as its object
+            "Qantas chief executive Alan Joyce will step down in November.",
+            "Alan Joyce will step down in November.",
+            ("Alan Joyce", "will resign in", "November"),
+        ),
         (  # typography: one apostrophe, accents folded
             "Sinéad O’Connor released a new album.",
             "Sinead O'Connor released a new album.",
