@@ -246,6 +246,8 @@ def argument(
     'largest trading partner of Russia'
     >>> argument("CSIRO scientists", frozenset({"CSIRO"})).label
     'scientist of CSIRO'
+    >>> argument("the chief executive of the Victorian Farmers Federation").label
+    'chief executive of Victorian Farmers Federation'
     >>> argument("every bank").label, argument("banks").label
     ('bank', 'bank')
     >>> argument("Each of the three ministers", sentence_start=True)
@@ -292,7 +294,7 @@ def argument(
         return Argument(head=written.casefold())
     if owner is None and rest and rest[0].casefold() in _OWNING:
         complement = _bare(" ".join(rest[1:]))
-        if complement in names:
+        if complement in names or _is_proper(complement):
             owner = complement
     head[-1] = singular(head[-1])
     amounts += [number.replace(",", "") for number in _NUMBER.findall(" ".join(rest))]
@@ -320,6 +322,15 @@ NUMBER_WORDS = {
 }
 
 
+def _is_proper(phrase: str) -> bool:
+    """Whether every word but small ones is capitalised: a name, tagged by the model or not."""
+    words = [w for w in phrase.split() if w.casefold() not in _SMALL]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+_SMALL = frozenset({"of", "and", "for", "the", "&", "de", "on"})
+
+
 def _common_opening(words: list[str], names: frozenset[str]) -> bool:
     """Whether a phrase's first word is capitalised only because it opens the sentence.
 
@@ -332,6 +343,11 @@ def _common_opening(words: list[str], names: frozenset[str]) -> bool:
     if len(words) > 1:
         return words[1][:1].islower() or words[1].casefold() in _CUT
     return singular(first.casefold()) != first.casefold()
+
+
+def bare(phrase: str) -> str:
+    """A name as canonical arguments write it: typography normalised, no leading "the"."""
+    return _bare(text(phrase))
 
 
 def _bare(phrase: str) -> str:

@@ -79,7 +79,7 @@ def resolve(
                 for speaker_mention in _stand_ins(triple.attribution):
                     names.add(speaker_mention, doc_id)
         names_here = frozenset(
-            canonical.text(m.text) for m in extraction.mentions if m.label in SCHEMA_TYPES
+            canonical.bare(m.text) for m in extraction.mentions if m.label in SCHEMA_TYPES
         )
         for triple, subject_mention, object_mention in pairs:
             relation = triple.relation
