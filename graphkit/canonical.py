@@ -191,6 +191,17 @@ time), so these groups were chosen by hand, each a WordNet synonym pair or a par
 common in news copy; `tests/test_canonical.py` tests every one.
 """
 
+CONVERSES = {
+    "lose to": "defeat",
+    "be sold to": "buy",
+    "be beaten by": "defeat",
+    "receive investment from": "invest in",
+    "be acquired by": "buy",
+    "be employed by": "employ",
+    "be owned by": "own",
+}
+"""Relations read as their converse, arguments swapped: "A lost to B" is "B defeated A"."""
+
 ADJECTIVES: tuple[tuple[str, ...], ...] = (
     ("largest", "biggest"),
     ("large", "big"),

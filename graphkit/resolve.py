@@ -125,6 +125,9 @@ def resolve(
         relation = relations.get(written) or relations.setdefault(
             written, canonical.relation(written)
         )
+        if relation.lemma in canonical.CONVERSES and isinstance(obj, Entity):
+            subject, obj = obj, subject  # "Chelsea lost to Arsenal": Arsenal defeated Chelsea
+            relation = dataclasses.replace(relation, lemma=canonical.CONVERSES[relation.lemma])
         time = _time_of(triple, published.get(doc_id))
         speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
         speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None

@@ -107,3 +107,10 @@ def test_concept_arguments_read_as_their_head_phrase(phrase, names, label, amoun
 
 def test_typography_is_one_apostrophe_quote_and_dash():
     assert canonical.text("O’Connor — “quoted”\u00a0text") == 'O\'Connor - "quoted" text'
+
+
+@pytest.mark.parametrize("converse", sorted(canonical.CONVERSES))
+def test_converse_relations_name_a_canonical_relation(converse):
+    assert lemma(converse) == converse  # read before the arguments swap
+    target = canonical.CONVERSES[converse]
+    assert lemma(target) == target

@@ -106,6 +106,11 @@ def shared(dataset) -> list[tuple[str, str, str]]:
             "Alan Joyce will step down in November.",
             ("Alan Joyce", "will resign in", "November"),
         ),
+        (  # a converse relation, its arguments swapped
+            "Arsenal beat Chelsea at the Emirates Stadium.",
+            "Chelsea lost to Arsenal at the Emirates Stadium.",
+            ("Arsenal", "defeat", "Chelsea"),
+        ),
         (  # typography: one apostrophe, accents folded
             "Sinéad O’Connor released a new album.",
             "Sinead O'Connor released a new album.",
