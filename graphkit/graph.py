@@ -55,6 +55,7 @@ def to_dataset(
     conflicts: Iterable[Conflict] = (),
     related: Iterable[Related] = (),
     sources: Sources | None = None,
+    datelines: Iterable[tuple[str, Entity]] = (),
     base: str = DEFAULT_BASE,
     store: str = DEFAULT_STORE,
 ) -> Dataset:
@@ -63,7 +64,9 @@ def to_dataset(
     The article graphs hold only what each article says; the shared graphs hold what depends
     on several: entities, facts with their support, near matches, conflicts and copies.
     """
-    quads = _Quads(base).build(documents, entities, facts, conflicts, related, sources or Sources())
+    quads = _Quads(base).build(
+        documents, entities, facts, conflicts, related, sources or Sources(), datelines
+    )
     if store == DEFAULT_STORE:
         inner = ox.Store()
         inner.bulk_extend(quads)
@@ -228,6 +231,7 @@ _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(
     ox.NamedNode, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
 )
 _LABEL, _ALT_LABEL, _DERIVED = map(ox.NamedNode, (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+_LOCATION_CREATED = ox.NamedNode(SCHEMA["locationCreated"])  # an article's dateline place
 _SAME_AS = ox.NamedNode(SCHEMA["sameAs"])  # an entity's authority IRI (Wikidata, a user's KB)
 _GK = {name: ox.NamedNode(GK._NS + name) for name in GK.__annotations__}
 _XSD = {name: ox.NamedNode(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
@@ -280,6 +284,7 @@ class _Quads:
         conflicts: Iterable[Conflict],
         related: Iterable[Related],
         sources: Sources,
+        datelines: Iterable[tuple[str, Entity]],
     ) -> Iterator[ox.Quad]:
         meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
@@ -287,6 +292,9 @@ class _Quads:
         known = ox.NamedNode(graph_iri("entities", self.base))
         for entity in entities:
             yield from self._entity(entity, known)
+        for doc_id, place in datelines:  # what the article says of itself: its own graph
+            article = self._document_node(doc_id)
+            yield ox.Quad(article, _LOCATION_CREATED, self.entity(place), article)
         described: set[str] = set()
         facts_graph = ox.NamedNode(graph_iri("facts", self.base))
         for fact in facts:

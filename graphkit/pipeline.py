@@ -70,6 +70,7 @@ def run(
         conflicts=reconciled.conflicts,
         related=merge.related(reconciled.facts, threshold=config.related_threshold),
         sources=find_sources(documents, threshold=config.copy_threshold),
+        datelines=resolution.datelines,
         base=config.base,
         store=config.store,
     )

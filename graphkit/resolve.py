@@ -44,6 +44,8 @@ class Resolution:
 
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
+    datelines: tuple[tuple[str, Entity], ...] = ()
+    """(document id, place) for each article whose dateline names where it was written."""
 
 
 def resolve(
@@ -108,9 +110,12 @@ def resolve(
     entities = names.entities()
     found: list[merge.Sighting] = []
     relations: dict[Relation, Relation] = {}
+    datelines: dict[str, Entity] = {}
     for triple, subject_mention, object_mention, written, amounts in sightings:
         doc_id = triple.sentence.doc_id
         subject = names.lookup(subject_mention, doc_id)
+        if subject is not None and written.lemma == "dateline" and subject.type == "Place":
+            datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"
         if subject is None or object_mention is None:
             continue
         obj: Entity | Value | None
@@ -145,7 +150,9 @@ def resolve(
                 amounts=amounts,
             )
         )
-    return Resolution(entities=entities, facts=merge.facts(found))
+    return Resolution(
+        entities=entities, facts=merge.facts(found), datelines=tuple(datelines.items())
+    )
 
 
 def _concept(

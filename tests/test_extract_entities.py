@@ -454,3 +454,23 @@ def test_entity_readings_slice_to_the_text_and_carry_a_confidence(read):
             if mention is not None:
                 assert text[mention.start : mention.end] == mention.text
         assert 0 < triple.confidence < 1
+
+
+def test_the_dateline_is_the_article_s_place_in_its_own_graph(pipeline):
+    from graphkit import query
+    from graphkit.pipeline import run
+    from graphkit.types import Document
+
+    texts = {
+        "tupelo": "TUPELO, Miss. (AP) — A tornado tore through a neighbourhood late Tuesday.",
+        "plain": "A tornado tore through a neighbourhood in Tupelo late Tuesday.",
+    }
+    documents = [Document(id=k, text=v, source=f"{k}.txt") for k, v in texts.items()]
+    dataset = run(documents, pipeline=pipeline).dataset
+    rows = query.select(
+        dataset,
+        """SELECT ?article ?place ?state WHERE {
+             GRAPH ?article { ?article schema:locationCreated ?p }
+             ?p a schema:Place ; rdfs:label ?place ; rel:located_in/rdfs:label ?state }""",
+    )
+    assert [(a.rsplit("/", 1)[-1], p, s) for a, p, s in rows] == [("tupelo", "TUPELO", "Miss.")]
