@@ -11,8 +11,9 @@ predicate is a relation under `rel:` (`--by triples`: two facts that differ only
 amount or speaker share one triple). A pair "shares a merged fact" when some fact is in both
 articles' sets; its overlap is the Jaccard index of the two sets. Printed: for same-content
 pairs and for different-content pairs, the share that shares a fact and the mean Jaccard, the
-ratio different/same of those shares, and the same figures per phenomenon. The goal of the issue "One fact, many wordings": same-content
-pairs sharing a fact >= 60%, different-content pairs at or below 0.6 x that rate.
+ratio different/same of those shares, and the same figures per phenomenon. The goal of the
+issue "One fact, many wordings": same-content pairs sharing a fact >= 60%, different-content
+pairs at or below 0.6 x that rate.
 
 dev is for development; check is held back: run it to confirm, never tune on it.
 """

@@ -111,7 +111,7 @@ def resolve(
     found: list[merge.Sighting] = []
     relations: dict[Relation, Relation] = {}
     datelines: dict[str, Entity] = {}
-    for triple, subject_mention, object_mention, written, amounts in sightings:
+    for triple, subject_mention, object_mention, written, dropped in sightings:
         doc_id = triple.sentence.doc_id
         subject = names.lookup(subject_mention, doc_id)
         if subject is not None and written.lemma == "dateline" and subject.type == "Place":
@@ -147,7 +147,7 @@ def resolve(
                 object=obj,
                 evidence=evidence,
                 speaker=said_by,
-                amounts=amounts,
+                amounts=dropped,
             )
         )
     return Resolution(
@@ -168,7 +168,9 @@ def _concept(
         mention = dataclasses.replace(mention, text=written)
     if mention.label is not None or mention.antecedents:
         return mention
-    opening = mention.start == sentence_start
+    first = written.split()[0] if written.split() else ""
+    proper = country_of(first) is not None or country_of(first.removesuffix("s")) is not None
+    opening = mention.start == sentence_start and not proper  # "Russians" stays a name
     concept = canonical.argument(written, names, sentence_start=opening)
     if any(word[:1].isupper() for word in concept.head.split()):
         return mention  # a name the model did not tag ("Ghost Ranch Quarry"), kept whole

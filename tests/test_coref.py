@@ -29,8 +29,8 @@ def facts_of(text: str, tmp_path, pipeline) -> set[tuple[str, str, str]]:
         ),
         (
             "Russia and China signed a treaty. The two countries rejected the sanctions.",
-            {("Russia", "reject", "sanctions"), ("China", "reject", "sanctions")},
-            {("treaty", "reject", "sanctions"), ("two countries", "reject", "sanctions")},
+            {("Russia", "reject", "sanction"), ("China", "reject", "sanction")},
+            {("treaty", "reject", "sanction"), ("country", "reject", "sanction")},
         ),
         (
             '"We support a lasting peace," Putin said.',
@@ -44,8 +44,11 @@ def facts_of(text: str, tmp_path, pipeline) -> set[tuple[str, str, str]]:
         ),
         (
             "Donald Trump said he would call Vladimir Putin.",
-            {("Donald Trump", "call", "Vladimir Putin")},
-            {("Vladimir Putin", "call", "Vladimir Putin"), ("he", "call", "Vladimir Putin")},
+            {("Donald Trump", "will call", "Vladimir Putin")},
+            {
+                ("Vladimir Putin", "will call", "Vladimir Putin"),
+                ("he", "will call", "Vladimir Putin"),
+            },
         ),
         (
             "Acme Corp and Globex Corp merged. Both leaders praised the deal.",
@@ -67,15 +70,15 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
         pytest.param(
             "President Donald Trump spoke in Washington on Monday. "
             "The president has proposed new tariffs on steel.",
-            {("Donald Trump", "propose", "new tariffs on steel")},
-            {("president", "propose", "new tariffs on steel")},
+            {("Donald Trump", "propose", "new tariff")},
+            {("president", "propose", "new tariff")},
             id="title-description",
         ),
         pytest.param(
             "Donald Trump was sworn in as the 47th president of the United States. "
             "The U.S. president signed new orders.",
-            {("Donald Trump", "sign", "new orders")},
-            {("U.S. president", "sign", "new orders")},
+            {("Donald Trump", "sign", "new order")},
+            {("U.S. president", "sign", "new order"), ("president of U.S.", "sign", "new order")},
             id="role-given-by-as",
         ),
         pytest.param(
@@ -88,8 +91,8 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
         pytest.param(
             "Apple said on Monday that its sales rose. The company also opened a new store in "
             "Chicago.",
-            {("Apple", "open", "new store in Chicago")},
-            {("company", "open", "new store in Chicago")},
+            {("Apple", "open", "new store of Chicago")},
+            {("company", "open", "new store of Chicago")},
             id="organisation-description",
         ),
         pytest.param(
@@ -101,8 +104,8 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
         pytest.param(
             'The European Commission fined Google on Tuesday. "We will appeal the ruling," the '
             "company said.",
-            {("Google", "appeal", "ruling")},
-            {("company", "appeal", "ruling"), ("We", "appeal", "ruling")},
+            {("Google", "will appeal", "ruling")},
+            {("company", "will appeal", "ruling"), ("We", "will appeal", "ruling")},
             id="we-of-a-described-speaker",
         ),
         pytest.param(
@@ -121,11 +124,8 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
         pytest.param(
             "Russian President Vladimir Putin spoke on Monday. The Kremlin leader underscored "
             "the need for talks. He also rejected the proposal.",
-            {
-                ("Vladimir Putin", "underscore", "need for talks"),
-                ("Vladimir Putin", "reject", "proposal"),
-            },
-            {("Kremlin leader", "underscore", "need for talks")},
+            {("Vladimir Putin", "underscore", "need"), ("Vladimir Putin", "reject", "proposal")},
+            {("leader of Kremlin", "underscore", "need")},
             id="pronoun-after-description",
         ),
         pytest.param(
@@ -150,7 +150,7 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
         ),
         pytest.param(
             "The Kremlin leader underscored the need for talks. He also rejected the proposal.",
-            {("Kremlin leader", "underscore", "need for talks")},
+            {("leader of Kremlin", "underscore", "need")},
             set(),
             id="no-kremlin-leader-named",
         ),
@@ -169,6 +169,7 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
     ],
 )
 def test_descriptions(text, expected, absent, tmp_path, pipeline):
+    # Facts as resolved: concepts by their canonical head phrase, modal verbs in the relation.
     facts = facts_of(text, tmp_path, pipeline)
     assert expected <= facts, facts
     assert not absent & facts

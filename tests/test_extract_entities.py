@@ -473,4 +473,6 @@ def test_the_dateline_is_the_article_s_place_in_its_own_graph(pipeline):
              GRAPH ?article { ?article schema:locationCreated ?p }
              ?p a schema:Place ; rdfs:label ?place ; rel:located_in/rdfs:label ?state }""",
     )
-    assert [(a.rsplit("/", 1)[-1], p, s) for a, p, s in rows] == [("tupelo", "TUPELO", "Miss.")]
+    assert [(str(a).rsplit("/", 1)[-1], p, s) for a, p, s in rows] == [
+        ("tupelo", "TUPELO", "Miss.")
+    ]

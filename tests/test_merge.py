@@ -8,6 +8,7 @@ gk:Fact nodes: a merge is one fact node with statements from both articles.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from conftest import ROOT, bound
@@ -42,9 +43,9 @@ def build(pipeline, *texts: str, publishers: tuple[str, ...] = ("Outlet A", "Out
     return run(documents, config=BuildConfig(**config), pipeline=pipeline).dataset
 
 
-def facts(dataset) -> dict[str, dict]:
+def facts(dataset) -> dict[str, dict[str, Any]]:
     """Fact IRI → its (subject, relation, object) labels, articles and counts."""
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
     for f, s, p, o, doc, support, publishers, sources in query.select(dataset, FACTS):
         entry = found.setdefault(
             bound(f),
