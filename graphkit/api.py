@@ -212,13 +212,20 @@ class KnowledgeGraph:
             'border: 1px solid #ddd"></iframe></div>'
         )
 
-    def save(self, out_dir: str | Path, *, formats: Iterable[str] = graph.WRITTEN) -> list[Path]:
+    def save(
+        self, out_dir: str | Path, *, formats: Iterable[str] = graph.WRITTEN, store: bool = True
+    ) -> list[Path]:
         """Write the graph into `out_dir`: TriG and Turtle, or any of .trig .ttl .nq .jsonld.
 
-        The folder's files are replaced all together, as `graphkit build` replaces them.
+        With `store` (the default, as `graphkit build`) also `out_dir/store`, the on-disk store
+        the read commands open. The folder's files are replaced all together.
         """
+        from graphkit import store as on_disk
+
         with outputs.staged(Path(out_dir)) as staging:
             written = graph.write(self.dataset, staging, formats=formats)
+            if store:
+                written.append(on_disk.write(self.dataset, staging))
         return [Path(out_dir) / path.name for path in written]
 
     def _repr_html_(self) -> str:

@@ -29,7 +29,7 @@ from graphkit.config import (
 from graphkit.errors import GraphkitError
 
 if TYPE_CHECKING:
-    from graphkit import query, visualize
+    from graphkit import visualize
 
 INTERRUPTED = 130
 
@@ -101,6 +101,13 @@ _max_nodes = click.option(
     show_default=True,
     help="Draw only this many entities, the most connected; the page says what was left out.",
 )
+_timeout = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, help="Seconds (30)."
+)
+_limit = click.option(
+    "--limit", type=click.IntRange(min=0), default=100_000, help="Rows at most (100000)."
+)
+_SOURCE_HELP = "A source by file name, headline or publisher; give it twice."
 _result_format = click.option(
     "--format",
     "fmt",
@@ -120,7 +127,7 @@ _result_format = click.option(
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for graph.trig, graph.nq, graph.ttl, graph.jsonld, graph.html.",
+    help="Folder for graph.trig, .ttl, .nq, .jsonld, graph.html and store/ (Oxigraph).",
 )
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, help="Worker processes (each a model)."
@@ -195,6 +202,7 @@ def build(
     )
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
         from graphkit import analyze, graph, visualize
+        from graphkit import store as store_module
         from graphkit.pipeline import run
 
         result = run(paths, config=config)
@@ -204,11 +212,11 @@ def build(
                 f"({out_dir} kept as it was; --allow-empty writes an empty graph)"
             )
         written = graph.write(result.dataset, staging, formats=[f".{name}" for name in formats])
+        written.append(store_module.write(result.dataset, staging, base=base))
         view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
         _report_left_out(view)
         html_path = staging / "graph.html"
-        heading = f"graphkit: {', '.join(paths)}"
-        write_text(html_path, visualize.render_html(view, heading=heading))
+        write_text(html_path, visualize.render_html(view, heading=f"graphkit: {', '.join(paths)}"))
     click.echo(result.summary())
     for path in [*written, html_path]:
         click.echo(f"wrote {out_dir / path.name}")
@@ -225,10 +233,8 @@ def build(
     "CONSTRUCT/DESCRIBE: ttl (default), nt or jsonld.",
 )
 @click.option("--graph", "named_graph", help="Query only this named graph (an article IRI).")
-@click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, help="Seconds (30)."
-)
-@click.option("--limit", type=click.IntRange(min=0), default=100_000, help="Rows at most (100000).")
+@_timeout
+@_limit
 def query_command(
     graph_path: Path,
     sparql: str,
@@ -247,22 +253,15 @@ def query_command(
 
     from graphkit import graph, query
 
-    dataset = graph.load(graph_path)
-    answer = query.run(
-        dataset,
-        sparql,
-        graph=URIRef(named_graph) if named_graph else None,
-        timeout=timeout,
-        limit=limit,
-    )
+    named = URIRef(named_graph) if named_graph else None
+    answer = query.run(graph.load(graph_path), sparql, graph=named, timeout=timeout, limit=limit)
     fmt = fmt or answer.FORMATS[0]
     if fmt not in answer.FORMATS:
         kind = "a graph" if isinstance(answer, query.Triples) else "rows"
         raise click.UsageError(
             f"--format {fmt}: this query gives {kind}; use one of {', '.join(answer.FORMATS)}"
         )
-    output = answer.serialize(fmt)
-    click.echo(output, nl=not output.endswith("\n"))
+    _echo(answer.serialize(fmt))
     if answer.truncated and fmt != "table":  # a table says so in its last line
         click.echo(f"note: cut at --limit {limit}; raise it to see more", err=True)
 
@@ -345,9 +344,8 @@ def view(
     """
     from graphkit import analyze, graph, visualize
 
-    whole = analyze.to_networkx(graph.load(graph_path))
     selected = visualize.select_view(
-        whole,
+        analyze.to_networkx(graph.load(graph_path)),
         entity=entity,
         hops=hops,
         max_nodes=max_nodes,
@@ -390,19 +388,12 @@ def conflicts_command(graph_path: Path, fmt: str) -> None:
     """
     from graphkit import compare, graph
 
-    rows = compare.conflicts(graph.load(graph_path))
-    _echo_rows(rows, fmt)
+    _echo(compare.conflicts(graph.load(graph_path)).serialize(fmt))
 
 
 @cli.command("diff")
 @_graph_arg
-@click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    help="A source by file name, headline or publisher; give it twice.",
-)
+@click.option("--source", "sources", multiple=True, required=True, help=_SOURCE_HELP)
 def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
     """Compare two sources: facts only in A, only in B, in both, and in conflict.
 
@@ -415,8 +406,23 @@ def diff_command(graph_path: Path, sources: tuple[str, ...]) -> None:
     click.echo(compare.diff(graph.load(graph_path), sources[0], sources[1]).to_text())
 
 
-def _echo_rows(rows: query.Rows, fmt: str) -> None:
-    output = rows.serialize(fmt)
+@cli.command()
+@_graph_arg
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@_timeout
+@_limit
+def serve(graph_path: Path, host: str, port: int, timeout: float, limit: int) -> None:
+    """Serve GRAPH read-only over the SPARQL 1.1 Protocol (/sparql), with a query page at /.
+
+    Example: graphkit serve out --port 7878
+    """
+    from graphkit import serve as server
+
+    server.run(graph_path, host=host, port=port, timeout=timeout, limit=limit, ready=click.echo)
+
+
+def _echo(output: str) -> None:
     click.echo(output, nl=not output.endswith("\n"))
 
 
@@ -433,9 +439,8 @@ def _store_name(name: str) -> str:
     try:
         plugin.get(name, Store)
     except plugin.PluginException:
-        raise click.BadParameter(
-            f"{name!r} is not an rdflib store (try {DEFAULT_STORE} or default)"
-        ) from None
+        hint = f"{name!r} is not an rdflib store (try {DEFAULT_STORE} or default)"
+        raise click.BadParameter(hint) from None
     return name
 
 

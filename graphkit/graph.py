@@ -179,8 +179,16 @@ def _oxigraph(dataset: Dataset) -> ox.Store | None:
 
 
 def load(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
-    """Read a graph written by `write` (.trig, .nq, .ttl, .jsonld) or a build output folder."""
+    """Read a graph written by `write` (.trig, .nq, .ttl, .jsonld) or a build output folder.
+
+    A folder's on-disk store (OUT/store, see graphkit.store) is opened read-only when it is
+    there and `store` is Oxigraph: nothing is parsed, and the dataset refuses changes. Else the
+    folder's graph.trig is parsed into a new `store`.
+    """
     if path.is_dir():
+        opened = _open_store(path) if store == DEFAULT_STORE else None
+        if opened is not None:
+            return opened
         path = path / "graph.trig"
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -196,6 +204,21 @@ def load(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(f"{path}: not valid {fmt.removeprefix('ox-')} ({message})") from error
     return dataset
+
+
+def _open_store(out_dir: Path) -> Dataset | None:
+    """The dataset of `out_dir`'s on-disk store, read-only, with its base IRI's prefixes.
+
+    None when `out_dir` has no store (a build by an older graphkit, or files alone).
+    """
+    from graphkit import store as on_disk  # here: graphkit.store imports this module
+    from graphkit.config import STORE_DIR
+
+    folder = out_dir / STORE_DIR
+    if not folder.exists():
+        return None
+    database, descriptor = on_disk.open_read_only(folder)
+    return _dataset(OxigraphStore(store=database), descriptor.base)
 
 
 def _dataset(store: str | OxigraphStore, base: str) -> Dataset:

@@ -20,13 +20,17 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from graphkit._io import write_text
-from graphkit.config import GRAPH_FORMATS
+from graphkit.config import GRAPH_FORMATS, STORE_DIR
 from graphkit.errors import InputError
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "graphkit-output/1"
-OUTPUT_NAMES = frozenset({*(f"graph.{suffix}" for suffix in GRAPH_FORMATS), "graph.html", MANIFEST})
-"""Files a build writes; only these (and its own temporary files) may stand in OUT."""
+OUTPUT_NAMES = frozenset(
+    {*(f"graph.{suffix}" for suffix in GRAPH_FORMATS), "graph.html", STORE_DIR, MANIFEST}
+)
+"""Files and folders a build writes; only these (and its own temporary files) may stand in OUT."""
+SMALL = 1 << 16
+"""Files of a folder up to this size are hashed when it is opened; larger ones only sized."""
 
 
 @contextmanager
@@ -69,15 +73,56 @@ def verify(path: Path) -> None:
     manifest = path.parent / MANIFEST
     if not manifest.is_file():
         return  # a file written by hand or by an older graphkit: nothing to check against
-    try:
-        files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-        expected = files.get(path.name)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise InputError(f"{manifest}: not a graphkit manifest ({error})") from error
+    expected = _listed(manifest).get(path.name)
     if expected is not None and expected.get("sha256") != _sha256(path):
         raise InputError(
             f"{path}: does not match {manifest} (changed or damaged after the build; build again)"
         )
+
+
+def verify_folder(folder: Path) -> None:
+    """Raise InputError when `folder` (OUT/store) differs from what the manifest lists for it.
+
+    Cheap enough to run on every open: the same file names, each of the listed size, and the
+    same SHA-256 for files up to SMALL bytes (the descriptor and the database's own metadata:
+    CURRENT, MANIFEST-*, OPTIONS-*). The database's large files are written once and only
+    read after that, so a size check catches a swapped or truncated one; the manifest holds
+    every file's SHA-256 for a full check.
+    """
+    manifest = folder.parent / MANIFEST
+    if not manifest.is_file():
+        return  # copied or written by hand: nothing to check against, as for a file
+    prefix = f"{folder.name}/"
+    expected = {
+        name.removeprefix(prefix): entry
+        for name, entry in _listed(manifest).items()
+        if name.startswith(prefix)
+    }
+    found = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+    changed = sorted(set(expected) ^ set(found))
+    for name in sorted(set(expected) & set(found)):
+        size = found[name].stat().st_size
+        entry = expected[name]
+        if size != entry.get("bytes") or (
+            size <= SMALL and _sha256(found[name]) != entry.get("sha256")
+        ):
+            changed.append(name)
+    if changed:
+        raise InputError(
+            f"{folder}: does not match {manifest} ({changed[0]} changed, added or removed after "
+            "the build; build again)"
+        )
+
+
+def _listed(manifest: Path) -> dict[str, dict[str, object]]:
+    """The manifest's `files`: relative path → {"sha256", "bytes"}."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+        if not isinstance(files, dict) or not all(isinstance(v, dict) for v in files.values()):
+            raise TypeError("files is not a mapping of entries")
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{manifest}: not a graphkit manifest ({error})") from error
+    return files
 
 
 def _recover(parent: Path, name: str) -> None:
@@ -110,9 +155,13 @@ def _check_foreign(out_dir: Path, shown: Path) -> None:
 
 
 def _write_manifest(staging: Path) -> None:
+    """List every file of the set, those in folders (the store) by their relative path."""
     files = {
-        path.name: {"sha256": _sha256(path), "bytes": path.stat().st_size}
-        for path in sorted(staging.iterdir())
+        path.relative_to(staging).as_posix(): {
+            "sha256": _sha256(path),
+            "bytes": path.stat().st_size,
+        }
+        for path in sorted(staging.rglob("*"))
         if path.is_file()
     }
     manifest = {"format": MANIFEST_FORMAT, "files": files}

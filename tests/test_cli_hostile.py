@@ -38,7 +38,12 @@ def _start(*args: str, cwd) -> subprocess.Popen[str]:
 
 
 def _snapshot(folder) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file of `folder`, those in its store/ too, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
