@@ -32,8 +32,8 @@ def pairs(spellings: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
     """
     by_signature: dict[str, set[str]] = defaultdict(set)
     words_of: dict[str, list[str]] = {}
-    for key, names in spellings.items():
-        for name in names:
+    for key, names in sorted(spellings.items()):
+        for name in sorted(names):
             words = name.replace(".", "").split()
             if not _has_acronym(words):
                 words_of.setdefault(key, words)
@@ -42,7 +42,9 @@ def pairs(spellings: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
     for key, names in spellings.items():
         if key in words_of:
             continue
-        short = next((n.replace(".", "").split() for n in names if _has_acronym(n.split())), None)
+        short = next(
+            (n.replace(".", "").split() for n in sorted(names) if _has_acronym(n.split())), None
+        )
         if short is None:
             continue
         fits = [k for k in by_signature.get(_signature(short), ()) if _fits(short, words_of[k])]

@@ -191,7 +191,7 @@ class NameTable:
         links = {key: self._link(key, kinds[key]) for key in self._labels}
         groups = self._group(kinds, links)
         used: set[str] = set()
-        for members in groups:
+        for members in sorted(groups, key=min):  # ids minted in an order-free order
             if not self._used.intersection(members):
                 continue
             linked = next((links[key] for key in members if links[key] is not None), None)
@@ -332,11 +332,12 @@ def _free_id(label: str, kind: str, linked: AuthorityEntry | None, used: set[str
 
 def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> str:
     """The known name, else the commonest spelling of the longest, most used key of a group."""
-    for key in members:
+    for key in sorted(members):
         if key in _KNOWN_KEYS:
             return _KNOWN_KEYS[key]
-    longest = max(members, key=lambda key: (len(key.split()), sum(spellings[key].values())))
-    return spellings[longest].most_common(1)[0][0]
+    # Ties go to the greater key and spelling, so that the input order never decides.
+    longest = max(members, key=lambda key: (len(key.split()), sum(spellings[key].values()), key))
+    return max(spellings[longest].items(), key=lambda item: (item[1], item[0]))[0]
 
 
 def _is_name(label: str, key: str) -> bool:

@@ -457,6 +457,7 @@ class _Quads:
             for fact in conflict.facts
             for evidence in fact.evidence
         ]
+        statements.sort(key=lambda pair: pair[0].value)
         key = "conflict|" + "|".join(statement.value for statement, _ in statements)
         node = ox.NamedNode(statement_iri(key, self.base))
         values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))

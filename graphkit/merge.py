@@ -49,7 +49,7 @@ def facts(sightings: Iterable[Sighting]) -> tuple[Fact, ...]:
     merged: list[Fact] = []
     for form, group in groups.items():
         for circumstance, members in _by_circumstance(group):
-            first = members[0]
+            first = min(members, key=_position)  # its words name the fact, whatever the order
             key = "|".join((*form, *circumstance))
             merged.append(
                 Fact(
@@ -61,6 +61,12 @@ def facts(sightings: Iterable[Sighting]) -> tuple[Fact, ...]:
                 )
             )
     return tuple(merged)
+
+
+def _position(sighting: Sighting) -> tuple[str, int, int]:
+    """Where a sighting was read: article (a hash of its text), sentence, offset."""
+    triple = sighting.evidence.triple
+    return triple.sentence.doc_id, triple.sentence.start, triple.subject.start
 
 
 def _form(sighting: Sighting) -> tuple[str, str, str, str]:

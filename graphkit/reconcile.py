@@ -47,9 +47,8 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
         if twin is None:
             group.append(fact)
         else:
-            group[twin] = dataclasses.replace(
-                group[twin], evidence=group[twin].evidence + fact.evidence
-            )
+            kept = min(group[twin], fact, key=_position)  # whatever the input order
+            group[twin] = dataclasses.replace(kept, evidence=group[twin].evidence + fact.evidence)
     conflicts = []
     for (_, relation), group in groups.items():
         merged.extend(group)
@@ -59,10 +58,15 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
             if any(_clash(fact, other, rel_tol) for other in group if other is not fact)
         ]
         if clashing:
-            conflicts.append(
-                Conflict(subject=clashing[0].subject, relation=relation, facts=tuple(clashing))
-            )
+            clashing.sort(key=lambda fact: fact.key)  # the input order never decides
+            subject = min((f.subject for f in clashing), key=lambda e: (-len(e.label), e.id))
+            conflicts.append(Conflict(subject=subject, relation=relation, facts=tuple(clashing)))
     return Reconciliation(facts=tuple(merged), conflicts=tuple(conflicts))
+
+
+def _position(fact: Fact) -> tuple[str, int]:
+    """Where a fact was first read, by article hash and offset: an order-free choice."""
+    return min((e.triple.sentence.doc_id, e.triple.sentence.start) for e in fact.evidence)
 
 
 def _quantity(fact: Fact) -> Quantity | None:

@@ -85,3 +85,17 @@ def test_run_takes_documents_as_well_as_paths(pipeline, tmp_path):
     assert from_memory.documents == 1
     facts = {tuple(row[:3]) for row in query.facts(from_path.dataset)}
     assert facts and facts == {tuple(row[:3]) for row in query.facts(from_memory.dataset)}
+
+
+def test_a_build_does_not_depend_on_the_order_of_its_inputs(pipeline):
+    """The same articles in three orders give the same dataset, quad for quad."""
+    import random
+
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(ARTICLES.glob("*.txt"))]
+    orders = [paths, paths[::-1], random.Random(7).sample(paths, len(paths))]
+    dumps = []
+    for order in orders:
+        dataset = run(order, pipeline=pipeline).dataset
+        dumps.append(sorted(dataset.serialize(format="nquads").splitlines()))
+    assert len(dumps[0]) > 4000
+    assert dumps[0] == dumps[1] == dumps[2]
