@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
 from graphkit._evidence import Votes, name_votes
@@ -186,14 +186,22 @@ class NameTable:
     def lookup(self, mention: Mention, doc_id: str) -> Entity | None:
         return self._ids.get(self._key(mention.text, doc_id)[1])
 
-    def entities(self) -> tuple[Entity, ...]:
+    def entities(self, minted: Mapping[str, str] | None = None) -> tuple[Entity, ...]:
+        """One Entity per group of keys; a group with a key in `minted` keeps that key's id.
+
+        `minted` maps keys to the ids an earlier build gave them (`keys()`), so that an
+        entity's IRI stays stable once minted, whatever its label becomes.
+        """
         kinds = {key: self._kind(key) for key in self._labels}
         links = {key: self._link(key, kinds[key]) for key in self._labels}
-        groups = self._group(kinds, links)
-        used: set[str] = set()
-        for members in sorted(groups, key=min):  # ids minted in an order-free order
-            if not self._used.intersection(members):
-                continue
+        groups = [g for g in sorted(self._group(kinds, links), key=min) if self._used & set(g)]
+        kept: dict[str, str] = {}  # min key of a group → the id it keeps
+        for members in groups:  # ids minted in an order-free order
+            earlier = sorted({minted[k] for k in members if k in (minted or {})} - {*kept.values()})
+            if earlier:
+                kept[min(members)] = earlier[0]
+        used: set[str] = set(kept.values())
+        for members in groups:
             linked = next((links[key] for key in members if links[key] is not None), None)
             if linked is not None:
                 kind = linked.type
@@ -206,7 +214,7 @@ class NameTable:
                         ner.update(self._ner.get(key, {}))
                 kind = self._decide(votes, ner)
             label = _canonical_label(members, self._labels)
-            entity_id = _free_id(label, kind, linked, used)
+            entity_id = kept.get(min(members)) or _free_id(label, kind, linked, used)
             entity = Entity(
                 id=entity_id,
                 label=label,
@@ -217,6 +225,10 @@ class NameTable:
             for key in members:
                 self._ids[key] = entity
         return tuple({entity.id: entity for entity in self._ids.values()}.values())
+
+    def keys(self) -> dict[str, str]:
+        """Every key of a node and its entity's id (after `entities()`), for `entities(minted)`."""
+        return {key: entity.id for key, entity in sorted(self._ids.items())}
 
     def _kind(self, key: str) -> str:
         """A key's own type; a concept (no NER tag, no capital letter) stays a Thing."""

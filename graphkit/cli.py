@@ -13,10 +13,11 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from graphkit._cli_keep import add_command, remove_command, report, report_left_out
 from graphkit._io import atomic_write, write_text
 from graphkit.config import (
     DEFAULT_BASE,
@@ -27,9 +28,6 @@ from graphkit.config import (
     BuildConfig,
 )
 from graphkit.errors import GraphkitError
-
-if TYPE_CHECKING:
-    from graphkit import visualize
 
 INTERRUPTED = 130
 
@@ -132,6 +130,8 @@ _result_format = click.option(
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, help="Worker processes (each a model)."
 )
+@click.option("--dask", is_flag=True, help="Parse on a local Dask cluster of --jobs workers.")
+@click.option("--scheduler", help="Parse on the Dask scheduler at dask://HOST:PORT.")
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -171,6 +171,8 @@ def build(
     paths: tuple[str, ...],
     out_dir: Path,
     jobs: int,
+    dask: bool,
+    scheduler: str | None,
     published: datetime.datetime | None,
     extractors: tuple[str, ...],
     min_confidence: float,
@@ -188,11 +190,14 @@ def build(
 
     Example: graphkit build data/seeds -o out
     """
-    from graphkit import outputs
+    from graphkit import keep
 
+    if dask and scheduler:
+        raise click.UsageError("give --dask or --scheduler, not both")
     config = BuildConfig(
         extractors=extractors,
         jobs=jobs,
+        scheduler="local" if dask else scheduler,
         published=published.date() if published else None,
         min_confidence=min_confidence,
         store=store,
@@ -200,26 +205,10 @@ def build(
         progress=True,
         authorities=authorities,
     )
-    with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
-        from graphkit import analyze, graph, visualize
-        from graphkit import store as store_module
-        from graphkit.pipeline import run
-
-        result = run(paths, config=config)
-        if result.documents == 0 and not allow_empty:
-            raise GraphkitError(
-                f"nothing to build: no article text in {', '.join(paths)} "
-                f"({out_dir} kept as it was; --allow-empty writes an empty graph)"
-            )
-        written = graph.write(result.dataset, staging, formats=[f".{name}" for name in formats])
-        written.append(store_module.write(result.dataset, staging, base=base))
-        view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=max_nodes)
-        _report_left_out(view)
-        html_path = staging / "graph.html"
-        write_text(html_path, visualize.render_html(view, heading=f"graphkit: {', '.join(paths)}"))
-    click.echo(result.summary())
-    for path in [*written, html_path]:
-        click.echo(f"wrote {out_dir / path.name}")
+    heading = f"graphkit: {', '.join(paths)}"
+    kept = keep.build(paths, out_dir, config=config, formats=formats, max_nodes=max_nodes,
+                      heading=heading, allow_empty=allow_empty)  # fmt: skip
+    report(kept)
 
 
 @cli.command("query")
@@ -353,7 +342,7 @@ def view(
         types=types,
         concepts=concepts,
     )
-    _report_left_out(selected)
+    report_left_out(selected)
     write_text(out_path, visualize.render_html(selected, heading=f"graphkit: {graph_path}"))
     click.echo(f"wrote {out_path}")
 
@@ -426,11 +415,6 @@ def _echo(output: str) -> None:
     click.echo(output, nl=not output.endswith("\n"))
 
 
-def _report_left_out(view: visualize.View) -> None:
-    if view.left_out:
-        click.echo(f"map: {view.note}", err=True)
-
-
 def _store_name(name: str) -> str:
     """Check that `name` is an rdflib store plug-in (a usage error, exit 2, if not)."""
     from rdflib import plugin
@@ -442,6 +426,10 @@ def _store_name(name: str) -> str:
         hint = f"{name!r} is not an rdflib store (try {DEFAULT_STORE} or default)"
         raise click.BadParameter(hint) from None
     return name
+
+
+cli.add_command(add_command)
+cli.add_command(remove_command)
 
 
 def main() -> None:

@@ -15,6 +15,8 @@ DEFAULT_FORMATS = ("trig", "ttl")
 """What a build writes unless told otherwise; N-Quads and JSON-LD are on request."""
 STORE_DIR = "store"
 """The folder of a build's output that holds its on-disk Oxigraph store (graphkit.store)."""
+STATE_DIR = "state"
+"""Where OUT keeps what `graphkit add` and `remove` go on from (graphkit/state.py)."""
 DEFAULT_MAX_NODES = 500
 """Entities a map draws unless told otherwise, the most connected: on screen in about 2 s."""
 

@@ -20,13 +20,13 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from graphkit._io import write_text
-from graphkit.config import GRAPH_FORMATS, STORE_DIR
+from graphkit.config import GRAPH_FORMATS, STATE_DIR, STORE_DIR
 from graphkit.errors import InputError
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "graphkit-output/1"
 OUTPUT_NAMES = frozenset(
-    {*(f"graph.{suffix}" for suffix in GRAPH_FORMATS), "graph.html", STORE_DIR, MANIFEST}
+    {*(f"graph.{suffix}" for suffix in GRAPH_FORMATS), "graph.html", STORE_DIR, STATE_DIR, MANIFEST}
 )
 """Files and folders a build writes; only these (and its own temporary files) may stand in OUT."""
 SMALL = 1 << 16

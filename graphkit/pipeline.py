@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
@@ -28,6 +28,10 @@ class BuildResult:
     triples: int
     facts: int
     seconds: float
+    read: tuple[tuple[Document, Extraction], ...] = ()
+    """Every article and what was read from it: what a kept graph re-resolves (keep.py)."""
+    minted: Mapping[str, str] = field(default_factory=dict)
+    """Name keys and their entity ids (resolve.Resolution.minted)."""
 
     def summary(self) -> str:
         """One line for a terminal: documents, sentences, entities, triples, seconds."""
@@ -50,18 +54,48 @@ def run(
     """
     config = config or BuildConfig()
     started = time.perf_counter()
-    chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
-    known = authority.load(config.authorities)  # a bad authority file fails before parsing
+    authority.load(config.authorities)  # a bad authority file fails before parsing
     documents = list(ingest.read_documents(sources, published=config.published))
-    extractions = list(
+    extractions = read(documents, config=config, extractors=extractors, pipeline=pipeline)
+    return assemble(list(zip(documents, extractions, strict=True)), config=config, started=started)
+
+
+def read(
+    documents: Sequence[Document],
+    *,
+    config: BuildConfig,
+    extractors: Sequence[extract.Extractor] | None = None,
+    pipeline: nlp.Pipeline | None = None,
+) -> list[Extraction]:
+    """Parse and extract `documents` (with a progress bar when the config asks for one)."""
+    chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
+    return list(
         _progress(
             extract_documents(documents, chosen, config=config, pipeline=pipeline),
             total=len(documents),
             enabled=config.progress,
         )
     )
+
+
+def assemble(
+    read: Sequence[tuple[Document, Extraction]],
+    *,
+    config: BuildConfig,
+    minted: Mapping[str, str] | None = None,
+    started: float | None = None,
+) -> BuildResult:
+    """Resolve, reconcile and build the dataset of articles already read.
+
+    The whole graph from its articles' extractions: a build, or a kept graph after articles
+    were added or removed (`minted` keeps the entity ids it had).
+    """
+    started = time.perf_counter() if started is None else started
+    documents = [document for document, _ in read]
+    extractions = [extraction for _, extraction in read]
+    known = authority.load(config.authorities)
     kept = [_confident(e, config.min_confidence) for e in extractions]
-    resolution = resolve.resolve(kept, documents, authority=known)
+    resolution = resolve.resolve(kept, documents, authority=known, minted=minted)
     reconciled = reconcile.reconcile(resolution.facts)
     dataset = graph.to_dataset(
         documents,
@@ -82,6 +116,8 @@ def run(
         triples=sum(len(e.triples) for e in kept),
         facts=len(reconciled.facts),
         seconds=time.perf_counter() - started,
+        read=tuple(read),
+        minted=resolution.minted,
     )
 
 
@@ -92,21 +128,30 @@ def extract_documents(
     config: BuildConfig,
     pipeline: nlp.Pipeline | None = None,
 ) -> Iterator[Extraction]:
-    """Parse and extract each document, in order, in this process or `config.jobs` workers.
+    """Parse and extract each document, in order, here, in `config.jobs` workers or on Dask.
 
     Workers each load their own model and take runs of whole documents: spaCy's n_process
     loses a whole batch to one bad document and is slower than one process on small batches.
+    With `config.scheduler` the runs are Dask tasks (graphkit.distributed; `pipeline` unused).
     """
+    if config.scheduler is not None:
+        from graphkit import distributed
+
+        def split(workers: int) -> list[list[Document]]:
+            return _runs(documents, workers=workers, batch_size=config.batch_size)
+
+        if documents:
+            yield from distributed.extract_documents(
+                documents, extractors, config=config, split=split
+            )
+        return
     if config.jobs <= 1 or len(documents) < 2:
         pipeline = pipeline or nlp.load_pipeline(config.model)
         yield from extract.run(
             nlp.parse(documents, pipeline, batch_size=config.batch_size), extractors
         )
         return
-    # Many runs, so that no worker idles long at the end, but each a batch or more: spaCy parses
-    # a run of a few documents much slower per word.
-    runs = min(config.jobs * 16, len(documents) // config.batch_size)
-    chunks = _chunks(documents, parts=max(runs, config.jobs))
+    chunks = _runs(documents, workers=config.jobs, batch_size=config.batch_size)
     with ProcessPoolExecutor(
         max_workers=config.jobs, initializer=_start_worker, initargs=(config, tuple(extractors))
     ) as pool:
@@ -126,6 +171,16 @@ def _extract_chunk(documents: list[Document]) -> list[Extraction]:
     assert _worker is not None, "worker not initialised"
     pipeline, extractors, batch_size = _worker
     return list(extract.run(nlp.parse(documents, pipeline, batch_size=batch_size), extractors))
+
+
+def _runs(documents: Sequence[Document], *, workers: int, batch_size: int) -> list[list[Document]]:
+    """Runs of documents for `workers` to parse, one task each.
+
+    Many runs, so that no worker idles long at the end, but each a batch or more: spaCy parses
+    a run of a few documents much slower per word.
+    """
+    runs = min(workers * 16, len(documents) // batch_size)
+    return _chunks(documents, parts=max(runs, workers))
 
 
 def _chunks(documents: Sequence[Document], *, parts: int) -> list[list[Document]]:

@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge
@@ -46,6 +46,8 @@ class Resolution:
     facts: tuple[Fact, ...]
     datelines: tuple[tuple[str, Entity], ...] = ()
     """(document id, place) for each article whose dateline names where it was written."""
+    minted: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Each name key and the id of its entity: what `resolve(minted=...)` keeps next time."""
 
 
 def resolve(
@@ -53,12 +55,14 @@ def resolve(
     documents: Sequence[Document],
     *,
     authority: Authority | None = None,
+    minted: Mapping[str, str] | None = None,
 ) -> Resolution:
     """Merge every mention into entities and every triple into a fact with its evidence.
 
     With an `authority`, entities are linked to its entries (`Entity.same_as`): only on an exact
     name match of a compatible type, a homonym only when the article's context decides, and
-    two entities linked to different IRIs are never merged.
+    two entities linked to different IRIs are never merged. `minted` (an earlier
+    Resolution's) keeps the ids entities had: an IRI, once minted, stays.
     """
     published = {document.id: document.published for document in documents}
     sightings: list[tuple[Triple, Mention, Mention | None, Relation, tuple[str, ...]]] = []
@@ -107,7 +111,7 @@ def resolve(
             names.add(subject_mention, doc_id, votes=subject_votes + _pronoun_votes(triple))
             if object_mention is not None and not _is_value(object_mention):
                 names.add(object_mention, doc_id, votes=object_votes)
-    entities = names.entities()
+    entities = names.entities(minted)
     found: list[merge.Sighting] = []
     relations: dict[Relation, Relation] = {}
     datelines: dict[str, Entity] = {}
@@ -151,7 +155,10 @@ def resolve(
             )
         )
     return Resolution(
-        entities=entities, facts=merge.facts(found), datelines=tuple(datelines.items())
+        entities=entities,
+        facts=merge.facts(found),
+        datelines=tuple(datelines.items()),
+        minted=names.keys(),
     )
 
 

@@ -1,0 +1,88 @@
+"""Adding articles to a kept graph beside rebuilding it, side by side in one run.
+
+Usage, from the repository root::
+
+    python benchmarks/keep_speed.py [--corpus wsj|abc] [--add 10] [--limit N]
+
+Builds the corpus minus the last `--add` articles into one folder (``graphkit build``), then,
+each timed as a whole process: ``graphkit add`` of those articles to it, and ``graphkit build``
+of the whole corpus into another folder (the full rebuild). Prints both times, their ratio (the
+goal of the issue "A graph that lives": an add of 10 articles to the ABC graph in <= 5% of a
+full rebuild) and whether the two graphs have the same number of quads of each kind
+(tests/test_keep.py checks that they are isomorphic up to IRI renaming on small sets).
+Corpora come from ../shared/corpus (or $GRAPHKIT_SHARED/corpus).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from abc_jsonl import shared_dir, write_abc_jsonl
+
+
+def articles(corpus: str, folder: Path, limit: int | None) -> list[Path]:
+    """One file per article (ABC's JSONL records split into files of one record each)."""
+    if corpus == "wsj":
+        return sorted((shared_dir() / "corpus" / "wsj_raw").glob("wsj_*"))[:limit]
+    paths = []
+    for jsonl in write_abc_jsonl(folder / "abc", limit=limit):
+        for number, line in enumerate(jsonl.read_text(encoding="utf-8").splitlines()):
+            path = folder / "one" / f"{jsonl.stem}-{number:05d}.jsonl"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(line + "\n", encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+def graphkit(*args: str | Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "graphkit", *map(str, args)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def kinds(out: Path) -> Counter[str]:
+    """Quads by predicate, the way two graphs equal up to IRI renaming must agree."""
+    found = subprocess.run(
+        [sys.executable, "-m", "graphkit", "query", str(out), "--format", "json", "--limit",
+         "1000000", "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    rows = json.loads(found.stdout)["results"]["bindings"]
+    return Counter({row["p"]["value"]: int(row["n"]["value"]) for row in rows})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=("wsj", "abc"), default="abc")
+    parser.add_argument("--add", type=int, default=10, help="articles added (default 10)")
+    parser.add_argument("--limit", type=int, help="articles in all, for a quick run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="keep-speed-") as tmp:
+        folder = Path(tmp)
+        paths = articles(args.corpus, folder, args.limit)
+        first, rest = paths[: -args.add], paths[-args.add :]
+        print(f"{args.corpus}: {len(paths)} articles; build {len(first)}, add {len(rest)}")
+        built = graphkit("build", *first, "-o", folder / "kept")
+        added = graphkit("add", *rest, "--to", folder / "kept")
+        rebuilt = graphkit("build", *paths, "-o", folder / "fresh")
+        print(f"build of {len(first)} articles      {built:7.1f} s")
+        print(f"add of {len(rest)} articles           {added:7.1f} s")
+        print(f"full rebuild of {len(paths)} articles {rebuilt:7.1f} s")
+        print(f"add / full rebuild: {added / rebuilt:.1%} (goal <= 5%)")
+        same = kinds(folder / "kept") == kinds(folder / "fresh")
+        print(f"same quads of every kind as the full rebuild: {'yes' if same else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

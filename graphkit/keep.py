@@ -1,0 +1,167 @@
+"""Keeping a graph: OUT's whole set — graph files, store, map and state — by build, add, remove.
+
+`build` writes a graph from scratch; `add` parses only articles OUT does not hold yet (by content
+hash) and `remove` drops articles, both from OUT's state (state.py) without parsing anything
+twice. After either, the graph is the one a fresh build of the articles that remain gives, but
+for entity IRIs, which stay as they were once minted (their labels may change). What depends
+on several articles (support, entities, near matches, conflicts, copies) is recomputed from all
+of them; an article's own graph holds only what it says. Every write is staged and swapped in
+whole (outputs.staged), so a failed add or remove leaves OUT as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
+from graphkit import store as on_disk
+from graphkit._io import write_text
+from graphkit.config import BuildConfig
+from graphkit.errors import GraphkitError, InputError
+from graphkit.nlp import Pipeline
+from graphkit.types import Document, Extraction
+from graphkit.visualize import View
+from graphkit.vocab import document_iri
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Kept:
+    """What a build, add or remove did, and the files it wrote."""
+
+    result: pipeline.BuildResult
+    written: tuple[Path, ...]
+    view: View
+    added: int = 0
+    already: int = 0
+    """Articles given to add that the graph held already (same text)."""
+    removed: int = 0
+
+
+def build(
+    sources: Iterable[str | Path | Document],
+    out_dir: Path,
+    *,
+    config: BuildConfig,
+    formats: Sequence[str],
+    max_nodes: int,
+    heading: str,
+    allow_empty: bool = False,
+    nlp: Pipeline | None = None,
+) -> Kept:
+    """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
+    with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
+        result = pipeline.run(sources, config=config, pipeline=nlp)
+        if result.documents == 0 and not allow_empty:
+            named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
+            raise GraphkitError(
+                f"nothing to build: no article text in {named or 'the input'} "
+                f"({out_dir} kept as it was; --allow-empty writes an empty graph)"
+            )
+        kept = state.State(
+            config=config,
+            formats=tuple(formats),
+            max_nodes=max_nodes,
+            read=result.read,
+            minted=result.minted,
+        )
+        written, view = _write(staging, result, kept, heading)
+    return Kept(result=result, written=_moved(written, out_dir), view=view)
+
+
+def add(
+    sources: Iterable[str | Path | Document],
+    out_dir: Path,
+    *,
+    nlp: Pipeline | None = None,
+    progress: bool = False,
+) -> Kept:
+    """Add the articles of `sources` that `out_dir` does not hold yet; parse only those."""
+    with outputs.staged(out_dir) as staging:
+        before = state.read(out_dir)
+        config = before.config
+        held = {document.id for document, _ in before.read}
+        documents = list(ingest.read_documents(sources, published=config.published))
+        new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
+        reading = BuildConfig(**{**_fields(config), "progress": progress})
+        extractions = pipeline.read(new, config=reading, pipeline=nlp) if new else []
+        read = (*before.read, *zip(new, extractions, strict=True))
+        result, written, view = _rebuild(staging, before, read, out_dir)
+    return Kept(
+        result=result,
+        written=_moved(written, out_dir),
+        view=view,
+        added=len(new),
+        already=len(documents) - len(new),
+    )
+
+
+def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
+    """Remove articles, named by IRI, id, file name or headline, and all that only they said.
+
+    InputError names what matches no article; nothing is removed then.
+    """
+    with outputs.staged(out_dir) as staging:
+        before = state.read(out_dir)
+        base = before.config.base
+        matched: set[str] = set()
+        for name in articles:
+            found = {d.id for d, _ in before.read if name in _names(d, base)}
+            if not found:
+                raise InputError(f"{name}: no article of {out_dir} has this IRI, file or headline")
+            matched |= found
+        read = tuple(pair for pair in before.read if pair[0].id not in matched)
+        result, written, view = _rebuild(staging, before, read, out_dir)
+    return Kept(result=result, written=_moved(written, out_dir), view=view, removed=len(matched))
+
+
+def _rebuild(
+    staging: Path,
+    before: state.State,
+    read: Sequence[tuple[Document, Extraction]],
+    out_dir: Path,
+) -> tuple[pipeline.BuildResult, list[Path], View]:
+    result = pipeline.assemble(read, config=before.config, minted=before.minted)
+    minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
+    kept = state.State(
+        config=before.config,
+        formats=before.formats,
+        max_nodes=before.max_nodes,
+        read=tuple(read),
+        minted=minted,
+    )
+    written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}")
+    return result, written, view
+
+
+def _write(
+    staging: Path, result: pipeline.BuildResult, kept: state.State, heading: str
+) -> tuple[list[Path], View]:
+    """Write the graph files, the store, the map and the state into `staging`."""
+    formats = [f".{name}" for name in kept.formats]
+    written = graph.write(result.dataset, staging, formats=formats)
+    written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
+    view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=kept.max_nodes)
+    html = staging / "graph.html"
+    write_text(html, visualize.render_html(view, heading=heading))
+    written.append(html)
+    state.write(staging, kept)
+    return written, view
+
+
+def _names(document: Document, base: str) -> set[str]:
+    """What an article may be named by on the command line."""
+    names = {document.id, str(document_iri(document.id, base)), document.source}
+    names.add(Path(document.source).name)
+    if document.title:
+        names.add(document.title)
+    return names
+
+
+def _fields(config: BuildConfig) -> dict[str, object]:
+    return {name: getattr(config, name) for name in config.__dataclass_fields__}
+
+
+def _moved(written: Iterable[Path], out_dir: Path) -> tuple[Path, ...]:
+    return tuple(out_dir / path.name for path in written)
