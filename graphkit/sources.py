@@ -8,6 +8,7 @@ cluster's original, the earliest published (then the smallest id), whatever the 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -16,7 +17,8 @@ from graphkit.types import Document, Fact
 
 SHINGLE = 5
 """Words per shingle: long enough that two different stories share few of them."""
-PERMUTATIONS = 128
+PERMUTATIONS = 64
+"""MinHash permutations: enough to tell a Jaccard index of 0.8 from 0.5 (error ~0.06)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,7 +54,9 @@ def find(documents: Sequence[Document], *, threshold: float) -> Sources:
     )
 
     sketches = MinHash.bulk(
-        [_shingles(document.text) for document in documents], num_perm=PERMUTATIONS
+        [_shingles(document.text) for document in documents],
+        num_perm=PERMUTATIONS,
+        hashfunc=zlib.crc32,  # C speed, and the same in every run (unlike hash())
     )
     index = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
     parent = {document.id: document.id for document in documents}
