@@ -84,11 +84,11 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
         if adding:
             keep.add([PATHS[i] for i in sorted(chosen)], out, nlp=pipeline)
             held |= chosen
-        elif held - chosen:  # removing every article is tested apart
-            keep.remove(
-                out, [PATHS[i].name for i in sorted(chosen & held)] or [PATHS[min(held)].name]
-            )
-            held -= chosen & held or {min(held)}
+        else:
+            gone = (chosen & held) or {min(held)}
+            if held - gone:  # removing every article is tested apart
+                keep.remove(out, [PATHS[i].name for i in sorted(gone)])
+                held -= gone
     fresh = root / "fresh"
     kept_build([PATHS[i] for i in sorted(held)], fresh, pipeline)
     assert comparable(out) == comparable(fresh)

@@ -63,7 +63,7 @@ def test_build_writes_a_versioned_store_the_manifest_lists(out):
     listed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert set(listed) == {"graph.trig", "graph.ttl", "graph.html"} | {
         f"store/{name}" for name in _snapshot(out / "store")
-    }
+    } | {f"state/{name}" for name in _snapshot(out / "state")}
     assert "store/oxigraph/CURRENT" in listed
 
 
