@@ -196,8 +196,9 @@ class NameTable:
         links = {key: self._link(key, kinds[key]) for key in self._labels}
         groups = [g for g in sorted(self._group(kinds, links), key=min) if self._used & set(g)]
         kept: dict[str, str] = {}  # min key of a group → the id it keeps
+        minted = minted or {}
         for members in groups:  # ids minted in an order-free order
-            earlier = sorted({minted[k] for k in members if k in (minted or {})} - {*kept.values()})
+            earlier = sorted({minted[k] for k in members if k in minted} - {*kept.values()})
             if earlier:
                 kept[min(members)] = earlier[0]
         used: set[str] = set(kept.values())

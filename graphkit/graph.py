@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -56,6 +56,7 @@ def to_dataset(
     related: Iterable[Related] = (),
     sources: Sources | None = None,
     datelines: Iterable[tuple[str, Entity]] = (),
+    entered: Mapping[str, str] | None = None,
     base: str = DEFAULT_BASE,
     store: str = DEFAULT_STORE,
 ) -> Dataset:
@@ -64,7 +65,7 @@ def to_dataset(
     The article graphs hold only what each article says; the shared graphs hold what depends
     on several: entities, facts with their support, near matches, conflicts and copies.
     """
-    quads = _Quads(base).build(
+    quads = _Quads(base, entered or {}).build(
         documents, entities, facts, conflicts, related, sources or Sources(), datelines
     )
     if store == DEFAULT_STORE:
@@ -257,7 +258,9 @@ _LABEL, _ALT_LABEL, _DERIVED = map(ox.NamedNode, (RDFS.label, SKOS.altLabel, PRO
 _LOCATION_CREATED = ox.NamedNode(SCHEMA["locationCreated"])  # an article's dateline place
 _SAME_AS = ox.NamedNode(SCHEMA["sameAs"])  # an entity's authority IRI (Wikidata, a user's KB)
 _GK = {name: ox.NamedNode(GK._NS + name) for name in GK.__annotations__}
-_XSD = {name: ox.NamedNode(XSD[name]) for name in ("integer", "decimal", "boolean", "anyURI")}
+_XSD_TYPES = ("integer", "decimal", "boolean", "anyURI", "dateTime")
+_XSD = {name: ox.NamedNode(XSD[name]) for name in _XSD_TYPES}
+_GENERATED = ox.NamedNode(PROV.generatedAtTime)
 _DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: ox.NamedNode(XSD.date)}
 _TRUE = ox.Literal("true", datatype=_XSD["boolean"])
 
@@ -291,8 +294,9 @@ _Spo = tuple[ox.NamedNode, ox.NamedNode, _Term]
 class _Quads:
     """The quads of one build under one base, each IRI minted (and checked) once."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, entered: Mapping[str, str]) -> None:
         self.base = base
+        self.entered = entered  # document id → when it entered the graph (ISO 8601, UTC)
         self._entity_node = functools.cache(lambda key: ox.NamedNode(entity_iri(key, base)))
         self._relation_node = functools.cache(lambda label: ox.NamedNode(relation_iri(label, base)))
         self._document_node = functools.cache(
@@ -383,6 +387,9 @@ class _Quads:
         if document.published:
             date = ox.Literal(document.published.isoformat(), datatype=_DATES[10])
             yield ox.Quad(article, ox.NamedNode(SCHEMA.datePublished), date, meta)
+        if document.id in self.entered:  # when its graph entered this one, not when published
+            when = ox.Literal(self.entered[document.id], datatype=_XSD["dateTime"])
+            yield ox.Quad(article, _GENERATED, when, meta)
 
     def _entity(self, entity: Entity, known: ox.NamedNode) -> Iterator[ox.Quad]:
         node = self.entity(entity)

@@ -11,6 +11,7 @@ whole (outputs.staged), so a failed add or remove leaves OUT as it was.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ def build(
             max_nodes=max_nodes,
             read=result.read,
             minted=result.minted,
+            entered=result.entered,
         )
         written, view = _write(staging, result, kept, heading)
     return Kept(result=result, written=_moved(written, out_dir), view=view)
@@ -84,7 +86,7 @@ def add(
         held = {document.id for document, _ in before.read}
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
-        reading = BuildConfig(**{**_fields(config), "progress": progress})
+        reading = dataclasses.replace(config, progress=progress)
         extractions = pipeline.read(new, config=reading, pipeline=nlp) if new else []
         read = (*before.read, *zip(new, extractions, strict=True))
         result, written, view = _rebuild(staging, before, read, out_dir)
@@ -122,7 +124,9 @@ def _rebuild(
     read: Sequence[tuple[Document, Extraction]],
     out_dir: Path,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
-    result = pipeline.assemble(read, config=before.config, minted=before.minted)
+    result = pipeline.assemble(
+        read, config=before.config, minted=before.minted, entered=before.entered
+    )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
         config=before.config,
@@ -130,6 +134,7 @@ def _rebuild(
         max_nodes=before.max_nodes,
         read=tuple(read),
         minted=minted,
+        entered=result.entered,
     )
     written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}")
     return result, written, view
@@ -157,10 +162,6 @@ def _names(document: Document, base: str) -> set[str]:
     if document.title:
         names.add(document.title)
     return names
-
-
-def _fields(config: BuildConfig) -> dict[str, object]:
-    return {name: getattr(config, name) for name in config.__dataclass_fields__}
 
 
 def _moved(written: Iterable[Path], out_dir: Path) -> tuple[Path, ...]:

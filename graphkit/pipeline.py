@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -32,6 +33,8 @@ class BuildResult:
     """Every article and what was read from it: what a kept graph re-resolves (keep.py)."""
     minted: Mapping[str, str] = field(default_factory=dict)
     """Name keys and their entity ids (resolve.Resolution.minted)."""
+    entered: Mapping[str, str] = field(default_factory=dict)
+    """Document id → when it entered the graph (prov:generatedAtTime, ISO 8601 UTC)."""
 
     def summary(self) -> str:
         """One line for a terminal: documents, sentences, entities, triples, seconds."""
@@ -84,6 +87,7 @@ def assemble(
     config: BuildConfig,
     minted: Mapping[str, str] | None = None,
     started: float | None = None,
+    entered: Mapping[str, str] | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -94,6 +98,8 @@ def assemble(
     documents = [document for document, _ in read]
     extractions = [extraction for _, extraction in read]
     known = authority.load(config.authorities)
+    now = entered_now()
+    entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
     kept = [_confident(e, config.min_confidence) for e in extractions]
     resolution = resolve.resolve(kept, documents, authority=known, minted=minted)
     reconciled = reconcile.reconcile(resolution.facts)
@@ -105,6 +111,7 @@ def assemble(
         related=merge.related(reconciled.facts, threshold=config.related_threshold),
         sources=find_sources(documents, threshold=config.copy_threshold),
         datelines=resolution.datelines,
+        entered=entered,
         base=config.base,
         store=config.store,
     )
@@ -118,7 +125,14 @@ def assemble(
         seconds=time.perf_counter() - started,
         read=tuple(read),
         minted=resolution.minted,
+        entered=entered,
     )
+
+
+def entered_now() -> str:
+    """This moment as an xsd:dateTime in UTC, to the second: when articles enter a graph."""
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    return now.isoformat().replace("+00:00", "Z")
 
 
 def extract_documents(

@@ -37,6 +37,8 @@ class State:
     max_nodes: int
     read: tuple[tuple[Document, Extraction], ...]
     minted: Mapping[str, str]
+    entered: Mapping[str, str]
+    """Document id → when it entered the graph (ISO 8601, UTC)."""
 
 
 def write(out_dir: Path, state: State) -> Path:
@@ -50,6 +52,7 @@ def write(out_dir: Path, state: State) -> Path:
         "config": settings,
         "formats": list(state.formats),
         "max_nodes": state.max_nodes,
+        "entered": dict(state.entered),
     }
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     (folder / MINTED).write_text(json.dumps(dict(state.minted)), encoding="utf-8")
@@ -86,11 +89,12 @@ def read(out_dir: Path) -> State:
         max_nodes=int(descriptor["max_nodes"]),
         read=articles,
         minted=minted,
+        entered=descriptor["entered"],
     )
 
 
-_KEPT = ("model", "extractors", "batch_size", "base", "published", "min_confidence")
-_KEPT += ("authorities", "copy_threshold", "related_threshold")
+_KEPT: tuple[str, ...] = ("model", "extractors", "batch_size", "base", "published")
+_KEPT += ("min_confidence", "authorities", "copy_threshold", "related_threshold")
 
 
 def _settings(config: BuildConfig) -> dict[str, Any]:
