@@ -69,7 +69,8 @@ def resolve(
     names = NameTable(authority, place_names() if authority is not None else frozenset())
     for extraction in extractions:
         doc_id = extraction.doc_id
-        pairs = [(t, s, o) for t in extraction.triples for s, o in _argument_pairs(t)]
+        triples = (*extraction.triples, *_joint_events(extraction.triples))
+        pairs = [(t, s, o) for t in triples for s, o in _argument_pairs(t)]
         names.start_document(extraction, [m for _, s, o in pairs for m in (s, o) if m])
         sentences = extraction.sentences
         starts = [sentence.start for sentence in sentences]
@@ -219,6 +220,53 @@ def _qualifier_amounts(triple: Triple) -> list[str]:
         for number in canonical.argument(qualifier.text).amounts
         or re.findall(r"\d[\d,.]*\d|\d", qualifier.text)
     ]
+
+
+_JOINT_EVENT = re.compile(
+    r"(?:in|during|at|on)\s+(?:an?|the|their)?\s*(?:[\w-]+\s+)?"
+    r"(?P<event>call|meeting|talks|summit|conversation)\b",
+    re.IGNORECASE,
+)
+_EVENT_RELATIONS = {
+    "call": "call with",
+    "meeting": "meet",
+    "summit": "meet",
+    "talks": "talk with",
+    "conversation": "talk with",
+}
+
+
+def _joint_events(triples: Sequence[Triple]) -> list[Triple]:
+    """Read "In a video call, Putin and Xi pledged ..." as a call between the two.
+
+    Conjoined subjects of one clause (the same relation and adjuncts in one sentence) that
+    share an adjunct naming a call, meeting, summit or talks held that event together.
+    """
+    clauses: dict[tuple[int, str, tuple[str, ...]], list[Triple]] = {}
+    for triple in triples:
+        adjuncts = tuple(q.text for q in triple.qualifiers)
+        if adjuncts and triple.subject.label != "PRON":
+            key = (triple.sentence.index, triple.relation.lemma, adjuncts)
+            clauses.setdefault(key, []).append(triple)
+    events = []
+    for clause in clauses.values():
+        by_start = {t.subject.start: t for t in clause}
+        subjects = [by_start[start] for start in sorted(by_start)]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        for qualifier in first.qualifiers:
+            found = _JOINT_EVENT.match(qualifier.text)
+            if found is not None:
+                lemma = _EVENT_RELATIONS[found["event"].casefold()]
+                relation = Relation(text=qualifier.text, lemma=lemma)
+                events.append(
+                    dataclasses.replace(
+                        first, relation=relation, object=second.subject, qualifiers=(qualifier,)
+                    )
+                )
+                break
+    return events
 
 
 def _pronoun_votes(triple: Triple) -> Votes:

@@ -112,6 +112,11 @@ def shared(dataset) -> list[tuple[str, str, str]]:
             "Chelsea lost to Arsenal at the Emirates Stadium.",
             ("Arsenal", "defeat", "Chelsea"),
         ),
+        (  # a joint event stated as an adjunct of two conjoined subjects
+            "In a video call on Tuesday, Vladimir Putin and Xi Jinping pledged closer ties.",
+            "Vladimir Putin held a video call with Xi Jinping on Tuesday.",
+            ("Vladimir Putin", "call with", "Xi Jinping"),
+        ),
         (  # typography: one apostrophe, accents folded
             "Sinéad O’Connor released a new album.",
             "Sinead O'Connor released a new album.",
