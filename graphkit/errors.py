@@ -19,3 +19,8 @@ class QueryTimeout(QueryError):
 
 class UnknownExtractor(GraphkitError):
     """No extractor is registered under the requested name."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of `error`'s message, for a one-line report ("no message" if it has none)."""
+    return (str(error).strip().splitlines() or ["no message"])[0]
