@@ -38,6 +38,7 @@ from typing import Any
 
 import psutil
 from abc_jsonl import write_abc_jsonl
+from throughput import tree_rss
 
 HERE = Path(__file__).resolve()
 
@@ -101,7 +102,7 @@ def measure(paths_file: Path, mode: str, workers: int) -> dict[str, Any]:
     watched = psutil.Process(process.pid)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(watched))
+        peak = max(peak, tree_rss(watched))
         time.sleep(0.1)
     stdout, stderr = process.communicate()
     if process.returncode != 0:
@@ -109,16 +110,6 @@ def measure(paths_file: Path, mode: str, workers: int) -> dict[str, Any]:
     report: dict[str, Any] = json.loads(stdout.splitlines()[-1])
     report.update(mode=mode, tree_rss=peak)
     return report
-
-
-def _tree_rss(process: psutil.Process) -> int:
-    total = 0
-    try:
-        for member in [process, *process.children(recursive=True)]:
-            total += member.memory_info().rss
-    except psutil.Error:
-        pass  # a worker ended between the listing and the reading
-    return total
 
 
 def main() -> None:

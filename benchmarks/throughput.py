@@ -170,7 +170,7 @@ def _watch(command: list[str], *, label: str, parse: bool) -> dict[str, Any]:
     process = psutil.Process(child.pid)
     peak = 0
     while child.poll() is None:
-        peak = max(peak, _tree_rss(process))
+        peak = max(peak, tree_rss(process))
         time.sleep(0.1)
     stdout, stderr = child.communicate()
     wall = time.perf_counter() - started
@@ -181,7 +181,8 @@ def _watch(command: list[str], *, label: str, parse: bool) -> dict[str, Any]:
     return report
 
 
-def _tree_rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of `process` and all its children (a build and its workers)."""
     total = 0
     try:
         for member in [process, *process.children(recursive=True)]:

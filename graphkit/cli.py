@@ -27,7 +27,7 @@ from graphkit.config import (
     GRAPH_FORMATS,
     BuildConfig,
 )
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, first_line
 
 INTERRUPTED = 130
 
@@ -52,7 +52,7 @@ class _Group(click.Group):
             if ctx.params.get("debug"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(error).__name__}: {_first_line(error)} "
+                f"internal error: {type(error).__name__}: {first_line(error)} "
                 "(please report it; --debug shows the traceback)"
             ) from error
 
@@ -61,11 +61,6 @@ def _interrupted(error: BaseException | None) -> bool:
     """True when a Ctrl-C is somewhere in `error`'s chain of causes."""
     chained = None if error is None else error.__cause__ or error.__context__
     return isinstance(error, KeyboardInterrupt) or (chained is not None and _interrupted(chained))
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else "no message"
 
 
 @click.group(cls=_Group)
