@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from abc_jsonl import ABC_FILES, abc_articles, shared_dir
-from throughput import _watch
+from throughput import watch
 
 HERE = Path(__file__).resolve()
 SHAPES = ("records", "line", "paragraph")
@@ -124,7 +124,7 @@ def _cpu_seconds() -> float:
 def measure(path: Path, *, label: str) -> dict[str, Any]:
     """Run one child on `path` and return its report (and the watcher's wall time)."""
     command = [sys.executable, str(HERE), "--child", str(path)]
-    return _watch(command, label=label, parse=True)
+    return watch(command, label=label, parse=True)
 
 
 def run_size(size: int, shapes: list[str], tmp: Path) -> list[dict[str, Any]]:

@@ -29,16 +29,14 @@ import hashlib
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-import psutil
 from abc_jsonl import write_abc_jsonl
-from throughput import tree_rss
+from throughput import watch
 
 HERE = Path(__file__).resolve()
 
@@ -97,18 +95,8 @@ def measure(paths_file: Path, mode: str, workers: int) -> dict[str, Any]:
     """Run one child, watching the memory of it and its workers; return its figures."""
     command = [sys.executable, str(HERE), "--child", mode, "--paths-file", str(paths_file)]
     command += ["--workers", str(workers)]
-    print(f"  running {mode} ...", file=sys.stderr, flush=True)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watched = psutil.Process(process.pid)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(watched))
-        time.sleep(0.1)
-    stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        sys.exit(f"{mode} failed ({process.returncode}):\n{stderr[-3000:]}")
-    report: dict[str, Any] = json.loads(stdout.splitlines()[-1])
-    report.update(mode=mode, tree_rss=peak)
+    report = watch(command, label=mode, parse=True)
+    report.update(mode=mode, tree_rss=report["peak_rss"])
     return report
 
 

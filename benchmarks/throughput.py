@@ -153,17 +153,18 @@ def _time_stages(stages: dict[str, float]) -> None:
 def measure(args: list[str], *, label: str) -> dict[str, Any]:
     """Run one child (`args` after the script), return its JSON report plus wall time and memory."""
     command = [sys.executable, str(HERE), *args]
-    return _watch(command, label=label, parse=True)
+    return watch(command, label=label, parse=True)
 
 
 def measure_cli(paths: list[str], *, jobs: int) -> dict[str, Any]:
     graphkit = Path(sys.executable).with_name("graphkit")
     with tempfile.TemporaryDirectory() as out:
         command = [str(graphkit), "build", *paths, "-o", out, "--jobs", str(jobs)]
-        return _watch(command, label=f"graphkit CLI, jobs {jobs}", parse=False)
+        return watch(command, label=f"graphkit CLI, jobs {jobs}", parse=False)
 
 
-def _watch(command: list[str], *, label: str, parse: bool) -> dict[str, Any]:
+def watch(command: list[str], *, label: str, parse: bool) -> dict[str, Any]:
+    """Run `command`, sampling its process tree's memory; its figures (the last JSON line)."""
     print(f"  running {label} ...", file=sys.stderr, flush=True)
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
