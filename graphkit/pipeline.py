@@ -57,10 +57,11 @@ def run(
     """
     config = config or BuildConfig()
     started = time.perf_counter()
-    authority.load(config.authorities)  # a bad authority file fails before parsing
+    known = authority.load(config.authorities)  # a bad authority file fails before parsing
     documents = list(ingest.read_documents(sources, published=config.published))
     extractions = read(documents, config=config, extractors=extractors, pipeline=pipeline)
-    return assemble(list(zip(documents, extractions, strict=True)), config=config, started=started)
+    articles = list(zip(documents, extractions, strict=True))
+    return assemble(articles, config=config, started=started, known=known)
 
 
 def read(
@@ -88,16 +89,18 @@ def assemble(
     minted: Mapping[str, str] | None = None,
     started: float | None = None,
     entered: Mapping[str, str] | None = None,
+    known: authority.Authority | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
     The whole graph from its articles' extractions: a build, or a kept graph after articles
-    were added or removed (`minted` keeps the entity ids it had).
+    were added or removed (`minted` keeps the entity ids it had). `known` is the authority
+    `config.authorities` names, when the caller has read it already.
     """
     started = time.perf_counter() if started is None else started
     documents = [document for document, _ in read]
     extractions = [extraction for _, extraction in read]
-    known = authority.load(config.authorities)
+    known = authority.load(config.authorities) if known is None else known
     now = entered_now()
     entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
     kept = [_confident(e, config.min_confidence) for e in extractions]
