@@ -445,21 +445,50 @@ def _synonyms(words: list[str]) -> list[str]:
     return [_ADJECTIVE_OF.get(word, word) for word in words]
 
 
+STANCES = {
+    "willingness": "willing",
+    "unwillingness": "unwilling",
+    "readiness": "ready",
+    "reluctance": "reluctant",
+    "eagerness": "eager",
+    "determination": "determined",
+    "preparedness": "prepared",
+}
+"""Nouns of a stance towards doing something, and the adjective that states it."""
+STANCE_VERBS = frozenset(
+    "express show signal voice indicate demonstrate display reiterate reaffirm have".split()
+)
+"""Verbs that state the stance their object names: "expressed a willingness to talk"."""
+_INFINITIVE = re.compile(
+    r"\s*to ([a-z]+) (?P<rest>[^,.;:!?()\u2014-]+?)(?=[,.;:!?()\u2014-]| and | but |$)"
+)
+
+
 def light_object(
-    written: Relation, obj: Mention, qualifiers: tuple[Qualifier, ...]
+    written: Relation, obj: Mention, qualifiers: tuple[Qualifier, ...], after: str = ""
 ) -> tuple[Relation, Mention] | None:
     """Read "gave approval to the vaccine" as "approve the vaccine" when the object is the noun.
 
     The extractor makes the nominalisation the object ("give | approval", the rest a qualifier
     or a post-modifier): the relation takes the noun, and what it governs becomes the object.
-    None when the fact is not a light verb with a known nominalisation.
+    A stance ("expressed a willingness" + `after`, the words after the object, "to negotiate
+    peace") is read "be willing to negotiate | peace". None when the fact is neither.
     """
-    if written.lemma not in LIGHT_VERBS or obj.label is not None:
+    if obj.label is not None:
         return None
     words = text(obj.text).split()
     while words and words[0].casefold() in DETERMINERS:
         words = words[1:]
-    if not words or words[0].casefold() not in NOMINALISATIONS:
+    if written.lemma in STANCE_VERBS and len(words) == 1 and words[0].casefold() in STANCES:
+        infinitive = _INFINITIVE.match(after)
+        if infinitive is None:
+            return None
+        start = obj.end + infinitive.start("rest")
+        rest = infinitive["rest"].strip()
+        governed = Mention(text=rest, start=start, end=start + len(rest))
+        lemma = f"be {STANCES[words[0].casefold()]} to {infinitive[1]}"
+        return dataclasses.replace(written, lemma=lemma), governed
+    if written.lemma not in LIGHT_VERBS or not words or words[0].casefold() not in NOMINALISATIONS:
         return None
     noun = words[0].casefold()
     if len(words) > 2 and words[1].casefold() in _CUT:

@@ -29,9 +29,10 @@ SELECT ?doc ?file ?title ?publisher WHERE {
 
 _FACTS = """
 SELECT DISTINCT ?doc ?subject ?relation ?object ?conflict ?fact WHERE {
-  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?said ; rdf:object ?o ;
       prov:wasDerivedFrom ?doc .
-  OPTIONAL { ?fact a gk:Fact ; gk:statement ?st }
+  OPTIONAL { ?fact a gk:Fact ; gk:statement ?st ; rdf:predicate ?named }
+  BIND(COALESCE(?named, ?said) AS ?p)
   ?s rdfs:label ?subject . ?p rdfs:label ?relation .
   OPTIONAL { ?o rdfs:label ?olabel }
   OPTIONAL { ?st gk:objectText ?otext }

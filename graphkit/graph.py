@@ -326,10 +326,12 @@ class _Quads:
         facts_graph = ox.NamedNode(graph_iri("facts", self.base))
         for fact in facts:
             spo = self._spo(fact)
-            if fact.relation.label not in described:  # one IRI per label (slugs never collide)
-                described.add(fact.relation.label)
-                yield ox.Quad(spo[1], _TYPE, _GK["Relation"], known)
-                yield ox.Quad(spo[1], _LABEL, ox.Literal(fact.relation.label), known)
+            for relation in [fact.relation, *(e.relation for e in fact.evidence if e.relation)]:
+                if relation.label not in described:  # one IRI per label (slugs never collide)
+                    described.add(relation.label)
+                    relation_node = self._relation_node(relation.label)
+                    yield ox.Quad(relation_node, _TYPE, _GK["Relation"], known)
+                    yield ox.Quad(relation_node, _LABEL, ox.Literal(relation.label), known)
             node = self.fact(fact)
             yield ox.Quad(node, _TYPE, _GK["Fact"], facts_graph)
             yield ox.Quad(node, _SUBJECT, spo[0], facts_graph)
@@ -340,10 +342,11 @@ class _Quads:
                 yield ox.Quad(node, _GK[name], _integer(count), facts_graph)
             for evidence in fact.evidence:
                 article = self._document_node(evidence.triple.sentence.doc_id)
-                yield ox.Quad(*spo, article)
-                statement = self._statement_node(spo, evidence)
+                said = self._said(spo, evidence)
+                yield ox.Quad(*said, article)
+                statement = self._statement_node(said, evidence)
                 yield ox.Quad(node, _GK["statement"], statement, facts_graph)
-                yield from self._statement(statement, spo, fact, evidence, article)
+                yield from self._statement(statement, said, fact, evidence, article)
         for near in related:
             a, b = self.fact(near.a), self.fact(near.b)
             pair = "|".join(sorted((a.value, b.value)))
@@ -413,6 +416,12 @@ class _Quads:
             self._object(fact.object),
         )
 
+    def _said(self, spo: _Spo, evidence: Evidence) -> _Spo:
+        """What the article says: its fact's triple, in its own relation when it has one."""
+        if evidence.relation is None:
+            return spo
+        return spo[0], self._relation_node(evidence.relation.label), spo[2]
+
     def _statement(
         self, node: ox.NamedNode, spo: _Spo, fact: Fact, evidence: Evidence, article: ox.NamedNode
     ) -> Iterator[ox.Quad]:
@@ -460,7 +469,7 @@ class _Quads:
 
     def _conflict(self, conflict: Conflict, reconciled: ox.NamedNode) -> Iterator[ox.Quad]:
         statements = [
-            (self._statement_node(self._spo(fact), evidence), fact)
+            (self._statement_node(self._said(self._spo(fact), evidence), evidence), fact)
             for fact in conflict.facts
             for evidence in fact.evidence
         ]

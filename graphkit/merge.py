@@ -7,10 +7,15 @@ words stated as fact. Sightings of one form that give different times or differe
 (in a dropped modifier or an adjunct: "for $69 billion") stay apart; one that gives none joins
 the single timed or priced fact, and stays apart when there are several. Facts of different
 forms with the same two arguments are near matches (`related`), linked, never merged.
+
+A generic role ("Chinese leader Xi Jinping") is the one leading office the same person is
+said to hold of the same argument ("Chinese President Xi Jinping"), by the same speaker: it
+joins that fact, and stays apart when there are none or several (`GENERIC_ROLES`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,11 +46,45 @@ class Related:
     score: float
 
 
+GENERIC_ROLES = frozenset(f"be {role} of" for role in "leader head chief ruler boss".split())
+"""Roles that name whoever leads, without saying by which office."""
+LEADING_ROLES = frozenset(
+    f"be {role} of"
+    for role in (
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "monarch",
+        "sultan",
+        "emir",
+        "supreme leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief executive",
+        "ceo",
+        "secretary-general",
+        "general secretary",
+        "director-general",
+        "governor",
+        "mayor",
+    )
+)
+"""Offices that lead what they are of: a generic role of the same argument is one of these."""
+
+_Form = tuple[str, str, str, str]
+
+
 def facts(sightings: Iterable[Sighting]) -> tuple[Fact, ...]:
     """Merge sightings into facts by canonical form and circumstances (module docstring)."""
-    groups: dict[tuple[str, str, str, str], list[Sighting]] = defaultdict(list)
+    groups: dict[_Form, list[Sighting]] = defaultdict(list)
     for sighting in sightings:
         groups[_form(sighting)].append(sighting)
+    _join_generic_roles(groups)
     merged: list[Fact] = []
     for form, group in groups.items():
         for circumstance, members in _by_circumstance(group):
@@ -63,13 +102,34 @@ def facts(sightings: Iterable[Sighting]) -> tuple[Fact, ...]:
     return tuple(merged)
 
 
+def _join_generic_roles(groups: dict[_Form, list[Sighting]]) -> None:
+    """Move each generic role's sightings into the one leading office of the same arguments."""
+    offices: dict[tuple[str, str, str], list[_Form]] = defaultdict(list)
+    for form in groups:
+        subject, label, obj, speaker = form
+        if label in LEADING_ROLES:
+            offices[(subject, obj, speaker)].append(form)
+    for form in [form for form in groups if form[1] in GENERIC_ROLES]:
+        subject, _, obj, speaker = form
+        held = offices.get((subject, obj, speaker), [])
+        if len(held) == 1:
+            office = groups[held[0]]
+            named = office[0].relation  # the article keeps its own words (Evidence.relation)
+            office.extend(
+                dataclasses.replace(
+                    s, relation=named, evidence=dataclasses.replace(s.evidence, relation=s.relation)
+                )
+                for s in groups.pop(form)
+            )
+
+
 def _position(sighting: Sighting) -> tuple[str, int, int]:
     """Where a sighting was read: article (a hash of its text), sentence, offset."""
     triple = sighting.evidence.triple
     return triple.sentence.doc_id, triple.sentence.start, triple.subject.start
 
 
-def _form(sighting: Sighting) -> tuple[str, str, str, str]:
+def _form(sighting: Sighting) -> _Form:
     obj = sighting.object
     object_key = (
         f"entity:{obj.id}"

@@ -132,6 +132,8 @@ class Evidence:
     triple: Triple
     time: Value | None = None
     attributed_to: Entity | None = None
+    relation: Relation | None = None
+    """What the article's own words read as, when its fact is named otherwise (merge.py)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
