@@ -37,7 +37,20 @@ def test_readme_has_the_contract_query_verbatim():
     assert query.FACTS_QUERY.strip() in [block.strip() for block in sparql_blocks()]
 
 
+OUTLETS = [
+    "Rio Tinto is considering an offer for Arcadium.",
+    "Rio Tinto made an offer for Arcadium.",
+]
+"""The README's two-outlet example (Many outlets, one story): what the seeds have none of."""
+
+
+@pytest.fixture(scope="module")
+def outlets(pipeline):
+    assert all(sentence in README for sentence in OUTLETS)
+    return graphkit.from_texts(OUTLETS, pipeline=pipeline).dataset
+
+
 @pytest.mark.parametrize("sparql", sparql_blocks())
-def test_every_readme_query_runs_on_the_seed_graph(seed_dataset, sparql):
+def test_every_readme_query_runs_on_the_seed_graph(seed_dataset, outlets, sparql):
     rows = query.select(seed_dataset, sparql)
-    assert len(rows) > 0, sparql
+    assert len(rows) > 0 or len(query.select(outlets, sparql)) > 0, sparql
