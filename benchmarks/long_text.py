@@ -16,9 +16,10 @@ written three ways into a temporary folder, and each is built in a fresh child p
 * ``paragraph``: the same sentences one a line (as in the corpus) with no blank line, so one
   paragraph: the line breaks are sure cut points, and spaCy sees them as whitespace tokens.
 
-Each child runs ``graphkit.pipeline.run([path], config=BuildConfig(jobs=1))`` (reading, model
-load, parse, extract, resolve, reconcile, the rdflib dataset) and reports its wall-clock and CPU
-seconds and its peak resident set size (``resource.getrusage`` in the child: the exact peak of
+Each child runs what ``graphkit build PATH -o OUT`` runs, ``graphkit.keep.build`` with one job
+(reading, model load, parse, extract, resolve, reconcile, the quads streamed into the on-disk
+store, graph.trig and graph.ttl, the map, the state) and reports its wall-clock and CPU seconds
+and its peak resident set size (``resource.getrusage`` in the child: the exact peak of
 that one process, as no worker is started). The children run one after another, through
 ``throughput.py``'s watcher.
 
@@ -102,15 +103,24 @@ def _groups(items: list[str], parts: int) -> Iterator[list[str]]:
 
 
 def child(path: Path) -> dict[str, Any]:
-    """Build `path` with one process; report time, peak RSS and what was built."""
-    from graphkit import pipeline
-    from graphkit.config import BuildConfig
+    """Build `path` as `graphkit build` does, in one process; report time, peak RSS, counts."""
+    from graphkit import keep
+    from graphkit.config import DEFAULT_FORMATS, DEFAULT_MAX_NODES, BuildConfig
 
     started, cpu_started = time.perf_counter(), _cpu_seconds()
-    result = pipeline.run([path], config=BuildConfig(jobs=1))
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
+    with tempfile.TemporaryDirectory() as tmp:
+        kept = keep.build(
+            [path],
+            Path(tmp) / "out",
+            config=BuildConfig(jobs=1),
+            formats=DEFAULT_FORMATS,
+            max_nodes=DEFAULT_MAX_NODES,
+            heading=path.name,
+        )
+        seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    return {"seconds": seconds, "cpu": cpu, "maxrss": peak_kib * 1024, "summary": result.summary()}
+    summary = kept.result.summary()
+    return {"seconds": seconds, "cpu": cpu, "maxrss": peak_kib * 1024, "summary": summary}
 
 
 def _cpu_seconds() -> float:

@@ -19,7 +19,7 @@ from pathlib import Path
 from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
 from graphkit import store as on_disk
 from graphkit._io import write_text
-from graphkit.config import BuildConfig
+from graphkit.config import DEFAULT_STORE, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
 from graphkit.nlp import Pipeline
 from graphkit.types import Document, Extraction
@@ -53,7 +53,7 @@ def build(
 ) -> Kept:
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
-        result = pipeline.run(sources, config=config, pipeline=nlp)
+        result = pipeline.run(sources, config=config, pipeline=nlp, into=_into(staging, config))
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
             raise GraphkitError(
@@ -69,7 +69,7 @@ def build(
             entered=result.entered,
         )
         written, view = _write(staging, result, kept, heading)
-    return Kept(result=result, written=_moved(written, out_dir), view=view)
+    return _kept(result, written, view, out_dir)
 
 
 def add(
@@ -90,13 +90,7 @@ def add(
         extractions = pipeline.read(new, config=reading, pipeline=nlp) if new else []
         read = (*before.read, *zip(new, extractions, strict=True))
         result, written, view = _rebuild(staging, before, read, out_dir)
-    return Kept(
-        result=result,
-        written=_moved(written, out_dir),
-        view=view,
-        added=len(new),
-        already=len(documents) - len(new),
-    )
+    return _kept(result, written, view, out_dir, added=len(new), already=len(documents) - len(new))
 
 
 def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
@@ -115,7 +109,7 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
             matched |= found
         read = tuple(pair for pair in before.read if pair[0].id not in matched)
         result, written, view = _rebuild(staging, before, read, out_dir)
-    return Kept(result=result, written=_moved(written, out_dir), view=view, removed=len(matched))
+    return _kept(result, written, view, out_dir, removed=len(matched))
 
 
 def _rebuild(
@@ -125,7 +119,11 @@ def _rebuild(
     out_dir: Path,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
     result = pipeline.assemble(
-        read, config=before.config, minted=before.minted, entered=before.entered
+        read,
+        config=before.config,
+        minted=before.minted,
+        entered=before.entered,
+        into=_into(staging, before.config),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -146,13 +144,23 @@ def _write(
     """Write the graph files, the store, the map and the state into `staging`."""
     formats = [f".{name}" for name in kept.formats]
     written = graph.write(result.dataset, staging, formats=formats)
-    written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
+    folder = staging / STORE_DIR
+    written.append(folder if folder.exists() else on_disk.write(result.dataset, staging))
     view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=kept.max_nodes)
     html = staging / "graph.html"
     write_text(html, visualize.render_html(view, heading=heading))
     written.append(html)
     state.write(staging, kept)
     return written, view
+
+
+def _into(staging: Path, config: BuildConfig) -> Path | None:
+    """Where the build streams its quads: the staged store.
+
+    None when another rdflib store is asked for (`--store`): that dataset is built in memory
+    and written to the on-disk store after.
+    """
+    return staging if config.store == DEFAULT_STORE else None
 
 
 def _names(document: Document, base: str) -> set[str]:
@@ -164,5 +172,14 @@ def _names(document: Document, base: str) -> set[str]:
     return names
 
 
-def _moved(written: Iterable[Path], out_dir: Path) -> tuple[Path, ...]:
-    return tuple(out_dir / path.name for path in written)
+def _kept(
+    result: pipeline.BuildResult, written: list[Path], view: View, out_dir: Path, **counts: int
+) -> Kept:
+    """What was done, named where it now is: OUT's files, and OUT's store as the dataset.
+
+    A build streams into the staged store (`_into`), whose folder has moved since.
+    """
+    if graph._oxigraph(result.dataset) is not None:
+        result = dataclasses.replace(result, dataset=graph.load(out_dir))
+    moved = tuple(out_dir / path.name for path in written)
+    return Kept(result=result, written=moved, view=view, **counts)

@@ -50,10 +50,12 @@ def run(
     config: BuildConfig | None = None,
     extractors: Sequence[extract.Extractor] | None = None,
     pipeline: nlp.Pipeline | None = None,
+    into: Path | None = None,
 ) -> BuildResult:
     """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
 
-    `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory.
+    `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory. With
+    `into` (an output folder) the dataset is an on-disk store there (graph.to_dataset).
     """
     config = config or BuildConfig()
     started = time.perf_counter()
@@ -61,7 +63,7 @@ def run(
     documents = list(ingest.read_documents(sources, published=config.published))
     extractions = read(documents, config=config, extractors=extractors, pipeline=pipeline)
     articles = list(zip(documents, extractions, strict=True))
-    return assemble(articles, config=config, started=started, known=known)
+    return assemble(articles, config=config, started=started, known=known, into=into)
 
 
 def read(
@@ -90,12 +92,13 @@ def assemble(
     started: float | None = None,
     entered: Mapping[str, str] | None = None,
     known: authority.Authority | None = None,
+    into: Path | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
-    `config.authorities` names, when the caller has read it already.
+    `config.authorities` names, when the caller has read it already; `into` as for `run`.
     """
     started = time.perf_counter() if started is None else started
     documents = [document for document, _ in read]
@@ -117,6 +120,7 @@ def assemble(
         entered=entered,
         base=config.base,
         store=config.store,
+        into=into,
     )
     return BuildResult(
         dataset=dataset,

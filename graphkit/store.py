@@ -19,9 +19,8 @@ without one, or of another format, is refused with one line, never misread.
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -39,8 +38,6 @@ FORMAT = 1
 DESCRIPTOR = "graphkit-store.json"
 DATABASE = "oxigraph"
 KIND = "graphkit-store"
-CHUNK = 250_000
-"""Quads per bulk load: bounds the loader's memory (see _bulk_load)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,23 +54,38 @@ class Descriptor:
 def write(dataset: Dataset, out_dir: Path, *, base: str | None = None) -> Path:
     """Write `dataset` as an on-disk Oxigraph store in `out_dir/store`; return that folder.
 
-    Bulk-loaded (Oxigraph writes its indexes directly, without transactions). `base` is the
-    base IRI the graph was minted under, recorded so a reader binds the same prefixes;
-    by default the one the dataset's `ent:` prefix names.
+    `base` is the base IRI the graph was minted under, recorded so a reader binds the same
+    prefixes; by default the one the dataset's `ent:` prefix names.
+    """
+    inner = graph._oxigraph(dataset)
+    if inner is not None:
+        quads: Iterator[ox.Quad] = iter(inner)
+    else:  # another rdflib store: through N-Quads, which both sides write and read losslessly
+        data = dataset.serialize(format="nquads", encoding="utf-8")
+        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    return build(out_dir, quads, base=base or _base_of(dataset))
+
+
+def build(out_dir: Path, quads: Iterable[ox.Quad], *, base: str) -> Path:
+    """Load `quads` as they come into a new store in `out_dir/store`; return that folder.
+
+    Bulk-loaded (Oxigraph writes its indexes directly, without transactions), a chunk at a
+    time (graph.bulk_load): the quads are never all in memory. `base` is the base IRI the
+    graph was minted under, recorded so a reader binds the same prefixes.
     """
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     database = ox.Store(str(folder / DATABASE))
-    _bulk_load(database, dataset)
+    graph.bulk_load(database, quads)
     database.flush()
-    quads = len(database)
+    count = len(database)
     del database  # closes the database (pyoxigraph has no close()): nothing is written later
     descriptor = Descriptor(
         format=FORMAT,
         graphkit=_version("graphkit"),
         pyoxigraph=_version("pyoxigraph"),
-        base=base or _base_of(dataset),
-        quads=quads,
+        base=base,
+        quads=count,
     )
     record = {"kind": KIND, **asdict(descriptor)}
     write_text(folder / DESCRIPTOR, json.dumps(record, indent=2) + "\n")
@@ -130,23 +142,6 @@ def read_descriptor(folder: Path) -> Descriptor:
         return Descriptor(format=found, **fields)
     except KeyError as error:
         raise InputError(f"{path}: no {error.args[0]!r}; rebuild with graphkit build") from None
-
-
-def _bulk_load(database: ox.Store, dataset: Dataset) -> None:
-    """Every quad of `dataset` into `database`, CHUNK quads per bulk load.
-
-    Oxigraph's bulk loader sorts what it is given in memory (about 1.3 KB a quad): one load
-    of ABC's million quads peaked 860 MB above the dataset, a chunk of CHUNK about 300 MB,
-    whatever the corpus, for a store about 1.6 times as large on disk (297 MB, not 185).
-    """
-    inner = graph._oxigraph(dataset)
-    if inner is not None:
-        quads: Iterator[ox.Quad] = iter(inner)
-    else:  # another rdflib store: through N-Quads, which both sides write and read losslessly
-        data = dataset.serialize(format="nquads", encoding="utf-8")
-        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    while chunk := list(itertools.islice(quads, CHUNK)):
-        database.bulk_extend(chunk)
 
 
 def _base_of(dataset: Dataset) -> str:
