@@ -1,28 +1,36 @@
-"""One read-only SPARQL query answered offline: parsed, checked, then run by Oxigraph or rdflib.
+r"""One read-only SPARQL query answered offline: checked, then run by Oxigraph or rdflib.
 
-`answer` is what the sandbox child runs. It refuses updates and SERVICE, and it gives both
-engines the query's dataset explicitly (FROM and FROM NAMED name graphs of the dataset, never
-documents to fetch), so neither engine ever opens a file or a URL for a query.
+`answer` is what the sandbox child runs. It refuses updates and SERVICE, and neither engine
+ever opens a file or a URL for a query: FROM and FROM NAMED name graphs of the dataset. A query
+goes one of two ways, with the same answers:
+
+- Straight to Oxigraph, without rdflib, when the query's text cannot spell SERVICE at all: no
+  "service" in any case, in compatibility forms (NFKC) or behind a \u escape, so whatever
+  Oxigraph's parser reads, it reads no SERVICE keyword. A scan of the tokens finds the query
+  form and whether the query has FROM (Oxigraph then takes the dataset from the query, as
+  graphs of its store; else the default graph is the union of all graphs). A scan that is not
+  sure of either, and any query Oxigraph's parser rejects, goes the second way.
+- Checked by rdflib's parser first (and any rdflib store's query): updates and syntax errors are
+  refused in its words, its algebra and the text are checked for SERVICE, and the dataset
+  clauses are handed to the engine explicitly (rdflib's own FROM handling fetches URLs).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from pyparsing import ParseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.evaluate import evalPart
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Query, QueryContext
 
-from graphkit import graph as _graph
 from graphkit.errors import QueryError
+
+if TYPE_CHECKING:  # rdflib loads only for the checked way: reading a store needs none of it
+    from rdflib import Dataset, Graph
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.plugins.sparql.sparql import Query
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 """An RDF term of an answer, as pyoxigraph makes it (whichever store answered)."""
@@ -59,8 +67,46 @@ class Answer:
     count: int = 0
 
 
-def answer(dataset: Dataset, request: Request) -> Answer:
-    """Parse and check `request.sparql`, then evaluate it over `dataset`."""
+def answer(source: Dataset | ox.Store, request: Request) -> Answer:
+    """Check `request.sparql`, then evaluate it over `source`: a Dataset or an Oxigraph store."""
+    store = source if isinstance(source, ox.Store) else _store_of(source)
+    try:
+        plan = None if store is None else direct_plan(request.sparql)
+        direct = None if plan is None or store is None else _direct(store, request, *plan)
+        return _checked(source, store, request) if direct is None else direct
+    except QueryError:
+        raise
+    except Exception as error:  # evaluation errors surface as assorted types
+        raise QueryError(f"query failed: {error}") from error
+
+
+def _store_of(dataset: Dataset) -> ox.Store | None:
+    from graphkit import graph  # rdflib is loaded already: `dataset` is an rdflib Dataset
+
+    return graph._oxigraph(dataset)
+
+
+def _direct(store: ox.Store, request: Request, form: str, has_from: bool) -> Answer | None:
+    """Oxigraph's answer, None when its parser rejects the query (the checked way says why)."""
+    options: dict[str, Any] = {"prefixes": dict(request.prefixes)}
+    if request.graph is not None:  # replaces FROM and keeps FROM NAMED, as _query_dataset does
+        options["default_graph"] = [ox.NamedNode(request.graph)]
+    elif not has_from:
+        options["use_default_graph_as_union"] = True
+    try:
+        result = store.query(request.sparql, **options)  # parses; rows and triples come lazily
+    except SyntaxError:
+        return None
+    if isinstance(result, ox.QueryTriples) != (form in ("CONSTRUCT", "DESCRIBE")):
+        return None  # the scan misread the form: never seen, but the checked way is exact
+    kind = {ox.QuerySolutions: "SELECT", ox.QueryBoolean: "ASK"}.get(type(result), form)
+    if kind not in request.kinds:
+        raise QueryError(f"{kind} queries give a graph, not rows: run them with query.run")
+    return _results(result, kind, request.limit)
+
+
+def _checked(source: Dataset | ox.Store, store: ox.Store | None, request: Request) -> Answer:
+    """Parse with rdflib, check, then evaluate: the way every query went before the direct one."""
     if _says_service(request.sparql):
         raise QueryError(SERVICE_REFUSED)
     query = _parse(request.sparql, request.prefixes)
@@ -70,18 +116,88 @@ def answer(dataset: Dataset, request: Request) -> Answer:
     if kind not in request.kinds:
         raise QueryError(f"{kind} queries give a graph, not rows: run them with query.run")
     default, named = _query_dataset(query.algebra.datasetClause or (), request.graph)
-    store = _graph._oxigraph(dataset)
-    try:
-        if store is not None:
-            return _oxigraph(store, request, kind, default, named)
-        return _rdflib(dataset, query, request.limit, default, named)
-    except QueryError:
-        raise
-    except Exception as error:  # evaluation errors surface as assorted types
-        raise QueryError(f"query failed: {error}") from error
+    if store is not None:
+        return _oxigraph(store, request, kind, default, named)
+    assert not isinstance(source, ox.Store)
+    return _rdflib(source, query, request.limit, default, named)
+
+
+# The direct way's scan. SPARQL's tokens, in the order a tokenizer tries them; a query whose
+# text is not all tokens goes the checked way. Only bare words and prefixes can be keywords:
+# the rest (strings, IRIs, comments, variables, local names...) cannot hold FROM or a form.
+_NAME = r"[\w\u00B7\u0300-\u036F\u203F\u2040]"
+_LABEL = r"[\w\-\u00B7\u0300-\u036F\u203F\u2040]"
+_LOCAL = r"(?:[\w:\-\u00B7\u0300-\u036F\u203F\u2040]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_TOKEN = re.compile(
+    r"[ \t\r\n]+|#[^\r\n\x0b\x0c\x85\u2028\u2029]*"  # (a comment ends at any line break)
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\r\n]|\\.)*"|\'(?:[^\'\\\r\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>'
+    rf"|[?$]{_NAME}+|@[A-Za-z]+(?:-[A-Za-z0-9]+)*|_:{_LABEL}+(?:\.+{_LABEL}+)*"
+    rf"|(?P<prefix>(?:[^\W\d_](?:[\w.\-]*[\w\-])?)?):(?P<local>{_LOCAL}+(?:\.+{_LOCAL}+)*)?"
+    r"|(?P<word>[A-Za-z][A-Za-z0-9_]*)"
+    r"|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?"
+    r"|\^\^|\|\||&&|!=|<=|>=|[{}()\[\];,.*/+\-!=<>|^?]",
+    re.DOTALL,
+)
+_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
+
+
+def direct_plan(sparql: str) -> tuple[str, bool] | None:
+    """The query's form and whether it has FROM, if it may go straight to Oxigraph; else None.
+
+    None when the text could spell SERVICE anywhere, holds something that is not a SPARQL token,
+    or spells "from" where a misread could hide the keyword (a prefix, a glued word, a name
+    with dots or escapes).
+
+    >>> direct_plan('SELECT ?from WHERE { ?s rel:come_from ?from } # FROM')
+    ('SELECT', False)
+    >>> direct_plan('PREFIX : <x:> ASK FROM <x:g> { ?s ?p "service" }') is None
+    True
+    """
+    if could_spell(sparql, "service"):
+        return None
+    form, has_from, at = None, False, 0
+    while at < len(sparql):
+        token = _TOKEN.match(sparql, at)
+        if token is None:
+            return None
+        at = token.end()
+        word, prefix, local = token.group("word", "prefix", "local")
+        keyword = (word or "").upper()
+        if keyword == "FROM":
+            has_from = True
+        elif could_spell(word or prefix or "", "from") or (
+            local and could_spell(local, "from") and any(c in local for c in ".%\\")
+        ):
+            return None
+        elif form is None and keyword in _FORMS:
+            form = keyword
+    return None if form is None else (form, has_from)
+
+
+def could_spell(text: str, word: str) -> bool:
+    r"""Whether a SPARQL parser could read lower-case ASCII `word` in `text`, in any case.
+
+    Compatibility forms (fullwidth letters, the long s) and case mappings that reach ASCII
+    (dotless i) count, and so does any \u or \U escape, whatever it stands for.
+
+    >>> could_spell("sErViCe", "service"), could_spell("ＳＥＲＶＩＣＥ", "service")
+    (True, True)
+    >>> could_spell("?serve ?ice", "service")
+    False
+    """
+    if "\\u" in text or "\\U" in text:
+        return True
+    if text.isascii():
+        return word in text.lower()
+    forms = (text, unicodedata.normalize("NFKC", text))
+    return any(word in f.casefold() or word in f.upper().lower() for f in forms)
 
 
 def _parse(sparql: str, prefixes: Mapping[str, str]) -> Query:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         return prepareQuery(sparql, initNs=prefixes)  # rdflib's parser: clear errors, no updates
     except ParseException as error:
@@ -95,6 +211,8 @@ def _parse(sparql: str, prefixes: Mapping[str, str]) -> Query:
 
 
 def _is_update(sparql: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
     try:
         parseUpdate(sparql)
     except Exception:
@@ -128,6 +246,8 @@ def _says_service(sparql: str) -> bool:
 
 def _parts(node: object) -> Iterator[CompValue]:
     """Every algebra node under `node`, sub-queries and EXISTS filters included."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     stack = [node]
     while stack:
         item = stack.pop()
@@ -185,13 +305,19 @@ def _oxigraph(
         options["default_graph"] = [ox.NamedNode(iri) for iri in default]
     if named is not None:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in named]
-    result = store.query(request.sparql, **options)
+    return _results(store.query(request.sparql, **options), kind, request.limit)
+
+
+def _results(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, kind: str, limit: int | None
+) -> Answer:
+    """Oxigraph's answer in plain strings, cut at `limit` rows or triples."""
     if isinstance(result, ox.QueryBoolean):
         return Answer("ASK", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        return _solutions(kind, variables, (tuple(s) for s in result), request.limit)
-    return _triples(kind, result, request.limit)
+        return _solutions(kind, variables, (tuple(s) for s in result), limit)
+    return _triples(kind, result, limit)
 
 
 def _rdflib(
@@ -202,6 +328,9 @@ def _rdflib(
     named: list[str] | None,
 ) -> Answer:
     """Evaluate with rdflib's engine, given the dataset: its own FROM handling fetches URLs."""
+    from rdflib.plugins.sparql.evaluate import evalPart
+    from rdflib.plugins.sparql.sparql import QueryContext
+
     view = dataset if named is None else _named_graphs(dataset, named)
     context = QueryContext(view, initBindings={})
     if default is not None:
@@ -209,6 +338,7 @@ def _rdflib(
     context.prologue = query.prologue
     result = evalPart(context, query.algebra)
     kind = result["type_"]
+    _term = _to_oxigraph()
     if kind == "ASK":
         return Answer("ASK", boolean=bool(result["askAnswer"]))
     if kind == "SELECT":
@@ -268,11 +398,15 @@ def type_of(term: Term) -> str:
 
 
 def _view(dataset: Dataset, iri: str) -> Graph:
+    from rdflib import Graph, URIRef
+
     return Graph(store=dataset.store, identifier=URIRef(iri))
 
 
 def _default_graph(dataset: Dataset, iris: list[str]) -> Graph:
     """The RDF merge of the named graphs `iris`; one that is not in the dataset is empty."""
+    from rdflib import Graph
+
     if len(iris) == 1:
         return _view(dataset, iris[0])
     merged = Graph()
@@ -283,6 +417,8 @@ def _default_graph(dataset: Dataset, iris: list[str]) -> Graph:
 
 def _named_graphs(dataset: Dataset, iris: list[str]) -> Dataset:
     """A dataset holding copies of the graphs `iris` that `dataset` has (for GRAPH patterns)."""
+    from rdflib import Dataset, URIRef
+
     named = Dataset()
     for iri in iris:
         source = _view(dataset, iri)
@@ -292,17 +428,22 @@ def _named_graphs(dataset: Dataset, iris: list[str]) -> Dataset:
     return named
 
 
-def _term(node: object) -> Any:
-    """An rdflib term as pyoxigraph's (None stays None, for an unbound variable)."""
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        datatype = None if node.datatype is None else ox.NamedNode(str(node.datatype))
-        return ox.Literal(str(node), datatype=datatype)
-    raise QueryError(f"query gave a value that is not an RDF term: {node!r}")
+def _to_oxigraph() -> Callable[[object], Any]:
+    """The converter of rdflib terms to pyoxigraph's (rdflib imported once, not per term)."""
+    from rdflib import BNode, Literal, URIRef
+
+    def term(node: object) -> Any:
+        if node is None:  # an unbound variable
+            return None
+        if isinstance(node, URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, BNode):
+            return ox.BlankNode(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            datatype = None if node.datatype is None else ox.NamedNode(str(node.datatype))
+            return ox.Literal(str(node), datatype=datatype)
+        raise QueryError(f"query gave a value that is not an RDF term: {node!r}")
+
+    return term

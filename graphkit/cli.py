@@ -233,12 +233,11 @@ def query_command(
 
     Example: graphkit query out 'SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 5'
     """
-    from rdflib import URIRef
+    from graphkit import query  # a store is queried without rdflib: see query.open_graph
 
-    from graphkit import graph, query
-
-    named = URIRef(named_graph) if named_graph else None
-    answer = query.run(graph.load(graph_path), sparql, graph=named, timeout=timeout, limit=limit)
+    source = query.open_graph(graph_path)
+    named = named_graph or None
+    answer = query.run(source, sparql, graph=named, timeout=timeout, limit=limit)
     fmt = fmt or answer.FORMATS[0]
     if fmt not in answer.FORMATS:
         kind = "a graph" if isinstance(answer, query.Triples) else "rows"

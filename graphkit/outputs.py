@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from graphkit._io import write_text
 from graphkit.config import GRAPH_FORMATS, STATE_DIR, STORE_DIR
 from graphkit.errors import InputError
@@ -40,6 +38,8 @@ def staged(out_dir: Path) -> Iterator[Path]:
     Raises InputError at once when another build holds the lock, or when `out_dir` holds
     files graphkit did not write. If the block fails, `out_dir` is left as it was.
     """
+    from filelock import FileLock, Timeout  # here: it takes 20-50 ms, and reading needs no lock
+
     shown = out_dir
     out_dir = Path(os.path.abspath(out_dir))
     parent, name = out_dir.parent, out_dir.name

@@ -11,6 +11,9 @@ Every query is sandboxed, on the Oxigraph store and on rdflib's pure-Python one 
   pyoxigraph evaluates in Rust, deaf to Python signals and with no cancellation in its Python
   API, so no thread could stop it. The forked child shares the in-memory store copy-on-write,
   which adds about 15 ms to a quick query. See graphkit._sandbox and graphkit._sparql.
+
+A graph is an rdflib Dataset or a pyoxigraph Store: `open_graph` opens a build's store read-only
+as the latter, so a query of a store loads no rdflib at all (it takes 0.1-0.3 s to import).
 """
 
 from __future__ import annotations
@@ -22,21 +25,31 @@ import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, URIRef
 
 from graphkit import _sandbox, _sparql
 from graphkit._sparql import type_of, value_of
-from graphkit.config import DEFAULT_BASE
+from graphkit.config import DEFAULT_BASE, STORE_DIR
 from graphkit.errors import QueryError
-from graphkit.vocab import namespaces
 
 if TYPE_CHECKING:
     import pandas
+    from rdflib import Dataset
 
-__all__ = ["FACTS_QUERY", "LIMIT", "TIMEOUT", "Rows", "Triples", "facts", "run", "select"]
+__all__ = [
+    "FACTS_QUERY",
+    "LIMIT",
+    "TIMEOUT",
+    "Rows",
+    "Triples",
+    "facts",
+    "open_graph",
+    "run",
+    "select",
+]
 
 FACTS_QUERY = """SELECT ?subject ?relation ?object ?doc WHERE {
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -51,7 +64,24 @@ TIMEOUT = 30.0
 LIMIT = 100_000
 """Rows (or triples) a query may answer; more are cut, and the answer says so."""
 
-_STRING = str(XSD.string)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_STRING = _XSD + "string"
+_BOOLEAN = _XSD + "boolean"
+_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": _XSD,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "gk": "https://w3id.org/graphkit/ns#",
+    "ent": f"{DEFAULT_BASE}entity/",
+    "rel": f"{DEFAULT_BASE}rel/",
+    "doc": f"{DEFAULT_BASE}doc/",
+    "fact": f"{DEFAULT_BASE}fact/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+"""The predeclared prefixes under the default base: rdflib's and graphkit.vocab.namespaces(),
+spelt out so that a query needs no rdflib (tests/test_query_direct.py keeps them equal)."""
 _ROW_KINDS = frozenset({"SELECT", "ASK"})
 _ALL_KINDS = _ROW_KINDS | {"CONSTRUCT", "DESCRIBE"}
 
@@ -187,18 +217,36 @@ class Triples:
         return data.decode("utf-8")
 
 
+def open_graph(path: Path) -> Dataset | ox.Store:
+    """The graph at `path` as `run` takes it: a build's store, else what graph.load reads.
+
+    A build output folder with a store gives the store, opened read-only and checked against
+    the manifest (graphkit.store.open_read_only): nothing is parsed and rdflib is not imported.
+    Anything else is `graph.load(path)`: a graph file, or a folder without a store.
+    """
+    if path.is_dir() and (path / STORE_DIR).exists():  # as graph.load decides
+        from graphkit import store
+
+        database, _ = store.open_read_only(path / STORE_DIR)
+        return database
+    from graphkit import graph
+
+    return graph.load(path)
+
+
 def run(
-    dataset: Dataset,
+    dataset: Dataset | ox.Store,
     sparql: str,
     *,
-    graph: URIRef | None = None,
+    graph: str | None = None,
     base: str = DEFAULT_BASE,
     timeout: float | None = TIMEOUT,
     limit: int | None = LIMIT,
 ) -> Rows | Triples:
     """Run any read-only query: SELECT and ASK give Rows, CONSTRUCT and DESCRIBE Triples.
 
-    The default graph is the union of all graphs; `graph` makes it one named graph instead
+    `dataset` is an rdflib Dataset or a pyoxigraph Store (see `open_graph`). The default graph
+    is the union of all graphs; `graph` (an IRI) makes it one named graph instead
     (over any FROM of the query), FROM makes it the named graphs it lists. The prefixes rdf,
     rdfs, xsd, skos, prov, schema, gk, ent, rel and doc are predeclared. The query stops with
     QueryTimeout after `timeout` seconds (None: no time limit), or with KeyboardInterrupt on
@@ -209,10 +257,10 @@ def run(
 
 
 def select(
-    dataset: Dataset,
+    dataset: Dataset | ox.Store,
     sparql: str,
     *,
-    graph: URIRef | None = None,
+    graph: str | None = None,
     base: str = DEFAULT_BASE,
     timeout: float | None = TIMEOUT,
     limit: int | None = LIMIT,
@@ -230,15 +278,15 @@ def select(
     return answer
 
 
-def facts(dataset: Dataset, *, timeout: float | None = None) -> Rows:
+def facts(dataset: Dataset | ox.Store, *, timeout: float | None = None) -> Rows:
     """Run the README's contract query: every fact with its labels and source article."""
     return select(dataset, FACTS_QUERY, timeout=timeout, limit=None, trusted=timeout is None)
 
 
 def _run(
-    dataset: Dataset,
+    dataset: Dataset | ox.Store,
     sparql: str,
-    graph: URIRef | None,
+    graph: str | None,
     base: str,
     timeout: float | None,
     limit: int | None,
@@ -252,8 +300,7 @@ def _run(
         raise QueryError(f"limit must be 0 or more, not {limit}")
     if timeout is not None and math.isinf(timeout):
         timeout = None
-    vocabularies = {"rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS, **namespaces(base)}
-    prefixes = {prefix: str(namespace) for prefix, namespace in vocabularies.items()}
+    prefixes = _prefixes(base)
     request = _sparql.Request(
         sparql=sparql,
         prefixes=prefixes,
@@ -267,8 +314,18 @@ def _run(
         return Triples(answer.ntriples, answer.count, answer.truncated, tuple(prefixes.items()))
     if answer.boolean is not None:
         text = str(answer.boolean).lower()
-        return Rows(("ask",), ((text,),), ((str(XSD.boolean),),), boolean=answer.boolean)
+        return Rows(("ask",), ((text,),), ((_BOOLEAN,),), boolean=answer.boolean)
     return Rows(answer.variables, answer.rows, answer.types, truncated=answer.truncated)
+
+
+def _prefixes(base: str) -> dict[str, str]:
+    """The prefixes a query under `base` may use: graphkit.vocab's (checked) for another base."""
+    if base == DEFAULT_BASE:
+        return dict(_PREFIXES)
+    from graphkit.vocab import namespaces
+
+    core = {prefix: _PREFIXES[prefix] for prefix in ("rdf", "rdfs", "xsd", "skos")}
+    return {**core, **{prefix: str(iri) for prefix, iri in namespaces(base).items()}}
 
 
 def _json(value: str, kind: str) -> dict[str, object]:

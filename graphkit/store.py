@@ -22,16 +22,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
-from graphkit import graph, outputs
+from graphkit import outputs
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_BASE, STORE_DIR
 from graphkit.errors import InputError
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 FORMAT = 1
 """The layout this graphkit writes and reads; raise it whenever the store's contents change."""
@@ -57,6 +59,8 @@ def write(dataset: Dataset, out_dir: Path, *, base: str | None = None) -> Path:
     `base` is the base IRI the graph was minted under, recorded so a reader binds the same
     prefixes; by default the one the dataset's `ent:` prefix names.
     """
+    from graphkit import graph  # here: opening a store for a query needs no rdflib
+
     inner = graph._oxigraph(dataset)
     if inner is not None:
         quads: Iterator[ox.Quad] = iter(inner)
@@ -76,7 +80,9 @@ def build(out_dir: Path, quads: Iterable[ox.Quad], *, base: str) -> Path:
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     database = ox.Store(str(folder / DATABASE))
-    graph.bulk_load(database, quads)
+    from graphkit.graph import bulk_load  # here: opening a store needs no rdflib
+
+    bulk_load(database, quads)
     database.flush()
     count = len(database)
     del database  # closes the database (pyoxigraph has no close()): nothing is written later
@@ -152,6 +158,8 @@ def _base_of(dataset: Dataset) -> str:
 
 
 def _version(package: str) -> str:
+    from importlib import metadata  # here: 20-40 ms that opening a store does not need
+
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed

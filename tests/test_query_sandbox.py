@@ -1,6 +1,8 @@
 """The query sandbox: offline (no SERVICE, FROM names graphs), bounded (timeout, Ctrl-C, limit).
 
-Every case runs on both stores: Oxigraph (the default) and rdflib's pure-Python memory store.
+Every case runs on three graphs: a Dataset in Oxigraph (the default), one in rdflib's
+pure-Python memory store, and a build's on-disk store opened as `graphkit query OUT` opens it
+(a bare pyoxigraph Store, no rdflib: query.open_graph).
 """
 
 from __future__ import annotations
@@ -41,9 +43,19 @@ def memory_dataset(seed_dataset, tmp_path_factory):
     return graph.load(out, store="default")
 
 
-@pytest.fixture(params=["oxigraph", "memory"])
-def dataset(request, seed_dataset, memory_dataset):
-    return seed_dataset if request.param == "oxigraph" else memory_dataset
+@pytest.fixture(scope="module")
+def store_database(seed_dataset, tmp_path_factory):
+    """The seed graph's on-disk store, opened read-only by query.open_graph."""
+    out = tmp_path_factory.mktemp("seed-store") / "out"
+    KnowledgeGraph(seed_dataset).save(out)
+    database = query.open_graph(out)
+    assert isinstance(database, ox.Store)
+    return database
+
+
+@pytest.fixture(params=["oxigraph", "memory", "store"])
+def dataset(request, seed_dataset, memory_dataset, store_database):
+    return {"oxigraph": seed_dataset, "memory": memory_dataset}.get(request.param, store_database)
 
 
 class _Server(http.server.ThreadingHTTPServer):
