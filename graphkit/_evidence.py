@@ -81,10 +81,14 @@ _WORD = re.compile(r"[\w-]+")
 
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (
-        re.compile(r"^(?:be )?(?:based|headquartered|base|headquarter) in$"),
+        re.compile(r"^(?:be based|(?:be )?(?:headquartered|base|headquarter)) in$"),
         (("Organization", 3),),
         (("Place", 2),),
     ),
+    # Bare "based in" is a rule's reading of spaCy's labels ("a farmer at Esperance in Western
+    # Australia" → Esperance based in Western Australia, read off an ORG label that has already
+    # voted) or of "X-based" ("the Kalgoorlie-based Croesus"): less than a word of the sentence.
+    (re.compile(r"^based in$"), (("Organization", 2),), (("Place", 2),)),
     (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
     (re.compile(r"^dateline$"), (("Place", 3),), ()),
     (re.compile(r"^(?:be )?affiliated with$"), (("Person", 2),), (("Organization", 2),)),
@@ -162,8 +166,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
 
     >>> relation_votes("be former president of", "Georgia")
     ((('Person', 3),), (('Person', -2),))
-    >>> relation_votes("based in", "Iowa")
-    ((('Organization', 3),), (('Place', 2),))
+    >>> relation_votes("be based in", "Iowa"), relation_votes("based in", "Iowa")[0]
+    (((('Organization', 3),), (('Place', 2),)), (('Organization', 2),))
     """
     for pattern, subject, obj in _RELATIONS:
         if pattern.match(lemma):
@@ -231,8 +235,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
-    if _AGE.match(after):
-        votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn"
+    if _AGE.match(after) or _TEAM.match(after):
+        votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn", "Kench and his team"
+    if _PRICE_MOVE.match(after):
+        votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
+    if _is_locative(before, after) and is_town(text):
+        votes.append(("Place", 2))  # "near Esperance", "at Broken Hill, in outback NSW"
     town = _TOWN_STATE.match(after)
     if town and _is_place_name(town.group(1)) and not name_votes(text):
         votes.append(("Place", 2))  # "Agua Dulce, California": a town, named by its state
@@ -250,6 +258,12 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
+_LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
+"""A preposition of place just before a name: "in Tamworth", "near Esperance"."""
+_INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
+"""What is "in" an organisation: "a stake in Columbia"."""
+_IN_PLACE = re.compile(r"^\s*(?:,\s*)?in\s+(?:[a-z-]+\s+){0,2}[A-Z]")
+"""A place after a name: "Esperance in Western Australia", "Broken Hill, in outback NSW"."""
 _TOWN_STATE = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*(?:[,.;:()—]|--|$)")
 """A place after a name and a comma, ending there: ", California." (not ", Australia's")."""
 _CORPORATE = frozenset(
@@ -257,7 +271,19 @@ _CORPORATE = frozenset(
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
 )
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
+_TEAM = re.compile(
+    r"\s+and\s+(?:his|her)?\s*(?:colleagues|co-?workers|co-?authors|team|students)\b", re.I
+)
+"""A person's team after the name: "Kench and his team", "d'Errico and colleagues"."""
+_PRICE_MOVE = re.compile(
+    r"\s+(?:shares\s+|stock\s+)?(?:rose|fell|gained|lost|added|slipped|dropped|declined|eased"
+    r"|jumped|climbed|advanced|slid|tumbled|closed|was\s+unchanged)(?:\s+(?:unchanged\s+)?(?:at|to|up|down|off))?"
+    r"\s+(?:\$|\d[\d.,/ ]*(?:cents?|points?|pence|%|to\b))"
+)
+"""A stock's price move after the name: "Valhi rose 62.5 cents", "NL shares closed at $22"."""
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+MIN_CITY = 5000
+"""The people a city must have for its name to count as a place's (GeoNames' cities of 5,000+)."""
 
 
 _NAME_ENDS = {
@@ -269,19 +295,22 @@ _NAME_ENDS = {
         court police army navy partners capital holdings securities industries technologies
         systems airlines airways motors electric energy resources mining minerals petroleum oil
         gold steel foods financial insurance investments ventures enterprises communications
-        media entertainment pharmaceuticals productions publishing""".split(),
+        media entertainment pharmaceuticals productions publishing hospital clinic school
+        college academy international growers winegrowers markets services network times
+        herald journal gazette tribune institution research""".split(),
         "Organization",
     ),
     **dict.fromkeys(
         """river highway street road avenue island islands mountains lake bay beach valley
         city county province district bridge airport strait sea ocean desert delta peninsula
         reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
-        museum gallery theatre theater hotel church cathedral palace plateau glacier""".split(),
+        museum gallery theatre theater hotel church cathedral palace plateau glacier springs
+        heights country tableland plains gorge park""".split(),
         "Place",
     ),
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
-        expo affair scandal marathon""".split(),
+        expo affair scandal marathon competition conference convention summit prix""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
@@ -309,7 +338,34 @@ def name_votes(label: str) -> Votes:
         return ()  # "Russian state media": a description, not a name
     words = [word.casefold() for word in written]
     kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
+    if kind is None and _person_shape(label, written):
+        return (("Person", 2), ("Organization", -2))
     return ((kind, 2),) if kind else ()
+
+
+def _person_shape(label: str, written: list[str]) -> bool:
+    """A given name, then up to three capitalised words or initials: "Henry I. Otero".
+
+    Not "Young & Rubicam", "Fannie Mae 2" or "Gerald BANGE": a firm's signs.
+    """
+    from graphkit.authority._gazetteer import given_names
+
+    if not 2 <= len(written) <= 4 or re.search(r"[&/+\d]", label):
+        return False
+    rest = written[1:]
+    return (
+        _fold(written[0]) in given_names()
+        and all(w[:1].isupper() or w in _PARTICLES for w in rest)
+        and len(rest[-1]) > 1
+        and not rest[-1].isupper()
+        and rest[-1].casefold() not in _NOT_SURNAMES
+    )
+
+
+_PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn".split())
+_NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
+"""Last words of names of firms, places, laws and prizes that give no type of their own: "Beth
+Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize"."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -320,9 +376,34 @@ def _places() -> frozenset[str]:
 
 
 def _is_place_name(text: str) -> bool:
+    return _fold(text) in _places()
+
+
+def _fold(text: str) -> str:
     from graphkit.authority import fold
 
-    return fold(text) in _places()
+    return fold(text)
+
+
+def is_town(text: str) -> bool:
+    """A known place's name, or a city's of `MIN_CITY` people or more (GeoNames).
+
+    >>> is_town("Esperance"), is_town("Queensland"), is_town("Vesuvius")
+    (True, True, False)
+    """
+    from graphkit.authority._gazetteer import city_population
+
+    return _is_place_name(text) or (len(_fold(text)) > 3 and city_population(text) >= MIN_CITY)
+
+
+def _is_locative(before: str, after: str) -> bool:
+    """A name in a slot for a place: after "in" or "near" (not "a stake in"); "at X in Y"."""
+    found = _LOCATIVE.search(before)
+    if found is None or re.match(r"['’]", after):
+        return False  # "in Hartley's report": whose, not where
+    if found.group(1).casefold() == "at":  # "an analyst at Hartley": at a firm, unless ...
+        return _IN_PLACE.match(after) is not None  # ... the firm is in a place itself
+    return _INVESTED.search(before) is None
 
 
 def _singular(word: str) -> str:

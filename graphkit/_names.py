@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
-from graphkit._evidence import Votes, name_votes
+from graphkit._evidence import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold
 from graphkit.labels import SCHEMA_TYPES
@@ -110,6 +110,7 @@ class NameTable:
         self._together: Counter[tuple[str, str]] = Counter()  # (surname, full name) in one doc
         self._surnames: set[str] = set()  # keys that stand beside a full name in some article
         self._counted: set[tuple[int, int]] = set()  # mention spans of this article voted on
+        self._gazetteer: dict[str, int] = {}  # keys spelled as a known place: the vote's weight
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -168,8 +169,12 @@ class NameTable:
         spellings = self._labels[key]
         if label not in spellings:  # a new spelling: what its own words say ("... Highway")
             votes = (*name_votes(label), *(votes or ()))
-            if self._places and fold(label) in self._places:
-                votes = (*votes, ("Place", 2))
+            if not self._places or not label[:1].isupper():
+                pass  # no authority, or a word ("talent", "vice")
+            elif fold(label) in self._places:  # a country, a state, a capital
+                self._gazetteer[key] = 2
+            elif is_town(label):  # a city in GeoNames: a weaker vote
+                self._gazetteer.setdefault(key, 1)
         spellings[label] += 1
         if used:
             self._used.add(key)
@@ -211,7 +216,7 @@ class NameTable:
                 ner: Counter[str] = Counter()
                 for key in members:
                     if kinds[key] != "Thing" or self._ner.get(key):
-                        votes.update(self._votes.get(key, {}))
+                        votes.update(self._votes_of(key))
                         ner.update(self._ner.get(key, {}))
                 kind = self._decide(votes, ner)
             label = _canonical_label(members, self._labels)
@@ -236,7 +241,29 @@ class NameTable:
         ner = self._ner.get(key)
         if not ner and not any(label[:1].isupper() for label in self._labels[key]):
             return "Thing"
-        return self._decide(self._votes.get(key), ner)
+        return self._decide(self._votes_of(key), ner)
+
+    def _votes_of(self, key: str) -> Counter[str]:
+        """A key's votes, with a Place vote for a place's name unless the context says otherwise.
+
+        A country's, state's or capital's name ("Adelaide", "Queensland") votes 2; a city's in
+        GeoNames ("Tamworth", "Esperance") 1: it breaks a tie with one NER tag, never outvotes
+        the words of a sentence ("Toyota", "Temple" and "Chelsea" are cities too; "at Esperance
+        in Western Australia" adds 2 in `_evidence.context_votes`). No vote where the context
+        says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a given
+        name), where the key is a surname beside a full name ("Lincoln", "Jackson"), and for a
+        city's name where it says Organization ("mining giant Rio Tinto") or spaCy saw no name.
+        """
+        votes = Counter(self._votes.get(key, {}))
+        weight = self._gazetteer.get(key, 0)
+        if weight == 1 and not self._ner.get(key):
+            weight = 0  # a city's name spaCy took for no name at all: "Parkinson", "Orion"
+        evidence = self._evidence.get(key, Counter())
+        if weight == 1 and evidence["Organization"] >= 2:
+            weight = 0  # "mining giant Rio Tinto": a city's name, but the words say a firm
+        if weight and evidence["Person"] < 2 and key not in self._surnames:
+            votes["Place"] += weight
+        return votes
 
     @staticmethod
     def _decide(votes: Counter[str] | None, ner: Counter[str] | None) -> str:

