@@ -13,12 +13,11 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
 
 import pyoxigraph as ox
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD
-from test_query_sandbox import CROSS, _Server
+from test_query_sandbox import CROSS, serving
 
 from graphkit import _sparql, query, vocab
 from graphkit.api import KnowledgeGraph
@@ -50,13 +49,8 @@ def bare(out):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = _Server()
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd
-    httpd.shutdown()
-    thread.join()
-    httpd.server_close()
+    with serving() as httpd:
+        yield httpd
 
 
 # A real process: no rdflib, the same output and the same error lines as from graph.trig.

@@ -7,6 +7,7 @@ pure-Python memory store, and a build's on-disk store opened as `graphkit query 
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import os
@@ -16,6 +17,7 @@ import threading
 import time
 import urllib.request
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -84,16 +86,25 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server():
-    """A local HTTP server serving Turtle that holds MARKER; `.requests` logs every request."""
+@contextlib.contextmanager
+def serving() -> Iterator[_Server]:
+    """A local HTTP server serving Turtle that holds MARKER, running for the block."""
     httpd = _Server()
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield httpd
-    httpd.shutdown()
-    thread.join()
-    httpd.server_close()
+    try:
+        yield httpd
+    finally:
+        httpd.shutdown()
+        thread.join()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A local HTTP server serving Turtle that holds MARKER; `.requests` logs every request."""
+    with serving() as httpd:
+        yield httpd
 
 
 @pytest.fixture
