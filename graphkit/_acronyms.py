@@ -58,15 +58,17 @@ def _is_acronym(word: str) -> bool:
 
 
 def _has_acronym(words: list[str]) -> bool:
-    return any(_is_acronym(word) for word in words)
+    return any(map(_is_acronym, words))
 
 
 def _signature(words: list[str]) -> str:
     """The letters an acronym would spell: an acronym's own, else each word's first."""
     return "".join(
-        word.casefold() if _is_acronym(word) else word[0].casefold()
-        for word in words
-        if word.casefold() not in _SKIPPED
+        [
+            word.casefold() if _is_acronym(word) else word[0].casefold()
+            for word in words
+            if word.casefold() not in _SKIPPED
+        ]
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter, defaultdict
 
 
@@ -67,9 +68,10 @@ class PeopleIndex:
         """Last words that may be spelled like `word`: a superset of those with ratio >= 0.85."""
         if word in self._similar_words:
             return self._similar_words[word]
-        shared: Counter[str] = Counter()
+        similar: list[str] = []
         grams = self._grams[word]  # `word` is the last word of one of `people`
         for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
+            shared: Counter[str] = Counter()  # words of this length: one bound for them all
             for gram, count in grams.items():
                 others = self._by_bigram.get((gram, length), ())
                 if count == 1:  # the usual case: counted in C
@@ -77,11 +79,9 @@ class PeopleIndex:
                 else:
                     for other in others:
                         shared[other] += min(count, self._grams[other][gram])
-        similar = self._similar_words[word] = [
-            other
-            for other, number in shared.items()
-            if number >= 0.275 * (len(word) + len(other)) - 1
-        ]
+            least = 0.275 * (len(word) + length) - 1
+            similar += [other for other, number in shared.items() if number >= least]
+        self._similar_words[word] = similar
         return similar
 
 
@@ -102,14 +102,18 @@ def same_person(short: str, full: str, *, fuzzy: bool) -> bool:
     if len(short_words) == len(full_words) > 1:
         if short_words[:-1] != full_words[:-1] or len(short_words[-1]) < 5:
             return False
-        return difflib.SequenceMatcher(None, short_words[-1], full_words[-1]).ratio() >= 0.85
+        return _alike(short_words[-1], full_words[-1])
     surname = short_words[-1]
     return len(short_words) == 1 < len(full_words) and (
         surname == full_words[-1]
         or surname == full_words[0]  # Chinese order: "Xi" of "Xi Jinping"
-        or (
-            fuzzy
-            and len(surname) >= 5
-            and difflib.SequenceMatcher(None, surname, full_words[-1]).ratio() >= 0.85
-        )
+        or (fuzzy and len(surname) >= 5 and _alike(surname, full_words[-1]))
     )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _alike(a: str, b: str) -> bool:
+    """Whether two spellings are near: difflib ratio >= 0.85, its cheaper upper bounds first."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    bounds = (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio)
+    return all(bound() >= 0.85 for bound in bounds)

@@ -21,6 +21,7 @@ object text, so any merge can be explained and undone.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 
@@ -213,6 +214,7 @@ _ADJECTIVE_OF = {word: group[0] for group in ADJECTIVES for word in group[1:]}
 _LONGEST_SYNONYM = max(len(word.split()) for group in SYNONYMS for word in group)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a build asks for the same few names many times
 def text(value: str) -> str:
     r"""`value` with typography normalised: one apostrophe, one quote, one dash, single spaces.
 
@@ -309,7 +311,7 @@ def argument(
             owner = complement
     head[-1] = singular(head[-1])
     amounts += [number.replace(",", "") for number in _NUMBER.findall(" ".join(rest))]
-    phrase_head = " ".join(w if w[:1].isupper() else w.casefold() for w in head)
+    phrase_head = " ".join([w if w[:1].isupper() else w.casefold() for w in head])
     return Argument(head=phrase_head, owner=owner, amounts=tuple(amounts))
 
 
@@ -320,6 +322,7 @@ _SCALES = frozenset("hundred thousand million billion trillion".split())
 _NUMERIC = re.compile(r"[A-Z]{0,3}[$€£¥]?\d[\d,.]*(?:bn|m|k|b)?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of nearly every phrase's first words
 def _is_numeric(word: str) -> bool:
     lower = word.casefold()
     return bool(_NUMERIC.fullmatch(word)) or lower in NUMBER_WORDS or lower in _SCALES
@@ -474,8 +477,10 @@ def light_object(
     A stance ("expressed a willingness" + `after`, the words after the object, "to negotiate
     peace") is read "be willing to negotiate | peace". None when the fact is neither.
     """
-    if obj.label is not None:
-        return None
+    if obj.label is not None or (
+        written.lemma not in STANCE_VERBS and written.lemma not in LIGHT_VERBS
+    ):
+        return None  # neither a stance nor a light verb: the cheap test first
     words = text(obj.text).split()
     while words and words[0].casefold() in DETERMINERS:
         words = words[1:]

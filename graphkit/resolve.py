@@ -76,7 +76,9 @@ def resolve(
         starts = [sentence.start for sentence in sentences]
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
-                mention = dataclasses.replace(mention, text=canonical.text(mention.text))
+                typeset = canonical.text(mention.text)
+                if typeset != mention.text:  # a copy only when typography changed
+                    mention = dataclasses.replace(mention, text=typeset)
                 sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
                 text, start, end = sentence.text, sentence.start, mention.end - sentence.start
                 votes = context_votes(text[: mention.start - start], mention.text, text[end:])
@@ -177,7 +179,8 @@ def _concept(
         mention = dataclasses.replace(mention, text=written)
     if mention.label is not None or mention.antecedents:
         return mention
-    first = written.split()[0] if written.split() else ""
+    words = written.split()
+    first = words[0] if words else ""
     proper = country_of(first) is not None or country_of(first.removesuffix("s")) is not None
     opening = mention.start == sentence_start and not proper  # "Russians" stays a name
     concept = canonical.argument(written, names, sentence_start=opening)
