@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from graphkit import canonical, merge
+from graphkit import canonical, merge, wordings
 from graphkit._evidence import PERSON_ROLES, Votes, context_votes, relation_votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
@@ -138,9 +138,9 @@ def resolve(
         relation = relations.get(written) or relations.setdefault(
             written, canonical.relation(written)
         )
-        if relation.lemma in canonical.CONVERSES and isinstance(obj, Entity):
+        if relation.lemma in wordings.CONVERSES and isinstance(obj, Entity):
             subject, obj = obj, subject  # "Chelsea lost to Arsenal": Arsenal defeated Chelsea
-            relation = dataclasses.replace(relation, lemma=canonical.CONVERSES[relation.lemma])
+            relation = dataclasses.replace(relation, lemma=wordings.CONVERSES[relation.lemma])
         time = _time_of(triple, published.get(doc_id))
         speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
         speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit import canonical
+from graphkit import canonical, wordings
 from graphkit.types import Relation
 
 
@@ -15,17 +15,17 @@ def lemma(text: str, **flags) -> str:
     return canonical.relation(Relation(text=text, lemma=text, **flags)).lemma
 
 
-@pytest.mark.parametrize("group", canonical.SYNONYMS + canonical.ADJECTIVES)
+@pytest.mark.parametrize("group", wordings.SYNONYMS + wordings.ADJECTIVES)
 def test_every_synonym_group_reads_as_its_first_member(group):
     first = group[0]
     for member in group:
         assert lemma(member) == lemma(first), member
-    if group in canonical.SYNONYMS:
+    if group in wordings.SYNONYMS:
         assert lemma(f"{group[-1]} x") == f"{first} x"  # the group opens the relation
 
 
 def test_groups_are_disjoint():
-    members = [m for group in canonical.SYNONYMS + canonical.ADJECTIVES for m in group]
+    members = [m for group in wordings.SYNONYMS + wordings.ADJECTIVES for m in group]
     assert len(members) == len(set(members))
 
 
@@ -109,8 +109,8 @@ def test_typography_is_one_apostrophe_quote_and_dash():
     assert canonical.text("O’Connor — “quoted”\u00a0text") == 'O\'Connor - "quoted" text'
 
 
-@pytest.mark.parametrize("converse", sorted(canonical.CONVERSES))
+@pytest.mark.parametrize("converse", sorted(wordings.CONVERSES))
 def test_converse_relations_name_a_canonical_relation(converse):
     assert lemma(converse) == converse  # read before the arguments swap
-    target = canonical.CONVERSES[converse]
+    target = wordings.CONVERSES[converse]
     assert lemma(target) == target
