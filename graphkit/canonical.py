@@ -29,7 +29,7 @@ import re
 import unicodedata
 
 from graphkit.quantities import parse_quantity
-from graphkit.types import Mention, Qualifier, Relation
+from graphkit.types import Mention, Qualifier, Relation, Sentence
 from graphkit.wordings import (
     ADJECTIVES,
     ASPECT,
@@ -324,13 +324,13 @@ _INFINITIVE = re.compile(
 
 
 def light_object(
-    written: Relation, obj: Mention, qualifiers: tuple[Qualifier, ...], after: str = ""
+    written: Relation, obj: Mention, qualifiers: tuple[Qualifier, ...], sentence: Sentence
 ) -> tuple[Relation, Mention] | None:
     """Read "gave approval to the vaccine" as "approve the vaccine" when the object is the noun.
 
     The extractor makes the nominalisation the object ("give | approval", the rest a qualifier
     or a post-modifier): the relation takes the noun, and what it governs becomes the object.
-    A stance ("expressed a willingness" + `after`, the words after the object, "to negotiate
+    A stance ("expressed a willingness", and the words after it in `sentence`, "to negotiate
     peace") is read "be willing to negotiate | peace". None when the fact is neither.
     """
     if obj.label is not None or (
@@ -341,10 +341,10 @@ def light_object(
     while words and words[0].casefold() in DETERMINERS:
         words = words[1:]
     if written.lemma in STANCE_VERBS and len(words) == 1 and words[0].casefold() in STANCES:
-        infinitive = _INFINITIVE.match(after)
+        infinitive = _INFINITIVE.match(sentence.text, obj.end - sentence.start)
         if infinitive is None:
             return None
-        start = obj.end + infinitive.start("rest")
+        start = sentence.start + infinitive.start("rest")
         rest = infinitive["rest"].strip()
         governed = Mention(text=rest, start=start, end=start + len(rest))
         lemma = f"be {STANCES[words[0].casefold()]} to {infinitive[1]}"

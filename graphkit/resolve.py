@@ -95,8 +95,9 @@ def resolve(
             if authority is not None and object_mention is not None:
                 relation, object_mention = _office_of_country(relation, object_mention)
             if object_mention is not None:
-                after = triple.sentence.text[object_mention.end - triple.sentence.start :]
-                light = canonical.light_object(relation, object_mention, triple.qualifiers, after)
+                light = canonical.light_object(
+                    relation, object_mention, triple.qualifiers, triple.sentence
+                )
                 if light is not None:
                     relation, object_mention = light
             elif triple.object is None:
