@@ -69,7 +69,7 @@ def build(
             entered=result.entered,
         )
         written, view = _write(staging, result, kept, heading)
-    return _kept(result, written, view, out_dir)
+    return _kept(result, written, view, out_dir, config)
 
 
 def add(
@@ -90,7 +90,8 @@ def add(
         extractions = pipeline.read(new, config=reading, pipeline=nlp) if new else []
         read = (*before.read, *zip(new, extractions, strict=True))
         result, written, view = _rebuild(staging, before, read, out_dir)
-    return _kept(result, written, view, out_dir, added=len(new), already=len(documents) - len(new))
+    already = len(documents) - len(new)
+    return _kept(result, written, view, out_dir, config, added=len(new), already=already)
 
 
 def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
@@ -109,7 +110,7 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
             matched |= found
         read = tuple(pair for pair in before.read if pair[0].id not in matched)
         result, written, view = _rebuild(staging, before, read, out_dir)
-    return _kept(result, written, view, out_dir, removed=len(matched))
+    return _kept(result, written, view, out_dir, before.config, removed=len(matched))
 
 
 def _rebuild(
@@ -144,8 +145,10 @@ def _write(
     """Write the graph files, the store, the map and the state into `staging`."""
     formats = [f".{name}" for name in kept.formats]
     written = graph.write(result.dataset, staging, formats=formats)
-    folder = staging / STORE_DIR
-    written.append(folder if folder.exists() else on_disk.write(result.dataset, staging))
+    if _into(staging, kept.config) is not None:  # the build streamed its quads into the store
+        written.append(staging / STORE_DIR)
+    else:
+        written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
     view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=kept.max_nodes)
     html = staging / "graph.html"
     write_text(html, visualize.render_html(view, heading=heading))
@@ -173,13 +176,18 @@ def _names(document: Document, base: str) -> set[str]:
 
 
 def _kept(
-    result: pipeline.BuildResult, written: list[Path], view: View, out_dir: Path, **counts: int
+    result: pipeline.BuildResult,
+    written: list[Path],
+    view: View,
+    out_dir: Path,
+    config: BuildConfig,
+    **counts: int,
 ) -> Kept:
     """What was done, named where it now is: OUT's files, and OUT's store as the dataset.
 
     A build streams into the staged store (`_into`), whose folder has moved since.
     """
-    if graph._oxigraph(result.dataset) is not None:
+    if _into(out_dir, config) is not None:
         result = dataclasses.replace(result, dataset=graph.load(out_dir))
     moved = tuple(out_dir / path.name for path in written)
     return Kept(result=result, written=moved, view=view, **counts)

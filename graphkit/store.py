@@ -77,11 +77,11 @@ def build(out_dir: Path, quads: Iterable[ox.Quad], *, base: str) -> Path:
     time (graph.bulk_load): the quads are never all in memory. `base` is the base IRI the
     graph was minted under, recorded so a reader binds the same prefixes.
     """
+    from graphkit.graph import bulk_load  # here: opening a store needs no rdflib
+
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     database = ox.Store(str(folder / DATABASE))
-    from graphkit.graph import bulk_load  # here: opening a store needs no rdflib
-
     bulk_load(database, quads)
     database.flush()
     count = len(database)
