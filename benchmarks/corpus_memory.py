@@ -161,8 +161,8 @@ def _watch_stages(marks: list[dict[str, Any]]) -> None:
         return wrapper
 
     wrapped: list[tuple[Any, str, str]] = [
-        (pipeline, "read", "pipeline.read (model, parse, extract)"),
-        (resolve, "resolve", "resolve.resolve"),
+        (state, "write_articles", "state.write_articles (model, parse, extract, to disk)"),
+        (resolve, "Resolver", "resolve.Resolver (names, facts)"),
         (reconcile, "reconcile", "reconcile.reconcile"),
         (pipeline, "find_sources", "sources.find (copies)"),
         (on_disk, "build", "store.build (quads into the store)"),

@@ -12,6 +12,7 @@ whole (outputs.staged), so a failed add or remove leaves OUT as it was.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
 from graphkit import store as on_disk
 from graphkit._io import write_text
-from graphkit.config import DEFAULT_STORE, STORE_DIR, BuildConfig
+from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
 from graphkit.nlp import Pipeline
 from graphkit.types import Document, Extraction
@@ -87,8 +88,8 @@ def add(
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
         reading = dataclasses.replace(config, progress=progress)
-        extractions = pipeline.read(new, config=reading, pipeline=nlp) if new else []
-        read = (*before.read, *zip(new, extractions, strict=True))
+        parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
+        read = itertools.chain(before.read, parsed)
         result, written, view = _rebuild(staging, before, read, out_dir)
     already = len(documents) - len(new)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
@@ -102,13 +103,14 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         base = before.config.base
+        held = {document.id: document for document, _ in before.read}
         matched: set[str] = set()
         for name in articles:
-            found = {d.id for d, _ in before.read if name in _names(d, base)}
+            found = {d.id for d in held.values() if name in _names(d, base)}
             if not found:
                 raise InputError(f"{name}: no article of {out_dir} has this IRI, file or headline")
             matched |= found
-        read = tuple(pair for pair in before.read if pair[0].id not in matched)
+        read = (pair for pair in before.read if pair[0].id not in matched)
         result, written, view = _rebuild(staging, before, read, out_dir)
     return _kept(result, written, view, out_dir, before.config, removed=len(matched))
 
@@ -116,11 +118,13 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
 def _rebuild(
     staging: Path,
     before: state.State,
-    read: Sequence[tuple[Document, Extraction]],
+    read: Iterable[tuple[Document, Extraction]],
     out_dir: Path,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
+    """The graph of the articles `read` gives (once), with the ids `before` minted."""
+    articles = state.write_articles(staging / STATE_DIR / state.ARTICLES, read)
     result = pipeline.assemble(
-        read,
+        articles,
         config=before.config,
         minted=before.minted,
         entered=before.entered,
@@ -131,7 +135,7 @@ def _rebuild(
         config=before.config,
         formats=before.formats,
         max_nodes=before.max_nodes,
-        read=tuple(read),
+        read=articles,
         minted=minted,
         entered=result.entered,
     )

@@ -77,53 +77,154 @@ LEADING_ROLES = frozenset(
 """Offices that lead what they are of: a generic role of the same argument is one of these."""
 
 _Form = tuple[str, str, str, str]
+_Circumstance = tuple[str, str]
+_Position = tuple[str, int, int]
+
+
+@dataclass(slots=True)
+class _Group:
+    """What the sightings of one form and circumstance add up to, without keeping them."""
+
+    first: Sighting
+    position: _Position
+    documents: set[str] = dataclasses.field(default_factory=set)
+    times: set[str] = dataclasses.field(default_factory=set)
+    wordings: set[Relation] = dataclasses.field(default_factory=set)
+    count: int = 0
+
+    def add(self, sighting: Sighting) -> None:
+        position = _position(sighting)
+        if position < self.position:  # its words name the fact, whatever the order
+            self.first, self.position = sighting, position
+        evidence = sighting.evidence
+        self.documents.add(evidence.triple.sentence.doc_id)
+        if evidence.time is not None and evidence.time.kind == "date":
+            self.times.add(evidence.time.lexical)
+        self.count += 1
+
+    def join(self, other: _Group) -> None:
+        if other.position < self.position:
+            self.first, self.position = other.first, other.position
+        self.documents |= other.documents
+        self.times |= other.times
+        self.wordings |= other.wordings
+        self.count += other.count
+
+
+class Merger:
+    """Merges sightings into facts as they come (module docstring), keeping no sighting.
+
+    `add` every sighting, then `facts()`; `place` then names the fact of a sighting read
+    again, so that a build can write each article's statements in a later pass.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[_Form, dict[_Circumstance, _Group]] = defaultdict(dict)
+        self._joined: dict[_Form, tuple[_Form, Relation]] = {}  # generic role → its office
+        self._moved: dict[tuple[_Form, _Circumstance], _Circumstance] = {}
+
+    def add(self, sighting: Sighting) -> None:
+        """Count one sighting in its fact."""
+        kinds = self._groups[_form(sighting)]
+        circumstance = _circumstance(sighting)
+        group = kinds.get(circumstance)
+        if group is None:
+            group = kinds[circumstance] = _Group(first=sighting, position=_position(sighting))
+        group.add(sighting)
+
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact the sightings added so far make; call once, after the last `add`."""
+        self._join_generic_roles()
+        merged: list[Fact] = []
+        for form, kinds in self._groups.items():
+            for circumstance, group in self._by_circumstance(form, kinds):
+                first = group.first
+                merged.append(
+                    Fact(
+                        subject=first.subject,
+                        relation=first.relation,
+                        object=first.object,
+                        key="|".join((*form, *circumstance)),
+                        documents=frozenset(group.documents),
+                        times=frozenset(group.times),
+                        wordings=frozenset(group.wordings),
+                        first=group.position,
+                        sightings=group.count,
+                    )
+                )
+        return tuple(merged)
+
+    def place(self, sighting: Sighting) -> tuple[str, Evidence]:
+        """The key of the fact `sighting` went into, and its evidence as its article states it."""
+        form, evidence = _form(sighting), sighting.evidence
+        joined = self._joined.get(form)
+        if joined is not None:  # the article keeps its own words (Evidence.relation)
+            form = joined[0]
+            evidence = dataclasses.replace(evidence, relation=sighting.relation)
+        circumstance = _circumstance(sighting)
+        circumstance = self._moved.get((form, circumstance), circumstance)
+        return "|".join((*form, *circumstance)), evidence
+
+    def _join_generic_roles(self) -> None:
+        """Move each generic role's sightings into the one leading office of its arguments."""
+        offices: dict[tuple[str, str, str], list[_Form]] = defaultdict(list)
+        for form in self._groups:
+            subject, label, obj, speaker = form
+            if label in LEADING_ROLES:
+                offices[(subject, obj, speaker)].append(form)
+        for form in [form for form in self._groups if form[1] in GENERIC_ROLES]:
+            subject, _, obj, speaker = form
+            held = offices.get((subject, obj, speaker), [])
+            if len(held) != 1:
+                continue
+            kinds = self._groups[held[0]]
+            named = min(kinds.values(), key=lambda group: group.position).first.relation
+            self._joined[form] = (held[0], named)
+            for circumstance, group in self._groups.pop(form).items():
+                group.wordings.add(group.first.relation)
+                group.first = dataclasses.replace(group.first, relation=named)
+                if circumstance in kinds:
+                    kinds[circumstance].join(group)
+                else:
+                    kinds[circumstance] = group
+
+    def _by_circumstance(
+        self, form: _Form, kinds: dict[_Circumstance, _Group]
+    ) -> Iterator[tuple[_Circumstance, _Group]]:
+        """Split one form's sightings by time and amounts; the unspecific join one."""
+        if len(kinds) == 1:
+            yield from kinds.items()
+            return
+        specific = sorted(kinds)
+        for circumstance in specific:
+            when, amounts = circumstance
+            if when and amounts:
+                continue
+            fits = [
+                other
+                for other in specific
+                if other != circumstance
+                and (not when or other[0] == when)
+                and (not amounts or other[1] == amounts)
+                and (other[0] or other[1])
+                and len(_nonempty(other)) > len(_nonempty(circumstance))
+            ]
+            if len(fits) == 1 and circumstance in kinds:
+                kinds[fits[0]].join(kinds.pop(circumstance))
+                self._moved[(form, circumstance)] = fits[0]
+        for circumstance in sorted(kinds):
+            yield circumstance, kinds[circumstance]
 
 
 def facts(sightings: Iterable[Sighting]) -> tuple[Fact, ...]:
     """Merge sightings into facts by canonical form and circumstances (module docstring)."""
-    groups: dict[_Form, list[Sighting]] = defaultdict(list)
+    merger = Merger()
     for sighting in sightings:
-        groups[_form(sighting)].append(sighting)
-    _join_generic_roles(groups)
-    merged: list[Fact] = []
-    for form, group in groups.items():
-        for circumstance, members in _by_circumstance(group):
-            first = min(members, key=_position)  # its words name the fact, whatever the order
-            key = "|".join((*form, *circumstance))
-            merged.append(
-                Fact(
-                    subject=first.subject,
-                    relation=first.relation,
-                    object=first.object,
-                    evidence=tuple(s.evidence for s in members),
-                    key=key,
-                )
-            )
-    return tuple(merged)
+        merger.add(sighting)
+    return merger.facts()
 
 
-def _join_generic_roles(groups: dict[_Form, list[Sighting]]) -> None:
-    """Move each generic role's sightings into the one leading office of the same arguments."""
-    offices: dict[tuple[str, str, str], list[_Form]] = defaultdict(list)
-    for form in groups:
-        subject, label, obj, speaker = form
-        if label in LEADING_ROLES:
-            offices[(subject, obj, speaker)].append(form)
-    for form in [form for form in groups if form[1] in GENERIC_ROLES]:
-        subject, _, obj, speaker = form
-        held = offices.get((subject, obj, speaker), [])
-        if len(held) == 1:
-            office = groups[held[0]]
-            named = office[0].relation  # the article keeps its own words (Evidence.relation)
-            office.extend(
-                dataclasses.replace(
-                    s, relation=named, evidence=dataclasses.replace(s.evidence, relation=s.relation)
-                )
-                for s in groups.pop(form)
-            )
-
-
-def _position(sighting: Sighting) -> tuple[str, int, int]:
+def _position(sighting: Sighting) -> _Position:
     """Where a sighting was read: article (a hash of its text), sentence, offset."""
     triple = sighting.evidence.triple
     return triple.sentence.doc_id, triple.sentence.start, triple.subject.start
@@ -139,41 +240,10 @@ def _form(sighting: Sighting) -> _Form:
     return (sighting.subject.id, sighting.relation.label, object_key, sighting.speaker)
 
 
-_Circumstance = tuple[str, str]
-
-
 def _circumstance(sighting: Sighting) -> _Circumstance:
     time = sighting.evidence.time
     when = time.lexical.casefold() if time is not None else ""
     return when, ",".join(sorted(set(sighting.amounts)))
-
-
-def _by_circumstance(group: list[Sighting]) -> Iterator[tuple[_Circumstance, list[Sighting]]]:
-    """Split one canonical form's sightings by time and amounts; the unspecific join one."""
-    kinds: dict[_Circumstance, list[Sighting]] = defaultdict(list)
-    for sighting in group:
-        kinds[_circumstance(sighting)].append(sighting)
-    if len(kinds) == 1:
-        yield from kinds.items()
-        return
-    specific = sorted(kinds)
-    for circumstance in specific:
-        when, amounts = circumstance
-        if when and amounts:
-            continue
-        fits = [
-            other
-            for other in specific
-            if other != circumstance
-            and (not when or other[0] == when)
-            and (not amounts or other[1] == amounts)
-            and (other[0] or other[1])
-            and len(_nonempty(other)) > len(_nonempty(circumstance))
-        ]
-        if len(fits) == 1 and circumstance in kinds:
-            kinds[fits[0]].extend(kinds.pop(circumstance))
-    for circumstance in sorted(kinds):
-        yield circumstance, kinds[circumstance]
 
 
 def _nonempty(circumstance: _Circumstance) -> list[str]:

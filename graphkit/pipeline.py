@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sys
 import time
@@ -12,8 +13,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve
-from graphkit.config import BuildConfig
+from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
+from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
 
@@ -29,7 +30,7 @@ class BuildResult:
     triples: int
     facts: int
     seconds: float
-    read: tuple[tuple[Document, Extraction], ...] = ()
+    read: Iterable[tuple[Document, Extraction]] = ()
     """Every article and what was read from it: what a kept graph re-resolves (keep.py)."""
     minted: Mapping[str, str] = field(default_factory=dict)
     """Name keys and their entity ids (resolve.Resolution.minted)."""
@@ -61,9 +62,12 @@ def run(
     started = time.perf_counter()
     known = authority.load(config.authorities)  # a bad authority file fails before parsing
     documents = list(ingest.read_documents(sources, published=config.published))
-    extractions = read(documents, config=config, extractors=extractors, pipeline=pipeline)
-    articles = list(zip(documents, extractions, strict=True))
-    return assemble(articles, config=config, started=started, known=known, into=into)
+    articles = read(documents, config=config, extractors=extractors, pipeline=pipeline)
+    if into is None:
+        spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
+    else:  # what was read goes to disk as it comes: the state's articles file
+        spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
+    return assemble(spilled, config=config, started=started, known=known, into=into)
 
 
 def read(
@@ -72,20 +76,21 @@ def read(
     config: BuildConfig,
     extractors: Sequence[extract.Extractor] | None = None,
     pipeline: nlp.Pipeline | None = None,
-) -> list[Extraction]:
-    """Parse and extract `documents` (with a progress bar when the config asks for one)."""
+) -> Iterator[tuple[Document, Extraction]]:
+    """Parse and extract `documents`, each with what was read from it, as they are parsed.
+
+    A long document comes several times, with a run of its text each (extract.RUN_CHARS).
+    A progress bar shows when the config asks for one.
+    """
     chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
-    return list(
-        _progress(
-            extract_documents(documents, chosen, config=config, pipeline=pipeline),
-            total=len(documents),
-            enabled=config.progress,
-        )
-    )
+    by_id = {document.id: document for document in documents}
+    extractions = extract_documents(documents, chosen, config=config, pipeline=pipeline)
+    for extraction in _progress(extractions, total=len(documents), enabled=config.progress):
+        yield by_id[extraction.doc_id], extraction
 
 
 def assemble(
-    read: Sequence[tuple[Document, Extraction]],
+    read: Iterable[tuple[Document, Extraction]],
     *,
     config: BuildConfig,
     minted: Mapping[str, str] | None = None,
@@ -96,23 +101,27 @@ def assemble(
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
+    `read` is iterated several times, one article at a time: a tuple, or state.Articles read
+    from disk, so that a build's memory grows with its entities and facts, not its text.
+
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into` as for `run`.
     """
     started = time.perf_counter() if started is None else started
-    documents = [document for document, _ in read]
-    extractions = [extraction for _, extraction in read]
+    documents = list({document.id: document for document, _ in read}.values())
+    extractions = _Confident(read, config.min_confidence)
     known = authority.load(config.authorities) if known is None else known
     now = entered_now()
     entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
-    kept = [_confident(e, config.min_confidence) for e in extractions]
-    resolution = resolve.resolve(kept, documents, authority=known, minted=minted)
+    resolver = resolve.Resolver(extractions, documents, authority=known, minted=minted)
+    resolution = resolver.resolution
     reconciled = reconcile.reconcile(resolution.facts)
     dataset = graph.to_dataset(
         documents,
         resolution.entities,
         reconciled.facts,
+        statements=((reconciled.index[key], e) for key, e in resolver.statements()),
         conflicts=reconciled.conflicts,
         related=merge.related(reconciled.facts, threshold=config.related_threshold),
         sources=find_sources(documents, threshold=config.copy_threshold),
@@ -125,12 +134,12 @@ def assemble(
     return BuildResult(
         dataset=dataset,
         documents=len(documents),
-        sentences=sum(len(e.sentences) for e in extractions),
+        sentences=extractions.sentences,
         entities=len(resolution.entities),
-        triples=sum(len(e.triples) for e in kept),
+        triples=extractions.triples,
         facts=len(reconciled.facts),
         seconds=time.perf_counter() - started,
-        read=tuple(read),
+        read=read,
         minted=resolution.minted,
         entered=entered,
     )
@@ -219,16 +228,26 @@ def _chunks(documents: Sequence[Document], *, parts: int) -> list[list[Document]
     return chunks
 
 
-def _confident(extraction: Extraction, threshold: float) -> Extraction:
-    if threshold <= 0:
-        return extraction
-    triples = tuple(t for t in extraction.triples if t.confidence >= threshold)
-    return Extraction(
-        doc_id=extraction.doc_id,
-        sentences=extraction.sentences,
-        mentions=extraction.mentions,
-        triples=triples,
-    )
+class _Confident:
+    """The extractions of articles read, triples under a confidence threshold left out.
+
+    Iterable again and again (resolve.Resolver reads it in passes), counting as it goes.
+    """
+
+    def __init__(self, read: Iterable[tuple[Document, Extraction]], threshold: float) -> None:
+        self._read = read
+        self._threshold = threshold
+        self.sentences = self.triples = 0
+
+    def __iter__(self) -> Iterator[Extraction]:
+        self.sentences = self.triples = 0
+        for _, extraction in self._read:
+            if self._threshold > 0:
+                kept = tuple(t for t in extraction.triples if t.confidence >= self._threshold)
+                extraction = dataclasses.replace(extraction, triples=kept)
+            self.sentences += len(extraction.sentences)
+            self.triples += len(extraction.triples)
+            yield extraction
 
 
 def _progress(items: Iterator[Extraction], *, total: int, enabled: bool) -> Iterator[Extraction]:

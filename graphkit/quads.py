@@ -1,8 +1,9 @@
 """Quads: documents, entities and facts as the dataset's quads, each IRI minted once.
 
 What `graph.to_dataset` loads into a store, in memory or on disk, as a stream: nothing here holds
-more than one fact at a time. Terms are pyoxigraph's: an rdflib term costs several microseconds to
-make and as much again to convert for Oxigraph, and a build makes millions.
+more than one fact or statement at a time (but the IRIs of statements of facts in conflict).
+Terms are pyoxigraph's: an rdflib term costs several microseconds to make and as much again to
+convert for Oxigraph, and a build makes millions.
 """
 
 from __future__ import annotations
@@ -88,12 +89,16 @@ class Quads:
         documents: Sequence[Document],
         entities: Iterable[Entity],
         facts: Iterable[Fact],
-        conflicts: Iterable[Conflict],
+        statements: Iterable[tuple[Fact, Evidence]],
+        conflicts: Sequence[Conflict],
         related: Iterable[Related],
         sources: Sources,
         datelines: Iterable[tuple[str, Entity]],
     ) -> Iterator[ox.Quad]:
-        """Every quad of the dataset, one article, entity and fact at a time."""
+        """Every quad of the dataset, one article, entity, fact and statement at a time.
+
+        `statements` pairs each sighting's evidence with the fact it is part of.
+        """
         meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
             yield from self._article(document, meta)
@@ -107,7 +112,7 @@ class Quads:
         facts_graph = ox.NamedNode(graph_iri("facts", self.base))
         for fact in facts:
             spo = self._spo(fact)
-            for relation in [fact.relation, *(e.relation for e in fact.evidence if e.relation)]:
+            for relation in [fact.relation, *sorted(fact.wordings, key=lambda r: r.label)]:
                 if relation.label not in described:  # one IRI per label (slugs never collide)
                     described.add(relation.label)
                     relation_node = self._relation_node(relation.label)
@@ -121,13 +126,18 @@ class Quads:
             counts = sources.count(fact)
             for name, count in zip(("support", "publishers", "sources"), counts, strict=True):
                 yield ox.Quad(node, _GK[name], _integer(count), facts_graph)
-            for evidence in fact.evidence:
-                article = self._document_node(evidence.triple.sentence.doc_id)
-                said = self._said(spo, evidence)
-                yield ox.Quad(*said, article)
-                statement = self._statement_node(said, evidence)
-                yield ox.Quad(node, _GK["statement"], statement, facts_graph)
-                yield from self._statement(statement, said, fact, evidence, article)
+        clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
+        stated: dict[str, list[ox.NamedNode]] = {key: [] for key in clashing}
+        for fact, evidence in statements:
+            node, spo = self.fact(fact), self._spo(fact)
+            article = self._document_node(evidence.triple.sentence.doc_id)
+            said = self._said(spo, evidence)
+            yield ox.Quad(*said, article)
+            statement = self._statement_node(said, evidence)
+            yield ox.Quad(node, _GK["statement"], statement, facts_graph)
+            yield from self._statement(statement, said, fact, evidence, article)
+            if fact.key in stated:
+                stated[fact.key].append(statement)
         for near in related:
             a, b = self.fact(near.a), self.fact(near.b)
             pair = "|".join(sorted((a.value, b.value)))
@@ -140,7 +150,7 @@ class Quads:
             yield ox.Quad(match, _GK["score"], _decimal(Decimal(str(near.score))), facts_graph)
         reconciled = ox.NamedNode(graph_iri("reconciled", self.base))
         for conflict in conflicts:
-            yield from self._conflict(conflict, reconciled)
+            yield from self._conflict(conflict, stated, reconciled)
         for copy, original in sorted(sources.copies.items()):
             yield ox.Quad(
                 self._document_node(copy),
@@ -250,13 +260,16 @@ class Quads:
         key = "|".join(str(part) for part in (*parts, triple.extractor))
         return ox.NamedNode(statement_iri(key, self.base))
 
-    def _conflict(self, conflict: Conflict, reconciled: ox.NamedNode) -> Iterator[ox.Quad]:
-        statements = [
-            (self._statement_node(self._said(self._spo(fact), evidence), evidence), fact)
-            for fact in conflict.facts
-            for evidence in fact.evidence
-        ]
-        statements.sort(key=lambda pair: pair[0].value)
+    def _conflict(
+        self,
+        conflict: Conflict,
+        stated: Mapping[str, list[ox.NamedNode]],
+        reconciled: ox.NamedNode,
+    ) -> Iterator[ox.Quad]:
+        statements = sorted(
+            ((statement, fact) for fact in conflict.facts for statement in stated[fact.key]),
+            key=lambda pair: pair[0].value,
+        )
         key = "conflict|" + "|".join(statement.value for statement, _ in statements)
         node = ox.NamedNode(statement_iri(key, self.base))
         values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,6 +27,8 @@ class Reconciliation:
 
     facts: tuple[Fact, ...]
     conflicts: tuple[Conflict, ...]
+    index: Mapping[str, Fact] = dataclasses.field(default_factory=dict)
+    """Each key merge.py gave a fact → the fact it is part of now (itself, or the one it joined)."""
 
 
 def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> Reconciliation:
@@ -37,6 +39,7 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
     units match, and their times do not differ (an unknown time differs from nothing).
     """
     merged: list[Fact] = []
+    into: dict[str, str] = {}  # key of a fact merged away → key of the one it joined
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         if _quantity(fact) is None:
@@ -47,8 +50,11 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
         if twin is None:
             group.append(fact)
         else:
-            kept = min(group[twin], fact, key=_position)  # whatever the input order
-            group[twin] = dataclasses.replace(kept, evidence=group[twin].evidence + fact.evidence)
+            kept = min(group[twin], fact, key=lambda f: f.first)  # whatever the input order
+            for gone in (group[twin], fact):
+                if gone.key != kept.key:
+                    into[gone.key] = kept.key
+            group[twin] = _joined(kept, group[twin] if kept is fact else fact)
     conflicts = []
     for (_, relation), group in groups.items():
         merged.extend(group)
@@ -61,12 +67,32 @@ def reconcile(facts: Iterable[Fact], *, rel_tol: Decimal = Decimal("0.005")) -> 
             clashing.sort(key=lambda fact: fact.key)  # the input order never decides
             subject = min((f.subject for f in clashing), key=lambda e: (-len(e.label), e.id))
             conflicts.append(Conflict(subject=subject, relation=relation, facts=tuple(clashing)))
-    return Reconciliation(facts=tuple(merged), conflicts=tuple(conflicts))
+    return Reconciliation(
+        facts=tuple(merged),
+        conflicts=tuple(conflicts),
+        index=_index(merged, into),
+    )
 
 
-def _position(fact: Fact) -> tuple[str, int]:
-    """Where a fact was first read, by article hash and offset: an order-free choice."""
-    return min((e.triple.sentence.doc_id, e.triple.sentence.start) for e in fact.evidence)
+def _joined(kept: Fact, other: Fact) -> Fact:
+    """`kept` with the sightings of `other`, a fact of the same value."""
+    return dataclasses.replace(
+        kept,
+        documents=kept.documents | other.documents,
+        times=kept.times | other.times,
+        wordings=kept.wordings | other.wordings,
+        sightings=kept.sightings + other.sightings,
+    )
+
+
+def _index(facts: Iterable[Fact], into: Mapping[str, str]) -> dict[str, Fact]:
+    index = {fact.key: fact for fact in facts}
+    for key in into:
+        last = key
+        while last in into:  # a fact merged into one that was merged in turn
+            last = into[last]
+        index[key] = index[last]
+    return index
 
 
 def _quantity(fact: Fact) -> Quantity | None:
@@ -84,17 +110,13 @@ def _head(entity: Entity) -> str:
     return f"{head.split()[-1].casefold()} of {owner}" if owner else head.split()[-1].casefold()
 
 
-def _times(fact: Fact) -> set[str]:
-    return {e.time.lexical for e in fact.evidence if e.time is not None and e.time.kind == "date"}
-
-
 def _comparable(a: Fact, b: Fact) -> bool:
     if _head(a.subject) != _head(b.subject) or a.relation.label != b.relation.label:
         return False
     qa, qb = _quantity(a), _quantity(b)
     if qa is None or qb is None or qa.unit != qb.unit:
         return False
-    ta, tb = _times(a), _times(b)
+    ta, tb = a.times, b.times
     return not (ta and tb and not ta & tb)
 
 

@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge, wordings
@@ -57,21 +57,72 @@ def resolve(
     authority: Authority | None = None,
     minted: Mapping[str, str] | None = None,
 ) -> Resolution:
-    """Merge every mention into entities and every triple into a fact with its evidence.
+    """Merge every mention into entities and every triple into a fact (`Resolver`).
 
-    With an `authority`, entities are linked to its entries (`Entity.same_as`): only on an exact
-    name match of a compatible type, a homonym only when the article's context decides, and
-    two entities linked to different IRIs are never merged. `minted` (an earlier
-    Resolution's) keeps the ids entities had: an IRI, once minted, stays.
+    `extractions` is read twice: a list, or anything that reads them again from disk.
     """
-    published = {document.id: document.published for document in documents}
-    sightings: list[tuple[Triple, Mention, Mention | None, Relation, tuple[str, ...]]] = []
-    names = NameTable(authority, place_names() if authority is not None else frozenset())
-    for extraction in extractions:
-        doc_id = extraction.doc_id
+    return Resolver(extractions, documents, authority=authority, minted=minted).resolution
+
+
+_Prepared = tuple[Triple, Mention, Mention | None, Relation, tuple[str, ...], str | None]
+"""A triple's subject–object pair made canonical: triple, subject, object, relation, the
+amounts its canonical arguments drop, and the object as written (for type votes)."""
+
+
+class Resolver:
+    """Resolution in passes over the articles' extractions, none of them kept whole.
+
+    The first pass collects names, the second merges triples into facts; `statements` reads
+    them a third time for each sighting's evidence. Memory so grows with the entities and
+    facts, not with the text. With an `authority`, entities are linked to its entries
+    (`Entity.same_as`): only on an exact name match of a compatible type, a homonym only when
+    the article's context decides, and two entities linked to different IRIs are never merged.
+    `minted` (an earlier Resolution's) keeps the ids entities had: an IRI, once minted, stays.
+    `extractions` must give the same extractions each time it is iterated.
+    """
+
+    def __init__(
+        self,
+        extractions: Iterable[Extraction],
+        documents: Sequence[Document],
+        *,
+        authority: Authority | None = None,
+        minted: Mapping[str, str] | None = None,
+    ) -> None:
+        self._extractions = extractions
+        self._authority = authority
+        self._published = {document.id: document.published for document in documents}
+        self._names = NameTable(authority, place_names() if authority is not None else frozenset())
+        self._relations: dict[Relation, Relation] = {}
+        self._merger = merge.Merger()
+        for extraction in extractions:
+            self._read_names(extraction)
+        entities = self._names.entities(minted)
+        datelines: dict[str, Entity] = {}
+        for extraction in extractions:
+            for sighting in self._sightings(extraction, datelines):
+                self._merger.add(sighting)
+        self.resolution = Resolution(
+            entities=entities,
+            facts=self._merger.facts(),
+            datelines=tuple(datelines.items()),
+            minted=self._names.keys(),
+        )
+
+    def statements(self) -> Iterator[tuple[str, Evidence]]:
+        """Each sighting again, article by article: the key of its fact and its evidence."""
+        for extraction in self._extractions:
+            for sighting in self._sightings(extraction, {}):
+                yield self._merger.place(sighting)
+
+    def _read_names(self, extraction: Extraction) -> None:
+        """Count the names of one article and the type votes their contexts give."""
+        names, doc_id = self._names, extraction.doc_id
+        prepared = self._prepare(extraction)
         triples = (*extraction.triples, *_joint_events(extraction.triples))
-        pairs = [(t, s, o) for t in triples for s, o in _argument_pairs(t)]
-        names.start_document(extraction, [m for _, s, o in pairs for m in (s, o) if m])
+        names.start_document(
+            extraction, [m for t in triples for pair in _argument_pairs(t) for m in pair if m]
+        )
         sentences = extraction.sentences
         starts = [sentence.start for sentence in sentences]
         for mention in extraction.mentions:
@@ -87,70 +138,84 @@ def resolve(
             if triple.attribution is not None:  # "the company said": its antecedent speaks
                 for speaker_mention in _stand_ins(triple.attribution):
                     names.add(speaker_mention, doc_id)
-        names_here = frozenset(
-            canonical.bare(m.text) for m in extraction.mentions if m.label in SCHEMA_TYPES
-        )
-        for triple, subject_mention, object_mention in pairs:
-            relation = triple.relation
-            if authority is not None and object_mention is not None:
-                relation, object_mention = _office_of_country(relation, object_mention)
-            if object_mention is not None:
-                light = canonical.light_object(
-                    relation, object_mention, triple.qualifiers, triple.sentence
-                )
-                if light is not None:
-                    relation, object_mention = light
-            elif triple.object is None:
-                relation, object_mention = _when(relation, triple)
-            object_text = object_mention.text if object_mention is not None else None
-            amounts: list[str] = []
-            opening = triple.sentence.start
-            subject_mention = _concept(subject_mention, names_here, amounts, opening)
-            if object_mention is not None:
-                object_mention = _concept(object_mention, names_here, amounts, opening)
-            amounts += _qualifier_amounts(triple)
-            sightings.append((triple, subject_mention, object_mention, relation, tuple(amounts)))
+        for triple, subject_mention, object_mention, relation, _, object_text in prepared:
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
             names.add(subject_mention, doc_id, votes=subject_votes + _pronoun_votes(triple))
             if object_mention is not None and not _is_value(object_mention):
                 names.add(object_mention, doc_id, votes=object_votes)
-    entities = names.entities(minted)
-    found: list[merge.Sighting] = []
-    relations: dict[Relation, Relation] = {}
-    datelines: dict[str, Entity] = {}
-    for triple, subject_mention, object_mention, written, dropped in sightings:
-        doc_id = triple.sentence.doc_id
-        subject = names.lookup(subject_mention, doc_id)
-        if subject is not None and written.lemma == "dateline" and subject.type == "Place":
-            datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"
-        if subject is None or object_mention is None:
-            continue
-        obj: Entity | Value | None
-        if _is_value(object_mention):
-            obj = _value(object_mention, published.get(doc_id))
-        else:
-            obj = names.lookup(object_mention, doc_id)
-        if obj is None or obj == subject:
-            continue
-        if written.passive and isinstance(obj, Entity):
-            subject, obj = obj, subject
-        relation = relations.get(written) or relations.setdefault(
-            written, canonical.relation(written)
+
+    def _prepare(self, extraction: Extraction) -> list[_Prepared]:
+        """Each subject–object pair of each triple, its arguments and relation made canonical."""
+        triples = (*extraction.triples, *_joint_events(extraction.triples))
+        names_here = frozenset(
+            canonical.bare(m.text) for m in extraction.mentions if m.label in SCHEMA_TYPES
         )
-        if relation.lemma in wordings.CONVERSES and isinstance(obj, Entity):
-            subject, obj = obj, subject  # "Chelsea lost to Arsenal": Arsenal defeated Chelsea
-            relation = dataclasses.replace(relation, lemma=wordings.CONVERSES[relation.lemma])
-        time = _time_of(triple, published.get(doc_id))
-        speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
-        speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None
-        said_by = speaker.id if speaker is not None else ""
-        if triple.attribution is not None and not said_by:
-            said_by = canonical.text(triple.attribution.text).casefold()
-        evidence = Evidence(triple=triple, time=time, attributed_to=speaker)
-        found.append(
-            merge.Sighting(
+        prepared: list[_Prepared] = []
+        for triple in triples:
+            for subject_mention, object_mention in _argument_pairs(triple):
+                relation = triple.relation
+                if self._authority is not None and object_mention is not None:
+                    relation, object_mention = _office_of_country(relation, object_mention)
+                if object_mention is not None:
+                    light = canonical.light_object(
+                        relation, object_mention, triple.qualifiers, triple.sentence
+                    )
+                    if light is not None:
+                        relation, object_mention = light
+                elif triple.object is None:
+                    relation, object_mention = _when(relation, triple)
+                object_text = object_mention.text if object_mention is not None else None
+                amounts: list[str] = []
+                opening = triple.sentence.start
+                subject_mention = _concept(subject_mention, names_here, amounts, opening)
+                if object_mention is not None:
+                    object_mention = _concept(object_mention, names_here, amounts, opening)
+                amounts += _qualifier_amounts(triple)
+                prepared.append(
+                    (triple, subject_mention, object_mention, relation, tuple(amounts), object_text)
+                )
+        return prepared
+
+    def _sightings(
+        self, extraction: Extraction, datelines: dict[str, Entity]
+    ) -> Iterator[merge.Sighting]:
+        """Each resolved triple of one article; notes its dateline's place in `datelines`."""
+        names, doc_id = self._names, extraction.doc_id
+        published = self._published.get(doc_id)
+        for triple, subject_mention, object_mention, written, dropped, _ in self._prepare(
+            extraction
+        ):
+            subject = names.lookup(subject_mention, doc_id)
+            if subject is not None and written.lemma == "dateline" and subject.type == "Place":
+                datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"
+            if subject is None or object_mention is None:
+                continue
+            obj: Entity | Value | None
+            if _is_value(object_mention):
+                obj = _value(object_mention, published)
+            else:
+                obj = names.lookup(object_mention, doc_id)
+            if obj is None or obj == subject:
+                continue
+            if written.passive and isinstance(obj, Entity):
+                subject, obj = obj, subject
+            relation = self._relations.get(written) or self._relations.setdefault(
+                written, canonical.relation(written)
+            )
+            if relation.lemma in wordings.CONVERSES and isinstance(obj, Entity):
+                subject, obj = obj, subject  # "Chelsea lost to Arsenal": Arsenal defeated Chelsea
+                relation = dataclasses.replace(relation, lemma=wordings.CONVERSES[relation.lemma])
+            speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
+            speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None
+            said_by = speaker.id if speaker is not None else ""
+            if triple.attribution is not None and not said_by:
+                said_by = canonical.text(triple.attribution.text).casefold()
+            evidence = Evidence(
+                triple=triple, time=_time_of(triple, published), attributed_to=speaker
+            )
+            yield merge.Sighting(
                 subject=subject,
                 relation=relation,
                 object=obj,
@@ -158,13 +223,6 @@ def resolve(
                 speaker=said_by,
                 amounts=dropped,
             )
-        )
-    return Resolution(
-        entities=entities,
-        facts=merge.facts(found),
-        datelines=tuple(datelines.items()),
-        minted=names.keys(),
-    )
 
 
 def _concept(

@@ -34,7 +34,7 @@ class Sources:
 
         An article whose publisher is unknown counts as a publisher of its own.
         """
-        docs = {evidence.triple.sentence.doc_id for evidence in fact.evidence}
+        docs = fact.documents
         publishers = {self.publishers.get(doc, "doc:" + doc) for doc in docs}
         independent = {self.copies.get(doc, doc) for doc in docs}
         return len(docs), len(publishers), len(independent)

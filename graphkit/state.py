@@ -2,9 +2,13 @@
 
 `OUT/state/` holds, beside the graph files and the store, everything `graphkit add` and
 `graphkit remove` need so that they never parse an article twice: each article with its
-extraction (sentences, mentions, triples) as JSON Lines, gzipped; the entity ids minted so far
+extraction (sentences, mentions, triples) as JSON Lines, gzipped (a long article in several
+lines, one a run of its text: extract.RUN_CHARS); the entity ids minted so far
 (name key → id), so an IRI once minted stays; and the build's settings. A descriptor with a
 format number comes first: a state written by another format is refused in one line.
+
+The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
+`graphkit build` writes it as the articles are parsed and resolves from it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import dataclasses
 import datetime
 import gzip
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,7 @@ from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.errors import InputError
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
-FORMAT = 1
+FORMAT = 2
 DESCRIPTOR = "state.json"
 ARTICLES = "articles.jsonl.gz"
 MINTED = "minted.json"
@@ -35,16 +39,55 @@ class State:
     config: BuildConfig
     formats: tuple[str, ...]
     max_nodes: int
-    read: tuple[tuple[Document, Extraction], ...]
+    read: Iterable[tuple[Document, Extraction]]
+    """Each article with what was read from it, in runs for a long one: a tuple or `Articles`."""
     minted: Mapping[str, str]
     entered: Mapping[str, str]
     """Document id → when it entered the graph (ISO 8601, UTC)."""
 
 
+class Articles:
+    """The articles of a state's articles file, read again each time they are iterated."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __iter__(self) -> Iterator[tuple[Document, Extraction]]:
+        document: Document | None = None
+        try:
+            with gzip.open(self.path, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    record = json.loads(line)
+                    if "document" in record:
+                        document = _document(record["document"])
+                    elif document is None or record["doc"] != document.id:
+                        raise ValueError("a run of an article before the article")
+                    yield document, _extraction(document, record)
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+            raise InputError(
+                f"{self.path}: damaged ({error}); rebuild with graphkit build"
+            ) from error
+
+
+def write_articles(path: Path, read: Iterable[tuple[Document, Extraction]]) -> Articles:
+    """Write each article and what was read from it into `path`, as they come."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    last = None
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=3) as out:
+        for document, extraction in read:
+            record = _article(document if document.id != last else None, extraction)
+            last = document.id
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return Articles(path)
+
+
 def write(out_dir: Path, state: State) -> Path:
-    """Write `state` into `out_dir/state` (a staging folder: outputs.staged swaps it in)."""
+    """Write `state` into `out_dir/state` (a staging folder: outputs.staged swaps it in).
+
+    Its articles are written unless they are that folder's articles file already.
+    """
     folder = out_dir / STATE_DIR
-    folder.mkdir(parents=True, exist_ok=False)
+    folder.mkdir(parents=True, exist_ok=True)
     settings = _settings(state.config)
     descriptor = {
         "kind": "graphkit-state",
@@ -56,14 +99,17 @@ def write(out_dir: Path, state: State) -> Path:
     }
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     (folder / MINTED).write_text(json.dumps(dict(state.minted)), encoding="utf-8")
-    with gzip.open(folder / ARTICLES, "wt", encoding="utf-8", compresslevel=3) as out:
-        for document, extraction in state.read:
-            out.write(json.dumps(_article(document, extraction), ensure_ascii=False) + "\n")
+    articles = folder / ARTICLES
+    if not (isinstance(state.read, Articles) and state.read.path == articles):
+        write_articles(articles, state.read)
     return folder
 
 
 def read(out_dir: Path) -> State:
-    """Read `out_dir/state`; InputError (one line) when it is missing or of another format."""
+    """Read `out_dir/state`; InputError (one line) when it is missing or of another format.
+
+    Its articles are read when the State's `read` is iterated (`Articles`).
+    """
     folder = out_dir / STATE_DIR
     descriptor_path = folder / DESCRIPTOR
     if not descriptor_path.is_file():
@@ -79,15 +125,15 @@ def read(out_dir: Path) -> State:
                 f"graphkit reads {FORMAT}); rebuild with graphkit build"
             )
         minted = json.loads((folder / MINTED).read_text(encoding="utf-8"))
-        with gzip.open(folder / ARTICLES, "rt", encoding="utf-8") as lines:
-            articles = tuple(_from_article(json.loads(line)) for line in lines)
+        if not (folder / ARTICLES).is_file():
+            raise ValueError(f"no {ARTICLES}")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(f"{folder}: damaged ({error}); rebuild with graphkit build") from error
     return State(
         config=_config(descriptor["config"]),
         formats=tuple(descriptor["formats"]),
         max_nodes=int(descriptor["max_nodes"]),
-        read=articles,
+        read=Articles(folder / ARTICLES),
         minted=minted,
         entered=descriptor["entered"],
     )
@@ -114,36 +160,42 @@ def _config(values: dict[str, Any]) -> BuildConfig:
     )
 
 
-def _article(document: Document, extraction: Extraction) -> dict[str, Any]:
-    record = dataclasses.asdict(document)
-    record["published"] = document.published.isoformat() if document.published else None
+def _article(document: Document | None, extraction: Extraction) -> dict[str, Any]:
+    """An article's line (with its `document`), or a later run of it (`doc`: its id)."""
+    record: dict[str, Any] = {"doc": extraction.doc_id}
+    if document is not None:
+        record = {"document": dataclasses.asdict(document)}
+        record["document"]["published"] = (
+            document.published.isoformat() if document.published else None
+        )
     index = {(s.start, s.end): i for i, s in enumerate(extraction.sentences)}
-    triples = extraction.triples
-    return {
-        "document": record,
-        "sentences": [[s.index, s.start, s.end, s.text] for s in extraction.sentences],
-        "mentions": [_mention(m) for m in extraction.mentions],
-        "triples": [_triple(t, index[t.sentence.start, t.sentence.end]) for t in triples],
-    }
+    record["sentences"] = [[s.index, s.start, s.end, s.text] for s in extraction.sentences]
+    record["mentions"] = [_mention(m) for m in extraction.mentions]
+    record["triples"] = [
+        _triple(t, index[t.sentence.start, t.sentence.end]) for t in extraction.triples
+    ]
+    return record
 
 
-def _from_article(record: dict[str, Any]) -> tuple[Document, Extraction]:
-    fields = dict(record["document"])
+def _document(fields: dict[str, Any]) -> Document:
+    fields = dict(fields)
     published = fields.pop("published")
-    document = Document(
+    return Document(
         **fields, published=datetime.date.fromisoformat(published) if published else None
     )
+
+
+def _extraction(document: Document, record: dict[str, Any]) -> Extraction:
     sentences = tuple(
         Sentence(doc_id=document.id, index=index, start=start, end=end, text=text)
         for index, start, end, text in record["sentences"]
     )
-    extraction = Extraction(
+    return Extraction(
         doc_id=document.id,
         sentences=sentences,
         mentions=tuple(_from_mention(m) for m in record["mentions"]),
         triples=tuple(_from_triple(t, sentences) for t in record["triples"]),
     )
-    return document, extraction
 
 
 def _mention(mention: Mention) -> list[Any]:

@@ -138,11 +138,24 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fact:
-    """A resolved claim with every piece of evidence for it."""
+    """A resolved claim and what its sightings add up to.
+
+    The sightings themselves (Evidence) are not kept here: a build reads them again, one
+    article at a time, to write each article's statements (resolve.Resolver.statements), so
+    that memory grows with the facts, not with how often they are said.
+    """
 
     subject: Entity
     relation: Relation
     object: Entity | Value
-    evidence: tuple[Evidence, ...]
     key: str = ""
     """The canonical form it was merged under (merge.py); its IRI is minted from it."""
+    documents: frozenset[str] = frozenset()
+    """The ids of the articles that state it."""
+    times: frozenset[str] = frozenset()
+    """The dates its sightings give (xsd lexical forms), for reconcile."""
+    wordings: frozenset[Relation] = frozenset()
+    """The articles' own relations where they name it otherwise (Evidence.relation)."""
+    first: tuple[str, int, int] = ("", 0, 0)
+    """Where it was first read (article id, sentence offset, subject offset): an order-free pick."""
+    sightings: int = 0

@@ -29,7 +29,9 @@ BASE = "https://w3id.org/graphkit/"
 DOC = BASE + "doc/d1"
 
 
-def make_fact(doc: Document, subject: Entity, lemma: str, obj: Entity | Value) -> Fact:
+def make_fact(
+    doc: Document, subject: Entity, lemma: str, obj: Entity | Value
+) -> tuple[Fact, Evidence]:
     sentence = Sentence(doc_id=doc.id, index=0, start=0, end=len(doc.text), text=doc.text)
     object_text = obj.label if isinstance(obj, Entity) else obj.text
     triple = Triple(
@@ -40,9 +42,15 @@ def make_fact(doc: Document, subject: Entity, lemma: str, obj: Entity | Value) -
         extractor="test",
         confidence=0.5,
     )
-    return Fact(
-        subject=subject, relation=triple.relation, object=obj, evidence=(Evidence(triple=triple),)
+    fact = Fact(
+        subject=subject,
+        relation=triple.relation,
+        object=obj,
+        key=f"{subject.id}|{lemma}|{object_text}",
+        documents=frozenset({doc.id}),
+        sightings=1,
     )
+    return fact, Evidence(triple=triple)
 
 
 STORES = ["Oxigraph", "default"]  # the default store, and rdflib's pure-Python one
@@ -55,8 +63,9 @@ def small_graph(
     russia = Entity(id="russia", label=label, type="Place", aliases=frozenset({"RU"}))
     china = Entity(id="china", label="China", type="Place")
     money = Value(text="$245 billion", kind="quantity", lexical="245000000000", unit="USD")
-    facts = [make_fact(doc, russia, "trade with", china), make_fact(doc, russia, "reach", money)]
-    return graph.to_dataset([doc], [russia, china], facts, store=store)
+    stated = [make_fact(doc, russia, "trade with", china), make_fact(doc, russia, "reach", money)]
+    facts = [fact for fact, _ in stated]
+    return graph.to_dataset([doc], [russia, china], facts, statements=stated, store=store)
 
 
 @pytest.mark.parametrize("store", STORES)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import itertools
+import json
 import re
 import weakref
 from collections.abc import Iterator
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 from conftest import ARTICLES, SEEDS
 
-from graphkit import extract, ingest, nlp
+from graphkit import extract, ingest, nlp, state
 from graphkit.extract.dependency import DependencyExtractor
 from graphkit.testing import check_triples
 from graphkit.types import Document, Extraction, Triple
@@ -160,3 +162,26 @@ def _relative(value: Any, offset: int) -> Any:
     if isinstance(value, (list, tuple)):
         return [_relative(item, offset) for item in value]
     return value
+
+
+def test_a_long_document_comes_in_runs_that_the_state_keeps_and_reads_back(pipeline, tmp_path):
+    """Past run_chars, a document's records come as Extractions of their own, in order."""
+    document = _single_line(3)
+    extractors = [DependencyExtractor()]
+
+    def extractions(run_chars: int) -> list[Extraction]:
+        parsed = nlp.parse([document], pipeline, piece_chars=PIECE_CHARS)
+        return list(extract.run(parsed, extractors, run_chars=run_chars))
+
+    [whole] = extractions(extract.RUN_CHARS)
+    runs = extractions(2 * PIECE_CHARS)
+    assert len(runs) >= 2 and {run.doc_id for run in runs} == {document.id}
+    for part in ("sentences", "mentions", "triples"):
+        assert [r for run in runs for r in getattr(run, part)] == list(getattr(whole, part))
+    path = tmp_path / "state" / state.ARTICLES
+    articles = state.write_articles(path, [(document, run) for run in runs])
+    assert list(articles) == [(document, run) for run in runs]
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        assert ["document" in json.loads(line) for line in lines] == [True] + [False] * (
+            len(runs) - 1
+        )  # the article's text is kept once

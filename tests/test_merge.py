@@ -15,8 +15,18 @@ from conftest import ROOT, bound
 
 from graphkit import query
 from graphkit.config import BuildConfig
+from graphkit.merge import Merger, Sighting
 from graphkit.pipeline import run
-from graphkit.types import Document
+from graphkit.types import (
+    Document,
+    Entity,
+    Evidence,
+    Mention,
+    Relation,
+    Sentence,
+    Triple,
+    Value,
+)
 
 FACTS = """
 SELECT ?f ?s ?p ?o ?doc ?support ?publishers ?sources WHERE {
@@ -311,3 +321,47 @@ def test_near_matches_are_listed_by_diff_and_the_api(pipeline):
         ("Rio Tinto", "offer for", "Arcadium"),
     ) in result.near
     assert "## nearly the same (1)" in result.to_text()
+
+
+def _sighting(doc: str, subject: str, lemma: str, obj: str, *, when: str = "") -> Sighting:
+    """A resolved sighting as resolve.Resolver makes them, for Merger's own bookkeeping."""
+    sentence = Sentence(doc_id=doc, index=0, start=0, end=40, text="(the sentence)")
+    triple = Triple(
+        subject=Mention(text=subject, start=0, end=len(subject)),
+        relation=Relation(text=lemma, lemma=lemma),
+        object=Mention(text=obj, start=20, end=20 + len(obj)),
+        sentence=sentence,
+        extractor="dependency",
+        confidence=0.5,
+    )
+    time = Value(text=when, kind="date", lexical=when) if when else None
+    return Sighting(
+        subject=Entity(id=subject.casefold(), label=subject, type="Person"),
+        relation=Relation(text=lemma, lemma=lemma),
+        object=Entity(id=obj.casefold(), label=obj, type="Place"),
+        evidence=Evidence(triple=triple, time=time),
+    )
+
+
+def test_merger_places_each_sighting_read_again_in_the_fact_it_went_into():
+    sightings = [
+        _sighting("a", "Xi", "visit", "Moscow", when="2024-05-01"),
+        _sighting("b", "Xi", "visit", "Moscow"),  # no time: joins the one timed fact
+        _sighting("c", "Xi", "be president of", "China"),
+        _sighting("d", "Xi", "be leader of", "China"),  # the one leading office: joins it
+        _sighting("e", "Xi", "visit", "Paris"),
+    ]
+    merger = Merger()
+    for sighting in sightings:
+        merger.add(sighting)
+    by_key = {fact.key: fact for fact in merger.facts()}
+    placed = [merger.place(sighting) for sighting in sightings]
+    assert len(by_key) == 3
+    assert placed[0][0] == placed[1][0] and placed[2][0] == placed[3][0]
+    assert {key for key, _ in placed} == set(by_key)
+    visit, office = by_key[placed[0][0]], by_key[placed[2][0]]
+    assert (visit.documents, visit.times, visit.sightings) == ({"a", "b"}, {"2024-05-01"}, 2)
+    assert office.relation.label == "be president of"
+    assert {r.label for r in office.wordings} == {"be leader of"}
+    assert placed[3][1].relation is not None and placed[3][1].relation.label == "be leader of"
+    assert placed[2][1].relation is None  # the article that said "president" keeps its words

@@ -17,6 +17,8 @@ from graphkit.nlp import ParsedPiece
 from graphkit.types import Extraction, Mention, Sentence, Triple
 
 ENTRY_POINT_GROUP = "graphkit.extractors"
+RUN_CHARS = 1_000_000
+"""The most text of one document whose records are yielded as one Extraction (`run`)."""
 
 _BUILTIN = {  # the same "module:attr" form a third-party entry point uses; imported on demand
     "dependency": "graphkit.extract.dependency:DependencyExtractor",
@@ -68,16 +70,24 @@ def get(name: str, **options: Any) -> Extractor:
     return extractor
 
 
-def run(pieces: Iterable[ParsedPiece], extractors: Sequence[Extractor]) -> Iterator[Extraction]:
+def run(
+    pieces: Iterable[ParsedPiece],
+    extractors: Sequence[Extractor],
+    *,
+    run_chars: int = RUN_CHARS,
+) -> Iterator[Extraction]:
     """Run every extractor over every sentence: one Extraction a document; spaCy stops here.
 
     A long document's pieces come one after another (as nlp.parse yields them): its records are
     gathered piece by piece, and each piece's spaCy Doc is let go before the next is read.
-    Pronouns are linked within a piece.
+    Past `run_chars` characters of it, what was gathered is yielded as an Extraction of its
+    own (the same doc_id, sentence indexes running on), so that no record holds a whole long
+    document. Pronouns are linked within a piece.
     """
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     triples: list[Triple] = []
+    gathered = 0
     for piece in pieces:
         antecedents = find_antecedents(piece.spacy_doc, piece.offset)
         for sentence, spacy_sent in piece.sentences:
@@ -88,7 +98,8 @@ def run(pieces: Iterable[ParsedPiece], extractors: Sequence[Extractor]) -> Itera
                     for triple in extractor.extract(sentence, spacy_sent)
                 )
         mentions.extend(entity_mentions(piece.spacy_doc, piece.offset))
-        if piece.last:
+        gathered += len(piece.spacy_doc.text)
+        if piece.last or gathered >= run_chars:
             yield Extraction(
                 doc_id=piece.document.id,
                 sentences=tuple(sentences),
@@ -96,3 +107,4 @@ def run(pieces: Iterable[ParsedPiece], extractors: Sequence[Extractor]) -> Itera
                 triples=tuple(triples),
             )
             sentences, mentions, triples = [], [], []
+            gathered = 0
