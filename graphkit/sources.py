@@ -53,8 +53,8 @@ def find(documents: Sequence[Document], *, threshold: float) -> Sources:
         MinHashLSH,
     )
 
-    sketches = MinHash.bulk(
-        [_shingles(document.text) for document in documents],
+    sketches = MinHash.generator(  # one article's shingles in memory at a time
+        (_shingles(document.text) for document in documents),
         num_perm=PERMUTATIONS,
         hashfunc=zlib.crc32,  # C speed, and the same in every run (unlike hash())
     )
