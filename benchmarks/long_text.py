@@ -2,7 +2,7 @@
 
 Usage, from the repository root::
 
-    python benchmarks/long_text.py [--sizes 1 10 50] [--shapes records line paragraph]
+    python benchmarks/long_text.py [--sizes 1 10 50] [--shapes records line paragraph] [--parallel]
 
 For each size (in millions of characters, "MB"; default ``1 10``: a 50 MB row takes about 40 min
 at ~3,500 words/s) the sentences of the ABC corpus (``../shared/corpus/abc_news``, repeated when
@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import cycle
 from pathlib import Path
 from typing import Any
@@ -137,8 +138,12 @@ def measure(path: Path, *, label: str) -> dict[str, Any]:
     return watch(command, label=label, parse=True)
 
 
-def run_size(size: int, shapes: list[str], tmp: Path) -> list[dict[str, Any]]:
-    """Write the inputs of one size and measure each shape, the records first."""
+def run_size(size: int, shapes: list[str], tmp: Path, *, parallel: bool) -> list[dict[str, Any]]:
+    """Write the inputs of one size and measure each shape, the records first.
+
+    With `parallel` the shapes' children run at once, one a CPU: each is one process, so
+    its CPU seconds and peak RSS are its own; only the wall clock feels the others.
+    """
     sentences = sentences_of_size(size * 1_000_000)
     words = sum(len(sentence.split()) for sentence in sentences)
     folder = tmp / f"{size}mb"
@@ -150,11 +155,21 @@ def run_size(size: int, shapes: list[str], tmp: Path) -> list[dict[str, Any]]:
         file=sys.stderr,
         flush=True,
     )
-    rows = []
-    for shape in shapes:
+
+    def one(shape: str) -> dict[str, Any]:
         row = measure(paths[shape], label=f"{size} MB {shape}")
         row.update(size=size, shape=shape, words=words)
-        rows.append(row)
+        return row
+
+    if not parallel:
+        rows: list[dict[str, Any]] = []
+        for shape in shapes:
+            rows.append(one(shape))
+            print_row(rows[-1], rows[0] if rows[0]["shape"] == "records" else None)
+        return rows
+    with ThreadPoolExecutor(max_workers=len(shapes)) as pool:
+        rows = list(pool.map(one, shapes))
+    for row in rows:
         print_row(row, rows[0] if rows[0]["shape"] == "records" else None)
     return rows
 
@@ -198,6 +213,9 @@ def main() -> None:
         "--sizes", type=int, nargs="+", default=[1, 10], help="millions of characters"
     )
     parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
+    parser.add_argument(
+        "--parallel", action="store_true", help="run the shapes of a size at once, one a CPU"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -212,7 +230,7 @@ def main() -> None:
     print_header()
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            run_size(size, shapes, Path(tmp))
+            run_size(size, shapes, Path(tmp), parallel=args.parallel)
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

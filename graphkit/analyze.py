@@ -13,7 +13,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, URIRef
 
 from graphkit.errors import GraphkitError
-from graphkit.graph import subject_objects
+from graphkit.graph import subject_objects, subjects
 from graphkit.query import select
 from graphkit.vocab import GK, PROV, SCHEMA
 
@@ -88,20 +88,22 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             same_as=same_as.get(iri),
         )
     # Plain pattern lookups joined here: the same join in SPARQL, with its OPTIONALs, is ~6x slower.
-    column = {name: _by_subject(dataset, term) for name, term in _STATEMENT_COLUMNS.items()}
-    titles = _by_subject(dataset, SCHEMA.headline)
-    files = _by_subject(dataset, GK.sourceFile)
-    labels = _by_subject(dataset, RDFS.label)
-    kinds = list(subject_objects(dataset, RDF.type))
-    conflicts = {node for node, kind in kinds if kind == str(GK.Conflict)}  # str: rdflib's
-    facts = {node for node, kind in kinds if kind == str(GK.Fact)}  # == is False for a URIRef
+    # Each string is kept once (`pool`): a statement's IRI is a key of every column, and copies of
+    # an article repeat its sentences.
+    pool: dict[str, str] = {}
+    column = {name: _by_subject(dataset, term, pool) for name, term in _STATEMENT_COLUMNS.items()}
+    titles = _by_subject(dataset, SCHEMA.headline, pool)
+    files = _by_subject(dataset, GK.sourceFile, pool)
+    labels = _by_subject(dataset, RDFS.label, pool)
+    conflicts = set(subjects(dataset, RDF.type, GK.Conflict))
+    facts = set(subjects(dataset, RDF.type, GK.Fact))
     in_conflict, fact_of = set(), {}
     for node, statement in subject_objects(dataset, GK.statement):
         if node in conflicts:
-            in_conflict.add(statement)
+            in_conflict.add(pool.setdefault(statement, statement))
         elif node in facts:
-            fact_of[statement] = node
-    near_of = _near_matches(dataset, labels, column["predicate"])
+            fact_of[pool.setdefault(statement, statement)] = pool.setdefault(node, node)
+    near_of = _near_matches(dataset, labels, column["predicate"], pool)
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": [], "negated": False, "conflict": False, "near": []}
     )
@@ -134,10 +136,10 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
 
 
 def _near_matches(
-    dataset: Dataset, labels: dict[str, str], predicates: dict[str, str]
+    dataset: Dataset, labels: dict[str, str], predicates: dict[str, str], pool: dict[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
     """Fact IRI → its near matches as {relation, score}, the closest first."""
-    scores = _by_subject(dataset, GK.score)
+    scores = _by_subject(dataset, GK.score, pool)
     members: dict[str, list[str]] = defaultdict(list)
     for match, fact in subject_objects(dataset, GK.fact):
         members[match].append(fact)
@@ -151,8 +153,11 @@ def _near_matches(
     return near
 
 
-def _by_subject(dataset: Dataset, predicate: URIRef) -> dict[str, str]:
-    return dict(subject_objects(dataset, predicate))
+def _by_subject(dataset: Dataset, predicate: URIRef, pool: dict[str, str]) -> dict[str, str]:
+    """Subject → object of every `predicate` triple, each string the one `pool` holds."""
+    return {
+        pool.setdefault(s, s): pool.setdefault(o, o) for s, o in subject_objects(dataset, predicate)
+    }
 
 
 def entity_nodes(graph: nx.MultiDiGraph) -> list[str]:

@@ -192,6 +192,17 @@ def subject_objects(dataset: Dataset, predicate: URIRef) -> Iterator[tuple[str, 
             yield subject.value, obj.value
 
 
+def subjects(dataset: Dataset, predicate: URIRef, obj: URIRef) -> Iterator[str]:
+    """Yield the subject of every (subject, `predicate`, `obj`) triple, as a plain string."""
+    inner = _oxigraph(dataset)
+    if inner is None:
+        yield from (str(s) for s in dataset.subjects(predicate, obj))
+        return
+    for quad in inner.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), None):
+        if not isinstance(quad.subject, ox.Triple):
+            yield quad.subject.value
+
+
 def _oxigraph(dataset: Dataset) -> ox.Store | None:
     """The pyoxigraph Store behind `dataset`, if Oxigraph holds it."""
     if not isinstance(dataset.store, OxigraphStore):
