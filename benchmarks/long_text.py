@@ -3,6 +3,7 @@
 Usage, from the repository root::
 
     python benchmarks/long_text.py [--sizes 1 10 50] [--shapes records line paragraph] [--parallel]
+                                   [--stages]
 
 For each size (in millions of characters, "MB"; default ``1 10``: a 50 MB row takes about 40 min
 at ~3,500 words/s) the sentences of the ABC corpus (``../shared/corpus/abc_news``, repeated when
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from abc_jsonl import ABC_FILES, abc_articles, shared_dir
+from stages import print_stages, watch_stages
 from throughput import watch
 
 HERE = Path(__file__).resolve()
@@ -103,8 +105,14 @@ def _groups(items: list[str], parts: int) -> Iterator[list[str]]:
 # --- child: one build in its own process ----------------------------------------------------
 
 
-def child(path: Path) -> dict[str, Any]:
-    """Build `path` as `graphkit build` does, in one process; report time, peak RSS, counts."""
+def child(path: Path, *, stages: bool) -> dict[str, Any]:
+    """Build `path` as `graphkit build` does, in one process; report time, peak RSS, counts.
+
+    With `stages`, also the memory around each main stage (stages.py).
+    """
+    marks: list[dict[str, Any]] = []
+    if stages:
+        watch_stages(marks)
     from graphkit import keep
     from graphkit.config import DEFAULT_FORMATS, DEFAULT_MAX_NODES, BuildConfig
 
@@ -121,7 +129,13 @@ def child(path: Path) -> dict[str, Any]:
         seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     summary = kept.result.summary()
-    return {"seconds": seconds, "cpu": cpu, "maxrss": peak_kib * 1024, "summary": summary}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "maxrss": peak_kib * 1024,
+        "summary": summary,
+        "stages": marks,
+    }
 
 
 def _cpu_seconds() -> float:
@@ -132,13 +146,15 @@ def _cpu_seconds() -> float:
 # --- parent ----------------------------------------------------------------------------------
 
 
-def measure(path: Path, *, label: str) -> dict[str, Any]:
+def measure(path: Path, *, label: str, stages: bool) -> dict[str, Any]:
     """Run one child on `path` and return its report (and the watcher's wall time)."""
-    command = [sys.executable, str(HERE), "--child", str(path)]
+    command = [sys.executable, str(HERE), "--child", str(path), *(["--stages"] * stages)]
     return watch(command, label=label, parse=True)
 
 
-def run_size(size: int, shapes: list[str], tmp: Path, *, parallel: bool) -> list[dict[str, Any]]:
+def run_size(
+    size: int, shapes: list[str], tmp: Path, *, parallel: bool, stages: bool
+) -> list[dict[str, Any]]:
     """Write the inputs of one size and measure each shape, the records first.
 
     With `parallel` the shapes' children run at once, one a CPU: each is one process, so
@@ -157,7 +173,7 @@ def run_size(size: int, shapes: list[str], tmp: Path, *, parallel: bool) -> list
     )
 
     def one(shape: str) -> dict[str, Any]:
-        row = measure(paths[shape], label=f"{size} MB {shape}")
+        row = measure(paths[shape], label=f"{size} MB {shape}", stages=stages)
         row.update(size=size, shape=shape, words=words)
         return row
 
@@ -216,10 +232,11 @@ def main() -> None:
     parser.add_argument(
         "--parallel", action="store_true", help="run the shapes of a size at once, one a CPU"
     )
+    parser.add_argument("--stages", action="store_true", help="memory around each stage too")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child)))
+        print(json.dumps(child(args.child, stages=args.stages)))
         return
     shapes = sorted(args.shapes, key=SHAPES.index)
     print(
@@ -230,7 +247,9 @@ def main() -> None:
     print_header()
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            run_size(size, shapes, Path(tmp), parallel=args.parallel)
+            rows = run_size(size, shapes, Path(tmp), parallel=args.parallel, stages=args.stages)
+            for row in rows if args.stages else ():
+                print_stages(f"{size} MB {row['shape']}", row)
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
