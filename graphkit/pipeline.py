@@ -109,6 +109,8 @@ def assemble(
     `config.authorities` names, when the caller has read it already; `into` as for `run`.
     """
     started = time.perf_counter() if started is None else started
+    if iter(read) is read:  # a one-pass iterator: kept, as it is read more than once
+        read = tuple(read)
     documents = list({document.id: document for document, _ in read}.values())
     extractions = _Confident(read, config.min_confidence)
     known = authority.load(config.authorities) if known is None else known

@@ -32,6 +32,7 @@ from graphkit.types import (
 __all__ = [
     "KNOWN_ALIASES",
     "Resolution",
+    "Resolver",
     "clean_label",
     "name_key",
     "resolve",
@@ -59,7 +60,7 @@ def resolve(
 ) -> Resolution:
     """Merge every mention into entities and every triple into a fact (`Resolver`).
 
-    `extractions` is read twice: a list, or anything that reads them again from disk.
+    `extractions` is read in passes (`Resolver`).
     """
     return Resolver(extractions, documents, authority=authority, minted=minted).resolution
 
@@ -78,7 +79,8 @@ class Resolver:
     (`Entity.same_as`): only on an exact name match of a compatible type, a homonym only when
     the article's context decides, and two entities linked to different IRIs are never merged.
     `minted` (an earlier Resolution's) keeps the ids entities had: an IRI, once minted, stays.
-    `extractions` must give the same extractions each time it is iterated.
+    `extractions` is iterated once a pass: a list, or anything that reads them again from disk
+    (a one-pass iterator is kept in memory first).
     """
 
     def __init__(
@@ -89,6 +91,8 @@ class Resolver:
         authority: Authority | None = None,
         minted: Mapping[str, str] | None = None,
     ) -> None:
+        if iter(extractions) is extractions:  # a one-pass iterator: kept, as it is read thrice
+            extractions = tuple(extractions)
         self._extractions = extractions
         self._authority = authority
         self._published = {document.id: document.published for document in documents}

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from graphkit.resolve import clean_label, name_key, resolve
+from graphkit.resolve import Resolver, clean_label, name_key, resolve
 from graphkit.types import Document, Entity, Extraction, Mention, Relation, Sentence, Triple
 
 
@@ -397,3 +397,17 @@ def test_an_authority_entrys_type_wins_over_ner():
     linked = resolve(extractions, docs("a"), authority=authority.load())
     [kyiv] = [e for e in linked.entities if e.label == "Kyiv"]
     assert (kyiv.type, kyiv.same_as) == ("Place", "http://www.wikidata.org/entity/Q1899")
+
+
+def test_a_one_pass_iterator_resolves_as_a_list_does():
+    """Resolution reads its extractions in passes: an iterator is kept, not read dry."""
+    extractions = [
+        extraction("a", (m("Russia", "GPE"), "trades with", m("China", "GPE"))),
+        extraction("b", (m("China", "GPE"), "buys", m("oil"))),
+    ]
+    from_list = resolve(extractions, docs("a", "b"))
+    from_iterator = resolve(iter(extractions), docs("a", "b"))
+    assert len(from_list.facts) == 2
+    assert from_iterator == from_list
+    resolver = Resolver(iter(extractions), docs("a", "b"))
+    assert len(list(resolver.statements())) == 2
