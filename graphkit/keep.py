@@ -84,13 +84,13 @@ def add(
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         config = before.config
-        held = {document.id for document, _ in before.read}
+        held = {document.id: document for document, _ in before.read}
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
         reading = dataclasses.replace(config, progress=progress)
         parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
         read = itertools.chain(before.read, parsed)
-        result, written, view = _rebuild(staging, before, read, out_dir)
+        result, written, view = _rebuild(staging, before, read, [*held.values(), *new], out_dir)
     already = len(documents) - len(new)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
 
@@ -111,7 +111,8 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
                 raise InputError(f"{name}: no article of {out_dir} has this IRI, file or headline")
             matched |= found
         read = (pair for pair in before.read if pair[0].id not in matched)
-        result, written, view = _rebuild(staging, before, read, out_dir)
+        kept = [d for d in held.values() if d.id not in matched]
+        result, written, view = _rebuild(staging, before, read, kept, out_dir)
     return _kept(result, written, view, out_dir, before.config, removed=len(matched))
 
 
@@ -119,12 +120,14 @@ def _rebuild(
     staging: Path,
     before: state.State,
     read: Iterable[tuple[Document, Extraction]],
+    documents: Sequence[Document],
     out_dir: Path,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
-    """The graph of the articles `read` gives (once), with the ids `before` minted."""
+    """The graph of the articles `read` gives (once), `documents`, with the ids `before` minted."""
     articles = state.write_articles(staging / STATE_DIR / state.ARTICLES, read)
     result = pipeline.assemble(
         articles,
+        documents,
         config=before.config,
         minted=before.minted,
         entered=before.entered,

@@ -67,7 +67,7 @@ def run(
         spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
     else:  # what was read goes to disk as it comes: the state's articles file
         spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
-    return assemble(spilled, config=config, started=started, known=known, into=into)
+    return assemble(spilled, documents, config=config, started=started, known=known, into=into)
 
 
 def read(
@@ -91,6 +91,7 @@ def read(
 
 def assemble(
     read: Iterable[tuple[Document, Extraction]],
+    documents: Sequence[Document],
     *,
     config: BuildConfig,
     minted: Mapping[str, str] | None = None,
@@ -103,6 +104,8 @@ def assemble(
 
     `read` is iterated several times, one article at a time: a tuple, or state.Articles read
     from disk, so that a build's memory grows with its entities and facts, not its text.
+    `documents` are its articles, which the caller has already (reading them off `read` would
+    be one more pass over the file).
 
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
@@ -111,7 +114,6 @@ def assemble(
     started = time.perf_counter() if started is None else started
     if iter(read) is read:  # a one-pass iterator: kept, as it is read more than once
         read = tuple(read)
-    documents = list({document.id: document for document, _ in read}.values())
     extractions = _Confident(read, config.min_confidence)
     known = authority.load(config.authorities) if known is None else known
     now = entered_now()

@@ -80,6 +80,7 @@ class Quads:
         self.entered = entered  # document id → when it entered the graph (ISO 8601, UTC)
         self._entity_node = functools.cache(lambda key: ox.NamedNode(entity_iri(key, base)))
         self._relation_node = functools.cache(lambda label: ox.NamedNode(relation_iri(label, base)))
+        self._fact_node = functools.cache(lambda key: ox.NamedNode(fact_iri(key, base)))
         self._document_node = functools.cache(
             lambda doc_id: ox.NamedNode(document_iri(doc_id, base))
         )
@@ -161,8 +162,7 @@ class Quads:
 
     def fact(self, fact: Fact) -> ox.NamedNode:
         """The fact's IRI, minted from its canonical form (merge.py)."""
-        key = fact.key or "|".join(term.value for term in self._spo(fact))
-        return ox.NamedNode(fact_iri(key, self.base))
+        return self._fact_node(fact.key or "|".join(term.value for term in self._spo(fact)))
 
     def _article(self, document: Document, meta: ox.NamedNode) -> Iterator[ox.Quad]:
         article = self._document_node(document.id)
