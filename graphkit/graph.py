@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -151,12 +150,42 @@ def _write_union(dataset: Dataset, out: BinaryIO) -> None:
     prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces()}
     out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode())
     for name in [ox.DefaultGraph(), *inner.named_graphs()]:
-        turtle = inner.dump(format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=prefixes)
-        assert turtle is not None
-        out.write(_PREFIX_LINES.sub(b"", turtle, count=1))
+        body = _AfterPrefixes(out)  # streamed: one article's graph can be most of a build
+        inner.dump(body, format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=prefixes)
+        body.end()
 
 
-_PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)+")
+class _AfterPrefixes:
+    """A writer that passes on all Oxigraph writes but the @prefix lines it starts with."""
+
+    _PREFIX = b"@prefix "
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._head = b""  # what came before the first line that is not a prefix
+        self._passing = False
+
+    def write(self, data: bytes) -> int:
+        if self._passing:
+            return self._out.write(data)
+        self._head += data
+        while self._head.startswith(self._PREFIX) and b"\n" in self._head:
+            self._head = self._head.split(b"\n", 1)[1]
+        undecided = self._PREFIX.startswith(self._head) or (
+            self._head.startswith(self._PREFIX) and b"\n" not in self._head
+        )
+        if not undecided:
+            self.end()
+        return len(data)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def end(self) -> None:
+        """Pass on what is held: the graph's end, or the first line that is not a prefix."""
+        self._passing = True
+        self._out.write(self._head)
+        self._head = b""
 
 
 def flatten(dataset: Dataset) -> Graph:

@@ -119,6 +119,21 @@ def test_every_output_parses_back_to_the_same_graph(tmp_path, suffix, store):
         assert_same_quads(dataset, loaded)
 
 
+def test_turtle_streams_graphs_larger_than_a_write_and_states_each_prefix_once(tmp_path):
+    dataset = small_graph(store="Oxigraph")
+    big = dataset.graph(document_iri("long"))
+    for n in range(3_000):  # a long article's graph: a megabyte of Turtle, many writes
+        big.add((entity_iri(f"e{n}"), GK.sentence, Literal(f"sentence {n} " * 40)))
+    [path] = graph.write(dataset, tmp_path, formats=[".ttl"])
+    text = path.read_text(encoding="utf-8")
+    assert len(text) > 1_000_000
+    for prefix, _ in dataset.namespaces():
+        assert text.count(f"@prefix {prefix}: ") <= 1
+    assert all(line.startswith("@prefix") for line in text.split("\n")[: text.count("@prefix")])
+    union = {(s, p, _plain(o)) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    assert {(s, p, _plain(o)) for s, p, o in graph.flatten(graph.load(path))} == union
+
+
 def _plain(term):
     """RDF 1.1: a simple literal is an xsd:string (Oxigraph says so explicitly, rdflib does not)."""
     if isinstance(term, Literal) and term.datatype is None and term.language is None:
