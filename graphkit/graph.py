@@ -11,7 +11,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import IO, BinaryIO, cast
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -151,7 +151,8 @@ def _write_union(dataset: Dataset, out: BinaryIO) -> None:
     out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode())
     for name in [ox.DefaultGraph(), *inner.named_graphs()]:
         body = _AfterPrefixes(out)  # streamed: one article's graph can be most of a build
-        inner.dump(body, format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=prefixes)
+        writer = cast(IO[bytes], body)  # all Oxigraph calls: write and flush
+        inner.dump(writer, format=ox.RdfFormat.TURTLE, from_graph=name, prefixes=prefixes)
         body.end()
 
 
