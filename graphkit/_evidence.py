@@ -79,15 +79,20 @@ _PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 _WORD = re.compile(r"[\w-]+")
 
+LABEL_RULES = frozenset({"nesting", "place-of", "place-possessive", "affiliation"})
+"""Extractor rules that read a relation off two names' NER labels (`extract._entities`): "Esperance
+in Western Australia" is "based in" because spaCy tagged Esperance ORG. The type such a relation
+gives its subject restates the label that has voted already, so it gives none (the container's
+vote stays: another mention's label may disagree, and "in" or "of" a place says something)."""
+
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (
         re.compile(r"^(?:be based|(?:be )?(?:headquartered|base|headquarter)) in$"),
         (("Organization", 3),),
         (("Place", 2),),
     ),
-    # Bare "based in" is a rule's reading of spaCy's labels ("a farmer at Esperance in Western
-    # Australia" → Esperance based in Western Australia, read off an ORG label that has already
-    # voted) or of "X-based" ("the Kalgoorlie-based Croesus"): less than a word of the sentence.
+    # Bare "based in" is "X-based" ("the Kalgoorlie-based Croesus"): less than a word of the
+    # sentence (read off labels, it gives its subject no vote: LABEL_RULES).
     (re.compile(r"^based in$"), (("Organization", 2),), (("Place", 2),)),
     (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
     (re.compile(r"^dateline$"), (("Place", 3),), ()),
@@ -332,12 +337,16 @@ def name_votes(label: str) -> Votes:
     ((('Place', 2),), (('Organization', 2),), ())
     >>> name_votes("GBS Gold"), name_votes("Cyclone Tracy"), name_votes("Polocrosse World Cup")
     ((('Organization', 2),), (('Event', 2),), (('Event', 2),))
+    >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
+    ((('Organization', 2),), ())
     """
     written = _WORD.findall(label.replace(".", ""))
     if len(written) < 2 or not written[-1][:1].isupper():
         return ()  # "Russian state media": a description, not a name
     words = [word.casefold() for word in written]
     kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
+    if kind is None and "&" in label and not _is_place_name(label.replace("&", "and")):
+        kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
     if kind is None and _person_shape(label, written):
         return (("Person", 2), ("Organization", -2))
     return ((kind, 2),) if kind else ()

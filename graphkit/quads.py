@@ -231,6 +231,8 @@ class Quads:
         yield quad(node, gk["start"], _integer(sentence.start), article)
         yield quad(node, gk["end"], _integer(sentence.end), article)
         yield quad(node, gk["extractor"], text(triple.extractor), article)
+        if triple.rule:
+            yield quad(node, gk["rule"], text(triple.rule), article)
         yield quad(node, gk["confidence"], _decimal(Decimal(str(triple.confidence))), article)
         yield quad(node, gk["relationText"], text(triple.relation.text), article)
         yield quad(node, gk["subjectText"], text(triple.subject.text), article)

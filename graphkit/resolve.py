@@ -10,7 +10,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge, wordings
-from graphkit._evidence import PERSON_ROLES, Votes, context_votes, relation_votes
+from graphkit._evidence import (
+    LABEL_RULES,
+    PERSON_ROLES,
+    Votes,
+    context_votes,
+    relation_votes,
+)
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
 from graphkit.authority._default import country_of, default_authority, place_names
@@ -144,6 +150,8 @@ class Resolver:
                     names.add(speaker_mention, doc_id)
         for triple, subject_mention, object_mention, relation, _, object_text in prepared:
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
+            if triple.rule in LABEL_RULES:
+                subject_votes = ()
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
             names.add(subject_mention, doc_id, votes=subject_votes + _pronoun_votes(triple))

@@ -26,7 +26,8 @@ from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.errors import InputError
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
-FORMAT = 2
+FORMAT = 3
+"""Raised whenever what an article record holds changes (3: each triple's rule, "k")."""
 DESCRIPTOR = "state.json"
 ARTICLES = "articles.jsonl.gz"
 MINTED = "minted.json"
@@ -229,6 +230,7 @@ def _triple(triple: Triple, sentence: int) -> dict[str, Any]:
         "c": triple.confidence,
         "q": [[q.role, q.text, q.start, q.end] for q in triple.qualifiers],
         "a": _mention(triple.attribution) if triple.attribution is not None else None,
+        "k": triple.rule,
     }
 
 
@@ -245,4 +247,5 @@ def _from_triple(record: dict[str, Any], sentences: tuple[Sentence, ...]) -> Tri
             for role, text, start, end in record["q"]
         ),
         attribution=_from_mention(record["a"]) if record["a"] is not None else None,
+        rule=record["k"],
     )

@@ -87,6 +87,8 @@ class Triple:
     confidence: float
     qualifiers: tuple[Qualifier, ...] = ()
     attribution: Mention | None = None
+    rule: str = ""
+    """The extractor's rule that read it ("clause", "title", "nesting", ...), if it names one."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

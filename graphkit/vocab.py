@@ -26,6 +26,7 @@ class GK(DefinedNamespace):
     Relation: URIRef  # class of relation predicates
     Conflict: URIRef  # two sources giving different values for one subject, relation and time
     extractor: URIRef  # name of the extractor that read a statement
+    rule: URIRef  # the extractor's rule that read it: "clause", "title", "nesting", ...
     confidence: URIRef  # the extractor's score, 0..1
     sentence: URIRef  # the sentence a statement was read from
     sentenceIndex: URIRef  # its 0-based position in the article

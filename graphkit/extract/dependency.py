@@ -143,6 +143,7 @@ class _Reader:
             object=obj,
             sentence=sentence,
             extractor=extractor,
+            rule=fact.kind,
             confidence=confidence(found),
             qualifiers=_distinct(qualifiers, obj),
             attribution=self.phrase(fact.speaker)[0] if fact.speaker is not None else None,

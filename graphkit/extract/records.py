@@ -66,6 +66,7 @@ def triple_record(triple: Triple) -> dict[str, Any]:
         "attribution": triple.attribution.text if triple.attribution is not None else None,
         "confidence": triple.confidence,
         "extractor": triple.extractor,
+        "rule": triple.rule,
         "subject_span": [triple.subject.start, triple.subject.end],
         "object_span": [triple.object.start, triple.object.end] if triple.object else None,
         "subject_antecedents": [m.text for m in triple.subject.antecedents],
