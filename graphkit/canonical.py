@@ -36,6 +36,7 @@ from graphkit.wordings import (
     LIGHT_VERBS,
     MODALS,
     NOMINALISATIONS,
+    PARAPHRASES,
     STANCE_VERBS,
     STANCES,
     SYNONYMS,
@@ -367,3 +368,27 @@ def light_object(
         governed = Mention(text=tail, start=other.end - len(tail), end=other.end)
         lemma = f"{written.lemma} {noun} {prep.casefold()}"
     return dataclasses.replace(written, lemma=lemma), governed
+
+
+_PARAPHRASE = {member: group[0] for group in PARAPHRASES for member in group[1:]}
+
+
+def paraphrase(written: Relation, obj: Mention) -> tuple[Relation, Mention] | None:
+    """Read a verb and its concept object as the first of their PARAPHRASES group, if in one.
+
+    `obj` is the canonical head phrase; the relation's words before its verb stay. None when
+    the pair is in no group (or is a group's first).
+
+    >>> said, war = paraphrase(Relation(text="expressed", lemma="be willing to negotiate"),
+    ...                        Mention(text="peace", start=40, end=45))
+    >>> said.lemma, war.text, war.start
+    ('be willing to end', 'war', 40)
+    """
+    if obj.label is not None:
+        return None
+    *before, verb = written.lemma.split() or [""]
+    found = _PARAPHRASE.get((verb, obj.text))
+    if found is None:
+        return None
+    lemma = " ".join([*before, found[0]])
+    return dataclasses.replace(written, lemma=lemma), dataclasses.replace(obj, text=found[1])

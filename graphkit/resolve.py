@@ -184,6 +184,9 @@ class Resolver:
                 subject_mention = _concept(subject_mention, names_here, amounts, opening)
                 if object_mention is not None:
                     object_mention = _concept(object_mention, names_here, amounts, opening)
+                    said = canonical.paraphrase(relation, object_mention)
+                    if said is not None:  # "end the war" and "negotiate peace": one event
+                        relation, object_mention = said
                 amounts += _qualifier_amounts(triple)
                 prepared.append(
                     (triple, subject_mention, object_mention, relation, tuple(amounts), object_text)

@@ -144,6 +144,22 @@ CONVERSES = {
 }
 """Relations read as their converse, arguments swapped: "A lost to B" is "B defeated A"."""
 
+PARAPHRASES: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("end", "war"), ("negotiate", "peace"), ("make", "peace")),
+    *(
+        tuple((verb, rate) for verb in ("raise", "hike", "lift", "increase"))
+        for rate in ("interest rate", "rate")
+    ),
+    *(
+        tuple((verb, rate) for verb in ("cut", "lower", "reduce", "slash"))
+        for rate in ("interest rate", "rate")
+    ),
+    (("sign", "agreement"), ("sign", "deal"), ("sign", "accord"), ("ink", "deal")),
+)
+"""Groups of a verb and its object that news copy uses for one event ("willing to end the war",
+"willing to negotiate peace"), each read as its first member; the object is its canonical head
+phrase (`canonical.argument`)."""
+
 ADJECTIVES: tuple[tuple[str, ...], ...] = (
     ("largest", "biggest"),
     ("large", "big"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graphkit import canonical, wordings
-from graphkit.types import Relation
+from graphkit.types import Mention, Relation
 
 
 def lemma(text: str, **flags) -> str:
@@ -27,6 +27,35 @@ def test_every_synonym_group_reads_as_its_first_member(group):
 def test_groups_are_disjoint():
     members = [m for group in wordings.SYNONYMS + wordings.ADJECTIVES for m in group]
     assert len(members) == len(set(members))
+    pairs = [pair for group in wordings.PARAPHRASES for pair in group]
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("group", wordings.PARAPHRASES)
+def test_every_verb_and_object_paraphrase_reads_as_its_first_pair(group):
+    (verb, obj), *others = group
+    for other_verb, other_obj in others:
+        written = Relation(text=other_verb, lemma=f"may not {other_verb}")
+        said = canonical.paraphrase(written, Mention(text=other_obj, start=3, end=9))
+        assert said is not None
+        relation, read = said
+        assert (relation.lemma, read.text, read.start) == (f"may not {verb}", obj, 3)
+    first = Mention(text=obj, start=0, end=1)
+    assert canonical.paraphrase(Relation(text=verb, lemma=verb), first) is None
+
+
+@pytest.mark.parametrize(
+    ("verb", "obj", "label"),
+    [
+        ("negotiate", "peace", "ORG"),  # a name is never a paraphrase's object
+        ("negotiate", "peace deal", None),  # only the head phrase the group names
+        ("win", "war", None),  # winning a war is no peace
+        ("raise", "fund", None),
+    ],
+)
+def test_other_verbs_and_objects_are_no_paraphrase(verb, obj, label):
+    mention = Mention(text=obj, start=0, end=len(obj), label=label)
+    assert canonical.paraphrase(Relation(text=verb, lemma=verb), mention) is None
 
 
 @pytest.mark.parametrize(
