@@ -182,7 +182,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         return (((kind, 3),) if kind else ()), ()
     role = _OF_ROLE.match(lemma)
     if role and noun_type(role.group(1)) == "Person":
-        if _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}":
+        staff = _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}"
+        if staff and not (object_text and is_town(object_text)):  # a town's: its council's
             return (("Person", 3),), (("Person", -2), ("Organization", 2))
         return (("Person", 3),), (("Person", -2),)
     if lemma in _AGENT_VERBS:  # who says, reports or announces is a person or a body

@@ -54,6 +54,12 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Place",
         ),
+        (  # abc-rural-13858: a town's manager works for its council; the town stays a place
+            "Tamworth regional water manager Nigel Thompson says the project has bonuses.",
+            "Tamworth",
+            "Place",
+            "Organization",
+        ),
         (  # abc-rural-11510: ", north-east of Adelaide" places the name
             "S Kidman and Co has bought Tungali, north-east of Adelaide.",
             "Tungali",
