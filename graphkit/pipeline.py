@@ -118,7 +118,8 @@ def assemble(
     known = authority.load(config.authorities) if known is None else known
     now = entered_now()
     entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
-    resolver = resolve.Resolver(extractions, documents, authority=known, minted=minted)
+    held = isinstance(read, Sequence)  # in memory already: what resolution makes of it is kept
+    resolver = resolve.Resolver(extractions, documents, authority=known, minted=minted, hold=held)
     resolution = resolver.resolution
     reconciled = reconcile.reconcile(resolution.facts)
     dataset = graph.to_dataset(

@@ -86,7 +86,9 @@ class Resolver:
     the article's context decides, and two entities linked to different IRIs are never merged.
     `minted` (an earlier Resolution's) keeps the ids entities had: an IRI, once minted, stays.
     `extractions` is iterated once a pass: a list, or anything that reads them again from disk
-    (a one-pass iterator is kept in memory first).
+    (a one-pass iterator is kept in memory first). With `hold` (for extractions held in memory
+    anyway), what the first pass makes of each triple (`_prepare`, a third of resolution's
+    time) is kept for the next two instead of being worked out again.
     """
 
     def __init__(
@@ -96,21 +98,23 @@ class Resolver:
         *,
         authority: Authority | None = None,
         minted: Mapping[str, str] | None = None,
+        hold: bool = False,
     ) -> None:
         if iter(extractions) is extractions:  # a one-pass iterator: kept, as it is read thrice
             extractions = tuple(extractions)
         self._extractions = extractions
+        self._held: list[list[_Prepared]] | None = [] if hold else None
         self._authority = authority
         self._published = {document.id: document.published for document in documents}
         self._names = NameTable(authority, place_names() if authority is not None else frozenset())
         self._relations: dict[Relation, Relation] = {}
         self._merger = merge.Merger()
-        for extraction in extractions:
-            self._read_names(extraction)
+        for extraction, prepared in self._read():
+            self._read_names(extraction, prepared)
         entities = self._names.entities(minted)
         datelines: dict[str, Entity] = {}
-        for extraction in extractions:
-            for sighting in self._sightings(extraction, datelines):
+        for extraction, prepared in self._read():
+            for sighting in self._sightings(extraction, prepared, datelines):
                 self._merger.add(sighting)
         self.resolution = Resolution(
             entities=entities,
@@ -121,14 +125,25 @@ class Resolver:
 
     def statements(self) -> Iterator[tuple[str, Evidence]]:
         """Each sighting again, article by article: the key of its fact and its evidence."""
-        for extraction in self._extractions:
-            for sighting in self._sightings(extraction, {}):
+        for extraction, prepared in self._read():
+            for sighting in self._sightings(extraction, prepared, {}):
                 yield self._merger.place(sighting)
 
-    def _read_names(self, extraction: Extraction) -> None:
+    def _read(self) -> Iterator[tuple[Extraction, list[_Prepared]]]:
+        """One pass: each article's extraction and its triples prepared (again, unless held)."""
+        held = self._held
+        if held:
+            yield from zip(self._extractions, held, strict=True)
+            return
+        for extraction in self._extractions:
+            prepared = self._prepare(extraction)
+            if held is not None:
+                held.append(prepared)
+            yield extraction, prepared
+
+    def _read_names(self, extraction: Extraction, prepared: list[_Prepared]) -> None:
         """Count the names of one article and the type votes their contexts give."""
         names, doc_id = self._names, extraction.doc_id
-        prepared = self._prepare(extraction)
         triples = (*extraction.triples, *_joint_events(extraction.triples))
         names.start_document(
             extraction, [m for t in triples for pair in _argument_pairs(t) for m in pair if m]
@@ -194,14 +209,12 @@ class Resolver:
         return prepared
 
     def _sightings(
-        self, extraction: Extraction, datelines: dict[str, Entity]
+        self, extraction: Extraction, prepared: list[_Prepared], datelines: dict[str, Entity]
     ) -> Iterator[merge.Sighting]:
         """Each resolved triple of one article; notes its dateline's place in `datelines`."""
         names, doc_id = self._names, extraction.doc_id
         published = self._published.get(doc_id)
-        for triple, subject_mention, object_mention, written, dropped, _ in self._prepare(
-            extraction
-        ):
+        for triple, subject_mention, object_mention, written, dropped, _ in prepared:
             subject = names.lookup(subject_mention, doc_id)
             if subject is not None and written.lemma == "dateline" and subject.type == "Place":
                 datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"

@@ -411,3 +411,17 @@ def test_a_one_pass_iterator_resolves_as_a_list_does():
     assert from_iterator == from_list
     resolver = Resolver(iter(extractions), docs("a", "b"))
     assert len(list(resolver.statements())) == 2
+
+
+def test_holding_what_the_first_pass_prepared_changes_nothing():
+    extractions = [
+        extraction("a", (m("Russia", "GPE"), "trades with", m("China", "GPE"))),
+        extraction("b", (m("China", "GPE"), "buys", m("the oil"))),
+        extraction("c", (m("Russia", "GPE"), "sells", m("oil"))),
+    ]
+    held = Resolver(extractions, docs("a", "b", "c"), hold=True)
+    again = Resolver(extractions, docs("a", "b", "c"))
+    assert held.resolution == again.resolution
+    assert len(held.resolution.facts) == 3
+    assert list(held.statements()) == list(again.statements())
+    assert list(held.statements()) == list(again.statements())  # held, read a fourth time
