@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+from graphkit.labels import RuleKind
+
 Votes = tuple[tuple[str, int], ...]
 """(schema.org type, weight) pairs; a negative weight is evidence against the type."""
 
@@ -79,7 +81,9 @@ _PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 _WORD = re.compile(r"[\w-]+")
 
-LABEL_RULES = frozenset({"nesting", "place-of", "place-possessive", "affiliation"})
+LABEL_RULES: frozenset[RuleKind] = frozenset(
+    {"nesting", "place-of", "place-possessive", "affiliation"}
+)
 """Extractor rules that read a relation off two names' NER labels (`extract._entities`): "Esperance
 in Western Australia" is "based in" because spaCy tagged Esperance ORG. The type such a relation
 gives its subject restates the label that has voted already, so it gives none (the container's

@@ -47,7 +47,7 @@ class CachedLemmatizer:
             found = self._lemmas.get(key)
             if found is None:
                 found = strings.add(stock.lemmatize(doc[i])[0])
-                if doc[i].pos_:  # the stock lemmatizer warns on a token without one: ask again
+                if pos:  # the stock lemmatizer warns on a token without one: ask again
                     self._lemmas[key] = found
             array[i, 3] = found
         doc.from_array([LEMMA], cast("Ints2d", array[:, 3:]))  # spaCy types to_array as floats
