@@ -43,7 +43,8 @@ ORG_NOUNS = frozenset(
     organization university college institute corporation corp airline retailer producer insurer
     unit subsidiary lender carrier publisher newspaper network club team council committee
     association union ministry department authority board business enterprise conglomerate
-    startup charity foundation fund regulator exchange journal magazine broadcaster
+    startup charity foundation fund regulator exchange journal magazine broadcaster importer
+    exporter distributor wholesaler supplier processor miner
     """.split()
 )
 PLACE_NOUNS = frozenset(
@@ -226,8 +227,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     previous = _WORD.findall(before.casefold()[-40:])
     if previous:
         word = _singular(previous[-1])
-        if word in HONORIFICS:
-            votes.append(("Person", 2))
+        if word in HONORIFICS:  # a form of address outweighs a role's and a tag's votes
+            votes.append(("Person", 6))  # "Mr. Giuliani's campaign chairman"
+        elif previous[-1] == "the" and " " in text:
+            votes.append(("Person", -2))  # "the Mona Lisa": no one's name takes "the"
         elif previous[-1] in ("called", "named", "dubbed") and len(previous) > 1:
             kind = noun_type(previous[-2])  # "a test-practice kit called Learning Materials"
             if kind is not None:
@@ -245,12 +248,18 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
+    elif following[:1] and _singular(following[0]) in _LOCALS and text[:1].isupper():
+        votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
+    elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
+        votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
+    if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
+        votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after):
         votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn", "Kench and his team"
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
-    if _is_locative(before, after) and is_town(text):
-        votes.append(("Place", 2))  # "near Esperance", "at Broken Hill, in outback NSW"
+    if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
+        votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     town = _TOWN_STATE.match(after)
     if town and _is_place_name(town.group(1)) and not name_votes(text):
         votes.append(("Place", 2))  # "Agua Dulce, California": a town, named by its state
@@ -270,6 +279,8 @@ _APPOSITION = re.compile(
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
+_NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+"""The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
 """What is "in" an organisation: "a stake in Columbia"."""
 _IN_PLACE = re.compile(r"^\s*(?:,\s*)?in\s+(?:[a-z-]+\s+){0,2}[A-Z]")
@@ -280,6 +291,17 @@ _CORPORATE = frozenset(
     """shares stock shareholders stake profit profits revenue revenues earnings sales
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
 )
+_LOCALS = frozenset(
+    """grower farmer grazier pastoralist irrigator winemaker vigneron fisherman resident local
+    man woman boy girl teenager family couple mayor""".split()
+)
+"""People named by where they live or farm: "a Loxton grower", "Dubbo man", "Tamworth mayor"."""
+_KIN = frozenset(
+    """wife husband son daughter father mother brother sister father-in-law mother-in-law
+    son-in-law daughter-in-law widow widower grandson granddaughter grandfather grandmother
+    uncle aunt nephew niece fiancee fiance""".split()
+)
+"""Kin a name's possessive takes: only a person's ("Bell's father-in-law")."""
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _TEAM = re.compile(
     r"\s+and\s+(?:his|her)?\s*(?:colleagues|co-?workers|co-?authors|team|students)\b", re.I
@@ -349,6 +371,8 @@ def name_votes(label: str) -> Votes:
     if len(written) < 2 or not written[-1][:1].isupper():
         return ()  # "Russian state media": a description, not a name
     words = [word.casefold() for word in written]
+    if words[-1] in _GENERATIONS:
+        return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
     kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
     if kind is None and "&" in label and not _is_place_name(label.replace("&", "and")):
         kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
@@ -376,6 +400,7 @@ def _person_shape(label: str, written: list[str]) -> bool:
     )
 
 
+_GENERATIONS = frozenset(("jr", "sr"))
 _PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn".split())
 _NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
 """Last words of names of firms, places, laws and prizes that give no type of their own: "Beth

@@ -150,15 +150,18 @@ class Resolver:
         )
         sentences = extraction.sentences
         starts = [sentence.start for sentence in sentences]
+
+        def around(mention: Mention) -> Votes:  # what the words around the mention say
+            sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
+            text, start, end = sentence.text, sentence.start, mention.end - sentence.start
+            return context_votes(text[: mention.start - start], mention.text, text[end:])
+
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
                 typeset = canonical.text(mention.text)
                 if typeset != mention.text:  # a copy only when typography changed
                     mention = dataclasses.replace(mention, text=typeset)
-                sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
-                text, start, end = sentence.text, sentence.start, mention.end - sentence.start
-                votes = context_votes(text[: mention.start - start], mention.text, text[end:])
-                names.add(mention, doc_id, used=False, votes=votes)
+                names.add(mention, doc_id, used=False, votes=around(mention))
         for triple in extraction.triples:
             if triple.attribution is not None:  # "the company said": its antecedent speaks
                 for speaker_mention in _stand_ins(triple.attribution):
@@ -169,8 +172,12 @@ class Resolver:
                 subject_votes = ()
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
+            if _untagged_name(subject_mention):  # "Mr Johanns", a name the model missed
+                subject_votes += around(subject_mention)
             names.add(subject_mention, doc_id, votes=subject_votes + _pronoun_votes(triple))
             if object_mention is not None and not _is_value(object_mention):
+                if _untagged_name(object_mention):
+                    object_votes += around(object_mention)
                 names.add(object_mention, doc_id, votes=object_votes)
 
     def _prepare(self, extraction: Extraction) -> list[_Prepared]:
@@ -422,6 +429,16 @@ def _stand_ins(mention: Mention) -> tuple[Mention, ...]:
 
 def _is_value(mention: Mention) -> bool:
     return mention.label in GRAPH_VALUE_LABELS
+
+
+def _untagged_name(mention: Mention) -> bool:
+    """A capitalised argument NER gave no type: a name kept whole, or one tagged NORP.
+
+    "Mr Johanns": a surname the model took for a people's name (see `_concept`).
+    """
+    return (
+        mention.label in (None, "NORP") and not mention.antecedents and mention.text[:1].isupper()
+    )
 
 
 def _value(mention: Mention, published: datetime.date | None) -> Value:

@@ -147,6 +147,50 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Person",
         ),
+        (  # dev2 abc-rural-7873: an honorific before a name the model tagged NORP
+            "Mr Johanns dismisses concerns the move will cause a new rift with Japan.",
+            "Johanns",
+            "Person",
+            "Thing",
+        ),
+        (  # dev2 abc-rural-1873: who grows or lives there, named by the town
+            "Loxton grower Glenn Arnold says the situation is desperate.",
+            "Loxton",
+            "Place",
+            "Organization",
+        ),
+        (  # dev3 abc-rural-3150: a trade that is a firm's before the name
+            "Japanese importer Top Trader says lamb is losing its reputation.",
+            "Top Trader",
+            "Organization",
+            "Person",
+        ),
+        (  # dev3 abc-rural-8328: a town's firm
+            "Bowen company Queensland Seedlings lost thousands of plants in 2002.",
+            "Bowen",
+            "Place",
+            "Person",
+        ),
+        (  # dev3 abc-rural-7744: "near" a name no gazetteer holds
+            "Jay Willmann's family runs Yarraden station near Coen but they have only been there"
+            " three years.",
+            "Coen",
+            "Place",
+            "Person",
+        ),
+        (  # dev3 wsj_0111-p2: only people are juniors
+            "Mr. Bernstein may have clashed with S.I. Newhouse Jr., whose family company owns"
+            " Random House.",
+            "S.I. Newhouse Jr.",
+            "Person",
+            "Organization",
+        ),
+        (  # dev3 wsj_0041-p17: a form of address outweighs "campaign chairman" and the tag
+            "Mr. Giuliani's campaign chairman, Peter Powers, says the Dinkins ad is deceptive.",
+            "Giuliani",
+            "Person",
+            "Organization",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -285,6 +329,10 @@ def test_person_shape_votes(label, votes):
         ("", "d'Errico", " and colleagues say", "Person"),
         ("and ", "Valhi", " rose 62.5 cents to $15", "Organization"),
         ("while ", "NL", " shares closed unchanged at $22.75", "Organization"),
+        ("", "Bell", "'s father-in-law, Gardner G. Hubbard,", "Person"),
+        ("a station near ", "Yarraden", ".", "Place"),
+        ("research at Florence, the ", "Mona Lisa", " consists of dots", None),  # not a person
+        ("", "Dubbo", " man Peter Smith was fined", "Place"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
