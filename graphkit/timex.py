@@ -313,6 +313,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
 )
 
 
+_CANDIDATE = re.compile(
+    rf"\d|\b(?:{'|'.join(_MONTH_NUMBERS)}|{'|'.join(w[:3] for w in _WEEKDAYS)}|today|tonight"
+    r"|yesterday|tomorrow|recent|past|last|this|next|coming|future|ago)",
+    re.IGNORECASE,
+)
+"""What every one of _PATTERNS needs somewhere: a digit, a month's or a weekday's first letters,
+or a relative word. Most texts asked about (qualifiers, arguments) have none: done at once."""
+
+
 def resolve_time(text: str, *, published: datetime.date | None) -> TimeValue | None:
     """Return the first time expression in `text` resolved against the publication date.
 
@@ -331,6 +340,8 @@ def resolve_time(text: str, *, published: datetime.date | None) -> TimeValue | N
     >>> resolve_time("more than 90 minutes", published=wednesday) is None
     True
     """
+    if not _CANDIDATE.search(text):
+        return None
     found = sorted(
         (match.start(), -len(match[0]), index, match)
         for index, (pattern, _) in enumerate(_PATTERNS)

@@ -193,3 +193,17 @@ def test_last_month_crosses_year() -> None:
     value = resolve_time("last month", published=datetime.date(2025, 1, 1))
     assert value is not None
     assert (value.start, value.end) == (datetime.date(2024, 12, 1), datetime.date(2024, 12, 31))
+
+
+def test_the_quick_check_passes_every_expression_the_patterns_find() -> None:
+    """`_CANDIDATE` only skips texts none of the patterns can match (checked on real news)."""
+    from pathlib import Path
+
+    from graphkit.timex import _CANDIDATE, _PATTERNS
+
+    root = Path(__file__).parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "seeds").iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "data").rglob("*.*"))]
+    found = [m[0] for text in texts for pattern, _ in _PATTERNS for m in pattern.finditer(text)]
+    assert len(found) > 100
+    assert all(_CANDIDATE.search(expression) for expression in found)
