@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
 from graphkit._evidence import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
-from graphkit.authority import Authority, AuthorityEntry, compatible, fold
+from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
 from graphkit.labels import SCHEMA_TYPES
 from graphkit.types import Entity, Extraction, Mention
 from graphkit.vocab import slug
@@ -75,8 +74,7 @@ def name_key(label: str) -> str:
     >>> name_key("the U.S.") == name_key("United States") == name_key("US")
     True
     """
-    folded = unicodedata.normalize("NFKD", label.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))  # "Sinéad" is "Sinead"
+    folded = unaccented(label.casefold())  # "Sinéad" is "Sinead"
     folded = re.sub(r"isation\b", "ization", folded)  # "Organisation" is "Organization"
     words = re.findall(r"\w+", folded.replace(".", " ").replace("’", "'"))
     if words and words[0] == "the":

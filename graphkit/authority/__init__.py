@@ -80,12 +80,19 @@ def fold(text: str) -> str:
     >>> fold("the U.S.") == fold("US") == "us", fold("São Tomé"), fold("Côte d’Ivoire")
     (True, 'sao tome', 'cote divoire')
     """
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    text = unaccented(text.replace("\u2019", "'")).casefold()
     words = re.findall(r"[^\W_]+", re.sub(r"[.'`]", "", text))
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def unaccented(text: str) -> str:
+    """`text` without its accents ("São Tomé" → "Sao Tome"), in compatibility form (NFKD)."""
+    if text.isascii():  # most names: nothing to decompose
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in text if not unicodedata.combining(char))
 
 
 def compatible(entry_type: str, entity_type: str | None) -> bool:
