@@ -171,8 +171,9 @@ def _extract_run(
     share between threads); give workers one thread each.
     """
     from graphkit import extract, nlp
+    from graphkit._collector import fewer_collections
 
-    with _lock:
+    with _lock, fewer_collections():
         if model not in _models:
             _models[model] = nlp.load_pipeline(model)
         parsed = nlp.parse(documents, _models[model], batch_size=batch_size)

@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
+from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
@@ -62,12 +63,13 @@ def run(
     started = time.perf_counter()
     known = authority.load(config.authorities)  # a bad authority file fails before parsing
     documents = list(ingest.read_documents(sources, published=config.published))
-    articles = read(documents, config=config, extractors=extractors, pipeline=pipeline)
-    if into is None:
-        spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
-    else:  # what was read goes to disk as it comes: the state's articles file
-        spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
-    return assemble(spilled, documents, config=config, started=started, known=known, into=into)
+    with fewer_collections():
+        articles = read(documents, config=config, extractors=extractors, pipeline=pipeline)
+        if into is None:
+            spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
+        else:  # what was read goes to disk as it comes: the state's articles file
+            spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
+        return assemble(spilled, documents, config=config, started=started, known=known, into=into)
 
 
 def read(
@@ -111,43 +113,46 @@ def assemble(
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into` as for `run`.
     """
-    started = time.perf_counter() if started is None else started
-    if iter(read) is read:  # a one-pass iterator: kept, as it is read more than once
-        read = tuple(read)
-    extractions = _Confident(read, config.min_confidence)
-    known = authority.load(config.authorities) if known is None else known
-    now = entered_now()
-    entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
-    held = isinstance(read, Sequence)  # in memory already: what resolution makes of it is kept
-    resolver = resolve.Resolver(extractions, documents, authority=known, minted=minted, hold=held)
-    resolution = resolver.resolution
-    reconciled = reconcile.reconcile(resolution.facts)
-    dataset = graph.to_dataset(
-        documents,
-        resolution.entities,
-        reconciled.facts,
-        statements=((reconciled.index[key], e) for key, e in resolver.statements()),
-        conflicts=reconciled.conflicts,
-        related=merge.related(reconciled.facts, threshold=config.related_threshold),
-        sources=find_sources(documents, threshold=config.copy_threshold),
-        datelines=resolution.datelines,
-        entered=entered,
-        base=config.base,
-        store=config.store,
-        into=into,
-    )
-    return BuildResult(
-        dataset=dataset,
-        documents=len(documents),
-        sentences=extractions.sentences,
-        entities=len(resolution.entities),
-        triples=extractions.triples,
-        facts=len(reconciled.facts),
-        seconds=time.perf_counter() - started,
-        read=read,
-        minted=resolution.minted,
-        entered=entered,
-    )
+    with fewer_collections():  # a build's millions of objects: see graphkit._collector
+        started = time.perf_counter() if started is None else started
+        if iter(read) is read:  # a one-pass iterator: kept, as it is read more than once
+            read = tuple(read)
+        extractions = _Confident(read, config.min_confidence)
+        known = authority.load(config.authorities) if known is None else known
+        now = entered_now()
+        entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
+        held = isinstance(read, Sequence)  # in memory: what resolution makes of it is kept
+        resolver = resolve.Resolver(
+            extractions, documents, authority=known, minted=minted, hold=held
+        )
+        resolution = resolver.resolution
+        reconciled = reconcile.reconcile(resolution.facts)
+        dataset = graph.to_dataset(
+            documents,
+            resolution.entities,
+            reconciled.facts,
+            statements=((reconciled.index[key], e) for key, e in resolver.statements()),
+            conflicts=reconciled.conflicts,
+            related=merge.related(reconciled.facts, threshold=config.related_threshold),
+            sources=find_sources(documents, threshold=config.copy_threshold),
+            datelines=resolution.datelines,
+            entered=entered,
+            base=config.base,
+            store=config.store,
+            into=into,
+        )
+        return BuildResult(
+            dataset=dataset,
+            documents=len(documents),
+            sentences=extractions.sentences,
+            entities=len(resolution.entities),
+            triples=extractions.triples,
+            facts=len(reconciled.facts),
+            seconds=time.perf_counter() - started,
+            read=read,
+            minted=resolution.minted,
+            entered=entered,
+        )
 
 
 def entered_now() -> str:
@@ -205,7 +210,8 @@ def _start_worker(config: BuildConfig, extractors: tuple[extract.Extractor, ...]
 def _extract_chunk(documents: list[Document]) -> list[Extraction]:
     assert _worker is not None, "worker not initialised"
     pipeline, extractors, batch_size = _worker
-    return list(extract.run(nlp.parse(documents, pipeline, batch_size=batch_size), extractors))
+    with fewer_collections():
+        return list(extract.run(nlp.parse(documents, pipeline, batch_size=batch_size), extractors))
 
 
 def _runs(documents: Sequence[Document], *, workers: int, batch_size: int) -> list[list[Document]]:

@@ -128,3 +128,25 @@ def test_each_article_records_when_it_entered_the_graph(pipeline):
         trusted=True,
     )
     assert typed.rows == (("true",),)
+
+
+def test_a_build_collects_cycles_less_often_and_gives_back_the_callers_thresholds(pipeline):
+    import gc
+
+    from graphkit._collector import THRESHOLDS
+
+    seen: list[tuple[int, int, int]] = []
+
+    def watch(sentence, parsed):  # runs inside the build, sentence by sentence
+        seen.append(gc.get_threshold())
+        return ()
+
+    before = gc.get_threshold()
+    gc.set_threshold(600, 9, 8)
+    try:
+        watcher = extract.FunctionExtractor(name="watch", function=watch)
+        run([ARTICLES / "agree_a.txt"], pipeline=pipeline, extractors=[watcher])
+        assert seen and set(seen) == {THRESHOLDS}
+        assert gc.get_threshold() == (600, 9, 8)
+    finally:
+        gc.set_threshold(*before)

@@ -1,0 +1,29 @@
+"""The cyclic garbage collector, run less often while a build makes millions of objects.
+
+CPython collects its youngest generation every 700 new container objects, and every tenth
+collection the next: a build makes tens of millions (spaCy's tokens' attributes, the records of
+each sentence, the resolver's tables), almost none of them garbage and few in cycles, and each
+collection walks what the generations hold. On 1,000 ABC articles that was 2,900 collections and
+about 4 CPU s, and the parse ran slower beside them (its caches swept): 7% of the build.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+THRESHOLDS = (50_000, 50, 100)
+"""New objects before a collection of the youngest generation, and collections of each
+generation before one of the next (CPython's defaults: 700, 10, 10)."""
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cycles at `THRESHOLDS` inside the block; the caller's thresholds after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(*THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
