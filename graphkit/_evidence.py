@@ -115,6 +115,18 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     ),
     (re.compile(r"^(?:marry|divorce)$"), (("Person", 2),), (("Person", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
+    # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
+    (re.compile(r"^(?:[\w-]+ ){0,2}(?:own|hold|control) % (?:of|in)$"), (), (("Organization", 2),)),
+    (
+        re.compile(r"^(?:(?:agree|plan|seek|want|vote) to )?merge with$|^(?:be )?spun off from$"),
+        (("Organization", 2),),
+        (("Organization", 2),),
+    ),
+    (
+        re.compile(r"^be (?:unit|subsidiary|division|affiliate|arm) of$"),
+        (("Organization", 2),),
+        (("Organization", 2),),
+    ),
 )
 """Relation lemmas and the types their subject and object take."""
 
