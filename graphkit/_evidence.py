@@ -13,10 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+from graphkit._name_votes import Votes, is_place_name, is_town, name_votes
 from graphkit.labels import RuleKind
-
-Votes = tuple[tuple[str, int], ...]
-"""(schema.org type, weight) pairs; a negative weight is evidence against the type."""
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt".split())
 PERSON_ROLES = frozenset(
@@ -33,7 +31,8 @@ PERSON_ROLES = frozenset(
     climatologist entomologist biologist chemist physicist geologist engineer architect
     designer artist photographer consultant investor entrepreneur banker trader broker
     accountant chief head boss vice-president deputy councillor councilor mp sheriff
-    detective prosecutor inspector nurse surgeon psychologist historian philosopher
+    detective prosecutor inspector nurse surgeon psychologist historian philosopher fellow
+    curator ranger
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -260,7 +259,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
-    elif following[:1] and _singular(following[0]) in _LOCALS and text[:1].isupper():
+    elif following[:1] and _singular(following[0]) in _LOCALS and _local_name(text):
         votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
     elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
@@ -272,8 +271,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
+    elif _in_places_possessive(before, text):
+        votes.append(("Place", 2))  # "farmers in Victoria's Wimmera Mallee"
     town = _TOWN_STATE.match(after)
-    if town and _is_place_name(town.group(1)) and not name_votes(text):
+    if town and is_place_name(town.group(1)) and not name_votes(text):
         votes.append(("Place", 2))  # "Agua Dulce, California": a town, named by its state
     apposition = _APPOSITION.match(after)
     if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
@@ -291,6 +292,11 @@ _APPOSITION = re.compile(
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
+_PLACE_OWNER = re.compile(
+    r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?"
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$"
+)
+"""A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 """The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
@@ -305,9 +311,9 @@ _CORPORATE = frozenset(
 )
 _LOCALS = frozenset(
     """grower farmer grazier pastoralist irrigator winemaker vigneron fisherman resident local
-    man woman boy girl teenager family couple mayor""".split()
+    man woman boy girl teenager family couple mayor producer breeder""".split()
 )
-"""People named by where they live or farm: "a Loxton grower", "Dubbo man", "Tamworth mayor"."""
+"""People named by where they live or farm: "a Loxton grower", "Dubbo man", "Withcott producer"."""
 _KIN = frozenset(
     """wife husband son daughter father mother brother sister father-in-law mother-in-law
     son-in-law daughter-in-law widow widower grandson granddaughter grandfather grandmother
@@ -326,125 +332,29 @@ _PRICE_MOVE = re.compile(
 )
 """A stock's price move after the name: "Valhi rose 62.5 cents", "NL shares closed at $22"."""
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
-MIN_CITY = 5000
-"""The people a city must have for its name to count as a place's (GeoNames' cities of 5,000+)."""
 
 
-_NAME_ENDS = {
-    **dict.fromkeys(
-        """inc corp corporation co ltd plc llc ag sa spa nv bv oyj ab asa se pty kk srl sarl
-        gmbh group bank bancorp university institute
-        council association union party agency department ministry committee company
-        foundation society laboratory laboratories exchange fund trust commission authority
-        court police army navy partners capital holdings securities industries technologies
-        systems airlines airways motors electric energy resources mining minerals petroleum oil
-        gold steel foods financial insurance investments ventures enterprises communications
-        media entertainment pharmaceuticals productions publishing hospital clinic school
-        college academy international growers winegrowers markets services network times
-        herald journal gazette tribune institution research""".split(),
-        "Organization",
-    ),
-    **dict.fromkeys(
-        """river highway street road avenue island islands mountains lake bay beach valley
-        city county province district bridge airport strait sea ocean desert delta peninsula
-        reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
-        museum gallery theatre theater hotel church cathedral palace plateau glacier springs
-        heights country tableland plains gorge park""".split(),
-        "Place",
-    ),
-    **dict.fromkeys(
-        """cup games olympics championship championships festival war earthquake tsunami
-        expo affair scandal marathon competition conference convention summit prix""".split(),
-        "Event",
-    ),
-    **dict.fromkeys("book".split(), "CreativeWork"),
-}
-"""A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
-_NAME_STARTS = {
-    **dict.fromkeys("mount mt lake cape".split(), "Place"),
-    **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
-}
-"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy"."""
+def _in_places_possessive(before: str, text: str) -> bool:
+    """A name after a known place's possessive in a place's slot: "in South Australia's Riverland".
 
-
-def name_votes(label: str) -> Votes:
-    """Votes from a name's own first or last word: "Victoria Highway", "Magna Inc.", "Lake Eyre".
-
-    Only a name's: the last word is capitalised ("Russian state media" has no vote).
-
-    >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
-    ((('Place', 2),), (('Organization', 2),), ())
-    >>> name_votes("GBS Gold"), name_votes("Cyclone Tracy"), name_votes("Polocrosse World Cup")
-    ((('Organization', 2),), (('Event', 2),), (('Event', 2),))
-    >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
-    ((('Organization', 2),), ())
+    Not a name whose own words say what it is ("in Hobart's Criminal Court"), nor what is "in"
+    a firm ("a stake in Germany's Kraxon").
     """
-    written = _WORD.findall(label.replace(".", ""))
-    if len(written) < 2 or not written[-1][:1].isupper():
-        return ()  # "Russian state media": a description, not a name
-    words = [word.casefold() for word in written]
-    if words[-1] in _GENERATIONS:
-        return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
-    kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
-    if kind is None and "&" in label and not _is_place_name(label.replace("&", "and")):
-        kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
-    if kind is None and _person_shape(label, written):
-        return (("Person", 2), ("Organization", -2))
-    return ((kind, 2),) if kind else ()
-
-
-def _person_shape(label: str, written: list[str]) -> bool:
-    """A given name, then up to three capitalised words or initials: "Henry I. Otero".
-
-    Not "Young & Rubicam", "Fannie Mae 2" or "Gerald BANGE": a firm's signs.
-    """
-    from graphkit.authority._gazetteer import given_names
-
-    if not 2 <= len(written) <= 4 or re.search(r"[&/+\d]", label):
-        return False
-    rest = written[1:]
+    owner = _PLACE_OWNER.search(before)
     return (
-        _fold(written[0]) in given_names()
-        and all(w[:1].isupper() or w in _PARTICLES for w in rest)
-        and len(rest[-1]) > 1
-        and not rest[-1].isupper()
-        and rest[-1].casefold() not in _NOT_SURNAMES
+        owner is not None
+        and is_town(owner.group(1))
+        and not name_votes(text)
+        and _INVESTED.search(before[: owner.start(1)]) is None
     )
 
 
-_GENERATIONS = frozenset(("jr", "sr"))
-_PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn".split())
-_NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
-"""Last words of names of firms, places, laws and prizes that give no type of their own: "Beth
-Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize"."""
+def _local_name(text: str) -> bool:
+    """A name that may be where a grower or a producer is from: not an acronym, unless a place's.
 
-
-@functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    from graphkit.authority._default import place_names
-
-    return place_names()
-
-
-def _is_place_name(text: str) -> bool:
-    return _fold(text) in _places()
-
-
-def _fold(text: str) -> str:
-    from graphkit.authority import fold
-
-    return fold(text)
-
-
-def is_town(text: str) -> bool:
-    """A known place's name, or a city's of `MIN_CITY` people or more (GeoNames).
-
-    >>> is_town("Esperance"), is_town("Queensland"), is_town("Vesuvius")
-    (True, True, False)
+    "Withcott producer Bruce White", "NSW farmer"; not "BBC producer Jane Smith".
     """
-    from graphkit.authority._gazetteer import city_population
-
-    return _is_place_name(text) or (len(_fold(text)) > 3 and city_population(text) >= MIN_CITY)
+    return text[:1].isupper() and (not text.isupper() or is_town(text))
 
 
 def _is_locative(before: str, after: str) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
-from graphkit._evidence import Votes, is_town, name_votes
+from graphkit._name_votes import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
 from graphkit.labels import SCHEMA_TYPES

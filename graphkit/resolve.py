@@ -10,13 +10,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge, wordings
-from graphkit._evidence import (
-    LABEL_RULES,
-    PERSON_ROLES,
-    Votes,
-    context_votes,
-    relation_votes,
-)
+from graphkit._evidence import LABEL_RULES, PERSON_ROLES, context_votes, relation_votes
+from graphkit._name_votes import Votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
 from graphkit.authority._default import country_of, default_authority, place_names

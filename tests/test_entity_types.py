@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 import graphkit
-from graphkit._evidence import context_votes, is_town, name_votes, noun_type, relation_votes
+from graphkit._evidence import context_votes, noun_type, relation_votes
+from graphkit._name_votes import is_town, name_votes
 from graphkit.authority._gazetteer import city_population, given_names
 
 
@@ -203,6 +204,34 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Place",
         ),
+        (  # dev4 abc-rural-11945: a name after a place's possessive, in a place's slot
+            "And 3,000 farmers in Victoria's Wimmera Mallee are expected to be eligible for"
+            " water tank rebates this year.",
+            "Wimmera Mallee",
+            "Place",
+            "Person",
+        ),
+        (  # dev4 abc-science-4546: "a research fellow" in apposition
+            "Sinn, a research fellow at the University of Tasmania, observed behaviour in the"
+            " southern dumpling squid.",
+            "Sinn",
+            "Person",
+            "Organization",
+        ),
+        (  # dev4 abc-rural-4378: a producer named by the town, as a grower is
+            "Withcott producer Bruce White is accusing Chiquita of trying to squeeze small"
+            " growers out of the market.",
+            "Withcott",
+            "Place",
+            "Organization",
+        ),
+        (  # dev4 abc-rural-9693: "... Station", a cattle station
+            "David Wright, 73, headed up a cattle dynasty based on Wallamumbi Station near"
+            " Armidale in New South Wales.",
+            "Wallamumbi Station",
+            "Place",
+            "Person",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -328,6 +357,10 @@ def test_names_of_places_people_and_firms_do_not_flip(pipeline, sentence, name, 
         ("Beth Israel Medical Center", ()),
         ("Surface Mines Rescue Competition", (("Event", 2),)),
         ("Georgia Gulf", (("Place", 2),)),  # "Georgia" is no given name here; "Gulf" a place's
+        ("Carla Hills", (("Person", 2), ("Organization", -2))),  # a surname that ends places
+        ("Adelaide Hills", (("Place", 2),)),
+        ("Dairy farmers in Queensland's Darling Downs", ()),  # a phrase that ends in a name
+        ("Royal Society for the Blind", ()),
     ],
 )
 def test_person_shape_votes(label, votes):
@@ -350,6 +383,10 @@ def test_person_shape_votes(label, votes):
         ("a station near ", "Yarraden", ".", "Place"),
         ("research at Florence, the ", "Mona Lisa", " consists of dots", None),  # not a person
         ("", "Dubbo", " man Peter Smith was fined", "Place"),
+        ("", "BBC", " producer Jane Fleming resigned", None),  # an acronym is no town
+        ("farmers in South Australia's ", "Riverland", " could run out", "Place"),
+        ("guilty in Hobart's ", "Criminal Court", " of five counts", None),  # says what it is
+        ("lenders with a stake in Germany's ", "Kraxon", " were paid", None),
     ],
 )
 def test_more_context_votes(before, text, after, expected):

@@ -1,0 +1,145 @@
+"""Type evidence in a name's own words and in lists of names: "Magna Inc.", "Gerald Bange".
+
+A name's last or first word ("... Highway", "Mount ..."), a person's shape (a given name, then
+surnames or initials), and whether it is a known place's or a city's name (the default authority,
+GeoNames). Evidence, never a verdict: resolve weighs it against the context (`_evidence`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+Votes = tuple[tuple[str, int], ...]
+"""(schema.org type, weight) pairs; a negative weight is evidence against the type."""
+
+_WORD = re.compile(r"[\w-]+")
+
+MIN_CITY = 5000
+"""The people a city must have for its name to count as a place's (GeoNames' cities of 5,000+)."""
+
+
+_NAME_ENDS = {
+    **dict.fromkeys(
+        """inc corp corporation co ltd plc llc ag sa spa nv bv oyj ab asa se pty kk srl sarl
+        gmbh group bank bancorp university institute
+        council association union party agency department ministry committee company
+        foundation society laboratory laboratories exchange fund trust commission authority
+        court police army navy partners capital holdings securities industries technologies
+        systems airlines airways motors electric energy resources mining minerals petroleum oil
+        gold steel foods financial insurance investments ventures enterprises communications
+        media entertainment pharmaceuticals productions publishing hospital clinic school
+        college academy international growers winegrowers markets services network times
+        herald journal gazette tribune institution research""".split(),
+        "Organization",
+    ),
+    **dict.fromkeys(
+        """river highway street road avenue island islands mountains lake bay beach valley
+        city county province district bridge airport strait sea ocean desert delta peninsula
+        reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
+        museum gallery theatre theater hotel church cathedral palace plateau glacier springs
+        heights country tableland plains gorge park hills downs station""".split(),
+        "Place",
+    ),
+    **dict.fromkeys(
+        """cup games olympics championship championships festival war earthquake tsunami
+        expo affair scandal marathon competition conference convention summit prix""".split(),
+        "Event",
+    ),
+    **dict.fromkeys("book".split(), "CreativeWork"),
+}
+"""A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
+_NAME_STARTS = {
+    **dict.fromkeys("mount mt lake cape".split(), "Place"),
+    **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
+}
+"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy"."""
+
+
+def name_votes(label: str) -> Votes:
+    """Votes from a name's own first or last word: "Victoria Highway", "Magna Inc.", "Lake Eyre".
+
+    Only a name's: the last word is capitalised ("Russian state media" has no vote).
+
+    >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
+    ((('Place', 2),), (('Organization', 2),), ())
+    >>> name_votes("GBS Gold"), name_votes("Cyclone Tracy"), name_votes("Polocrosse World Cup")
+    ((('Organization', 2),), (('Event', 2),), (('Event', 2),))
+    >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
+    ((('Organization', 2),), ())
+    """
+    written = _WORD.findall(label.replace(".", ""))
+    if len(written) < 2 or not written[-1][:1].isupper():
+        return ()  # "Russian state media": a description, not a name
+    if any(w[:1].islower() and w not in _CONNECTORS for w in written):
+        return ()  # "farmers in Queensland's Darling Downs": a phrase that ends in a name
+    words = [word.casefold() for word in written]
+    if words[-1] in _GENERATIONS:
+        return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
+    kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
+    if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
+        kind = None  # "Carla Hills": a person's name, not a place's
+    if kind is None and "&" in label and not is_place_name(label.replace("&", "and")):
+        kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
+    if kind is None and _person_shape(label, written):
+        return (("Person", 2), ("Organization", -2))
+    return ((kind, 2),) if kind else ()
+
+
+def _person_shape(label: str, written: list[str]) -> bool:
+    """A given name, then up to three capitalised words or initials: "Henry I. Otero".
+
+    Not "Young & Rubicam", "Fannie Mae 2" or "Gerald BANGE": a firm's signs.
+    """
+    from graphkit.authority._gazetteer import given_names
+
+    if not 2 <= len(written) <= 4 or re.search(r"[&/+\d]", label):
+        return False
+    rest = written[1:]
+    return (
+        _fold(written[0]) in given_names()
+        and all(w[:1].isupper() or w in _PARTICLES for w in rest)
+        and len(rest[-1]) > 1
+        and not rest[-1].isupper()
+        and rest[-1].casefold() not in _NOT_SURNAMES
+    )
+
+
+_GENERATIONS = frozenset(("jr", "sr"))
+_SURNAME_ENDS = frozenset(("hills",))
+"""Last words of names that are surnames too: after a given name, a person's."""
+_PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn".split())
+_CONNECTORS = _PARTICLES | frozenset("of the and for on upon at in y e s".split())
+"""Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""
+_NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
+"""Last words of names of firms, places, laws and prizes that give no type of their own: "Beth
+Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize"."""
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from graphkit.authority._default import place_names
+
+    return place_names()
+
+
+def is_place_name(text: str) -> bool:
+    """A country's, a state's or a capital's name (the default authority's)."""
+    return _fold(text) in _places()
+
+
+def _fold(text: str) -> str:
+    from graphkit.authority import fold
+
+    return fold(text)
+
+
+def is_town(text: str) -> bool:
+    """A known place's name, or a city's of `MIN_CITY` people or more (GeoNames).
+
+    >>> is_town("Esperance"), is_town("Queensland"), is_town("Vesuvius")
+    (True, True, False)
+    """
+    from graphkit.authority._gazetteer import city_population
+
+    return is_place_name(text) or (len(_fold(text)) > 3 and city_population(text) >= MIN_CITY)
