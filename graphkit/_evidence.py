@@ -265,8 +265,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
-    if _AGE.match(after) or _TEAM.match(after):
-        votes.append(("Person", 2))  # "Amira Hassan, 34, of Dearborn", "Kench and his team"
+    if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
+        votes.append(("Person", 2))  # "Amira Hassan, 34, of", "Kench and his team", "Sinn, who"
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
@@ -274,8 +274,13 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif _in_places_possessive(before, text):
         votes.append(("Place", 2))  # "farmers in Victoria's Wimmera Mallee"
     town = _TOWN_STATE.match(after)
-    if town and is_place_name(town.group(1)) and not name_votes(text):
-        votes.append(("Place", 2))  # "Agua Dulce, California": a town, named by its state
+    if (
+        town
+        and _is_state(town.group(1))
+        and (not name_votes(text) or is_town(text))
+        and " of " not in text
+    ):
+        votes.append(("Place", 2))  # "Agua Dulce, California", "Beverly Hills, Calif.": a town
     apposition = _APPOSITION.match(after)
     if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
         kind = "Place" if apposition.group(1) else describe(apposition.group(2))
@@ -331,7 +336,30 @@ _PRICE_MOVE = re.compile(
     r"\s+(?:\$|\d[\d.,/ ]*(?:cents?|points?|pence|%|to\b))"
 )
 """A stock's price move after the name: "Valhi rose 62.5 cents", "NL shares closed at $22"."""
+_US_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex va vt wash wva wis wyo""".split()
+)
+"""US states as the AP abbreviates them, dots dropped: "Tupelo, Miss.", "Beverly Hills, Calif."."""
+_WHO = re.compile(r"\s*,\s*who\b")
+"""A relative clause only people take: "Helgen, who is ..." ("whose" is a firm's too)."""
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+def _governed(previous: list[str]) -> bool:
+    """After "the", a preposition or a possessive: maybe not the head a relative clause takes.
+
+    "Dr Ekers from CSIRO's Australia Telescope National Facility, who ...": the doctor is who.
+    """
+    return previous[-1:] in (["the"], ["s"]) or (bool(previous) and previous[-1] in _GOVERNORS)
+
+
+_GOVERNORS = frozenset("of from at in with for to by on".split())
+
+
+def _is_state(text: str) -> bool:
+    """A state's or a country's name, or a US state's in the AP's abbreviation ("Calif.")."""
+    return is_place_name(text) or text.replace(".", "").casefold() in _US_STATES
 
 
 def _in_places_possessive(before: str, text: str) -> bool:

@@ -387,6 +387,12 @@ def test_person_shape_votes(label, votes):
         ("farmers in South Australia's ", "Riverland", " could run out", "Place"),
         ("guilty in Hobart's ", "Criminal Court", " of five counts", None),  # says what it is
         ("lenders with a stake in Germany's ", "Kraxon", " were paid", None),
+        ("", "Helgen", ", who is completing a PhD under Dr Tim Flannery", "Person"),
+        ("Dr Ekers from CSIRO's ", "Australia Telescope National Facility", ", who says", None),
+        ("the chairman of ", "Qantas", ", who said", None),  # who is the chairman
+        ("the $12.7 billion ", "Beverly Hills", ", Calif., thrift", "Place"),  # a town, its state
+        ("", "TUPELO", ", Miss. (AP) — A storm", "Place"),
+        ("", "Free State Glass Industries of Warrenton", ", Va., said", None),  # the town inside
     ],
 )
 def test_more_context_votes(before, text, after, expected):
