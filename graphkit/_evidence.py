@@ -202,6 +202,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         if staff and not (object_text and is_town(object_text)):  # a town's: its council's
             return (("Person", 3),), (("Person", -2), ("Organization", 2))
         return (("Person", 3),), (("Person", -2),)
+    if lemma in _RESULT_VERBS and object_text and _RESULTS.intersection(head_words(object_text)):
+        return (("Organization", 2),), ()  # "Magna reported a loss": a firm's results
     if lemma in _AGENT_VERBS:  # who says, reports or announces is a person or a body
         return (("Person", 1), ("Organization", 1)), ()
     if lemma in _PRODUCT_VERBS:  # what a firm develops, launches or recalls is a product
@@ -218,6 +220,12 @@ _AGENT_VERBS = frozenset(
     "say tell add report announce claim argue warn predict explain publish".split()
 )
 _PRODUCT_VERBS = frozenset("develop launch unveil recall manufacture introduce".split())
+_RESULT_VERBS = frozenset(("report", "post"))
+_RESULTS = frozenset(
+    """loss profit earnings revenue income sale deficit surplus dividend write-off writedown
+    charge""".split()
+)
+"""What a firm reports or posts for a period: "reported a third-quarter loss"."""
 
 
 def context_votes(before: str, text: str, after: str) -> Votes:
@@ -267,6 +275,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
         votes.append(("Person", 2))  # "Amira Hassan, 34, of", "Kench and his team", "Sinn, who"
+    elif _WHICH.match(after) and not _governed(previous):
+        votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
@@ -343,6 +353,7 @@ _US_STATES = frozenset(
 """US states as the AP abbreviates them, dots dropped: "Tupelo, Miss.", "Beverly Hills, Calif."."""
 _WHO = re.compile(r"\s*,\s*who\b")
 """A relative clause only people take: "Helgen, who is ..." ("whose" is a firm's too)."""
+_WHICH = re.compile(r"\s*,\s*which\b")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 

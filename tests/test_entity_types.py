@@ -291,6 +291,19 @@ def test_relation_votes(lemma, subject, obj):
     assert relation_votes(lemma, None) == (subject, obj)
 
 
+@pytest.mark.parametrize(
+    ("lemma", "object_text", "subject"),
+    [
+        ("report", "a third-quarter loss", (("Organization", 2),)),  # a firm's results
+        ("post", "net income of $5 million", (("Organization", 2),)),
+        ("report", "the attack", (("Person", 1), ("Organization", 1))),  # who reports: anyone
+        ("book", "profits", ()),  # investors book profits too
+    ],
+)
+def test_what_a_firm_reports(lemma, object_text, subject):
+    assert relation_votes(lemma, object_text)[0] == subject
+
+
 def test_role_nouns_by_their_ending():
     assert [noun_type(w) for w in ("geologists", "physician", "carmaker", "persist")] == [
         "Person",
@@ -398,6 +411,12 @@ def test_person_shape_votes(label, votes):
 def test_more_context_votes(before, text, after, expected):
     kinds = {kind for kind, weight in context_votes(before, text, after) if weight > 0}
     assert kinds == ({expected} if expected else set())
+
+
+def test_which_after_a_name_counts_against_a_person():
+    assert ("Person", -2) in context_votes("", "Magna", ", which makes auto parts")
+    assert context_votes("a speech by ", "Smith", ", which was long") == ()  # the speech's
+    assert ("Person", -2) not in context_votes("", "Helgen", ", who is completing a PhD")
 
 
 def test_the_gazetteer_and_given_names_are_offline_lists():
