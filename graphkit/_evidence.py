@@ -362,10 +362,11 @@ def _governed(previous: list[str]) -> bool:
 
     "Dr Ekers from CSIRO's Australia Telescope National Facility, who ...": the doctor is who.
     """
-    return previous[-1:] in (["the"], ["s"]) or (bool(previous) and previous[-1] in _GOVERNORS)
+    return bool(previous) and previous[-1] in _GOVERNORS
 
 
-_GOVERNORS = frozenset("of from at in with for to by on".split())
+_GOVERNORS = frozenset("the s of from at in with for to by on".split())
+"""Words before a name that make it part of a larger phrase ("s": a possessive's)."""
 
 
 def _is_state(text: str) -> bool:
