@@ -58,6 +58,7 @@ def write_abc_jsonl(out_dir: Path, *, limit: int | None = None) -> list[Path]:
     With a limit, each file contributes about half of it.
     """
     source = shared_dir() / "corpus" / "abc_news"
+    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for number, name in enumerate(ABC_FILES):
         records = list(abc_articles(source / name))
