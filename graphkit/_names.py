@@ -199,12 +199,13 @@ class NameTable:
         links = {key: self._link(key, kinds[key]) for key in self._labels}
         groups = [g for g in sorted(self._group(kinds, links), key=min) if self._used & set(g)]
         kept: dict[str, str] = {}  # min key of a group → the id it keeps
+        used: set[str] = set()  # the ids kept so far
         minted = minted or {}
         for members in groups:  # ids minted in an order-free order
-            earlier = sorted({minted[k] for k in members if k in minted} - {*kept.values()})
+            earlier = sorted({minted[k] for k in members if k in minted} - used)
             if earlier:
                 kept[min(members)] = earlier[0]
-        used: set[str] = set(kept.values())
+                used.add(earlier[0])
         for members in groups:
             linked = next((links[key] for key in members if links[key] is not None), None)
             if linked is not None:
