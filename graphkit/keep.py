@@ -54,7 +54,13 @@ def build(
 ) -> Kept:
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
-        result = pipeline.run(sources, config=config, pipeline=nlp, into=_into(staging, config))
+        result = pipeline.run(
+            sources,
+            config=config,
+            pipeline=nlp,
+            into=_into(staging, config),
+            formats=[f".{name}" for name in formats],
+        )
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
             raise GraphkitError(
@@ -132,6 +138,7 @@ def _rebuild(
         minted=before.minted,
         entered=before.entered,
         into=_into(staging, before.config),
+        formats=[f".{name}" for name in before.formats],
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -151,10 +158,13 @@ def _write(
 ) -> tuple[list[Path], View]:
     """Write the graph files, the store, the map and the state into `staging`."""
     formats = [f".{name}" for name in kept.formats]
-    written = graph.write(result.dataset, staging, formats=formats)
-    if _into(staging, kept.config) is not None:  # the build streamed its quads into the store
+    if _into(staging, kept.config) is not None:  # the quads streamed into the store and files
+        streamed = [staging / f"graph{suffix}" for suffix in formats if suffix in graph.STREAMED]
+        rest = [suffix for suffix in formats if suffix not in graph.STREAMED]
+        written = [*streamed, *graph.write(result.dataset, staging, formats=rest)]
         written.append(staging / STORE_DIR)
     else:
+        written = graph.write(result.dataset, staging, formats=formats)
         written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
     view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=kept.max_nodes)
     html = staging / "graph.html"

@@ -53,11 +53,13 @@ def run(
     extractors: Sequence[extract.Extractor] | None = None,
     pipeline: nlp.Pipeline | None = None,
     into: Path | None = None,
+    formats: Sequence[str] = (),
 ) -> BuildResult:
     """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
 
     `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory. With
-    `into` (an output folder) the dataset is an on-disk store there (graph.to_dataset).
+    `into` (an output folder) the dataset is an on-disk store there, and the graph files of
+    `formats` (suffixes) that can be are written there as the quads stream (graph.to_dataset).
     """
     config = config or BuildConfig()
     started = time.perf_counter()
@@ -69,7 +71,10 @@ def run(
             spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
         else:  # what was read goes to disk as it comes: the state's articles file
             spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
-        return assemble(spilled, documents, config=config, started=started, known=known, into=into)
+        return assemble(
+            spilled, documents, config=config, started=started, known=known, into=into,
+            formats=formats,
+        )  # fmt: skip
 
 
 def read(
@@ -101,6 +106,7 @@ def assemble(
     entered: Mapping[str, str] | None = None,
     known: authority.Authority | None = None,
     into: Path | None = None,
+    formats: Sequence[str] = (),
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -111,7 +117,8 @@ def assemble(
 
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
-    `config.authorities` names, when the caller has read it already; `into` as for `run`.
+    `config.authorities` names, when the caller has read it already; `into` and `formats` as
+    for `run`.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -140,6 +147,7 @@ def assemble(
             base=config.base,
             store=config.store,
             into=into,
+            formats=formats,
         )
         return BuildResult(
             dataset=dataset,

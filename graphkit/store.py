@@ -20,7 +20,7 @@ without one, or of another format, is refused with one line, never misread.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,19 +70,26 @@ def write(dataset: Dataset, out_dir: Path, *, base: str | None = None) -> Path:
     return build(out_dir, quads, base=base or _base_of(dataset))
 
 
-def build(out_dir: Path, quads: Iterable[ox.Quad], *, base: str) -> Path:
+def build(
+    out_dir: Path,
+    quads: Iterable[ox.Quad],
+    *,
+    base: str,
+    also: Callable[[list[ox.Quad]], None] | None = None,
+) -> Path:
     """Load `quads` as they come into a new store in `out_dir/store`; return that folder.
 
     Bulk-loaded (Oxigraph writes its indexes directly, without transactions), a chunk at a
     time (graph.bulk_load): the quads are never all in memory. `base` is the base IRI the
-    graph was minted under, recorded so a reader binds the same prefixes.
+    graph was minted under, recorded so a reader binds the same prefixes. `also` is given each
+    chunk once loaded.
     """
     from graphkit.graph import bulk_load  # here: opening a store needs no rdflib
 
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     database = ox.Store(str(folder / DATABASE))
-    bulk_load(database, quads)
+    bulk_load(database, quads, also=also)
     database.flush()
     count = len(database)
     del database  # closes the database (pyoxigraph has no close()): nothing is written later

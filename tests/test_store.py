@@ -199,3 +199,31 @@ def test_save_from_python_writes_the_store_too(out, tmp_path):
     assert _quads(graph.load(tmp_path / "saved")) == _quads(kg.dataset)
     files_only = kg.save(tmp_path / "files", store=False)
     assert not (tmp_path / "files" / "store").exists() and len(files_only) == 2
+
+
+def test_files_written_as_the_quads_stream_hold_the_stores_quads(tmp_path, monkeypatch):
+    """TriG, N-Quads and the Turtle union, written a chunk at a time, hold what the store holds.
+
+    Chunks of 500 quads split graphs across chunks, so graph.trig names a graph in several
+    blocks; the quads are the store's all the same, and JSON-LD (written after, from the
+    store) agrees.
+    """
+    monkeypatch.setattr(graph, "CHUNK", 500)
+    folder = tmp_path / "out"
+    formats = [arg for suffix in ("trig", "nq", "ttl", "jsonld") for arg in ("--format", suffix)]
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(folder), *formats])
+    assert result.exit_code == 0, result.output
+    stored = _quads(graph.load(folder))
+    assert len(stored) > 10 * graph.CHUNK
+    for name, fmt in [("graph.trig", ox.RdfFormat.TRIG), ("graph.nq", ox.RdfFormat.N_QUADS)]:
+        assert set(ox.parse(path=folder / name, format=fmt)) == stored, name
+    blocks = (
+        (folder / "graph.trig")
+        .read_text(encoding="utf-8")
+        .count("<https://w3id.org/graphkit/graph/facts> {")
+    )
+    assert blocks > 1
+    union = {(q.subject, q.predicate, q.object) for q in stored}
+    ttl = ox.parse(path=folder / "graph.ttl", format=ox.RdfFormat.TURTLE)
+    assert {(q.subject, q.predicate, q.object) for q in ttl} == union
+    assert _quads(graph.load(folder / "graph.jsonld")) == stored
