@@ -12,7 +12,6 @@ whole (outputs.staged), so a failed add or remove leaves OUT as it was.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
 from graphkit.nlp import Pipeline
-from graphkit.types import Document, Extraction
+from graphkit.types import Document
 from graphkit.visualize import View
 from graphkit.vocab import document_iri
 
@@ -55,12 +54,9 @@ def build(
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
         result = pipeline.run(
-            sources,
-            config=config,
-            pipeline=nlp,
-            into=_into(staging, config),
+            sources, config=config, pipeline=nlp, into=_into(staging, config),
             formats=[f".{name}" for name in formats],
-        )
+        )  # fmt: skip
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
             raise GraphkitError(
@@ -90,13 +86,13 @@ def add(
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         config = before.config
-        held = {document.id: document for document, _ in before.read}
+        held = {document.id: document for document in _held(before).documents()}
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
         reading = dataclasses.replace(config, progress=progress)
         parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
-        read = itertools.chain(before.read, parsed)
-        result, written, view = _rebuild(staging, before, read, [*held.values(), *new], out_dir)
+        kept = state.write_articles(_staged(staging), parsed, after=_held(before))
+        result, written, view = _rebuild(staging, before, kept, [*held.values(), *new], out_dir)
     already = len(documents) - len(new)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
 
@@ -109,7 +105,7 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         base = before.config.base
-        held = {document.id: document for document, _ in before.read}
+        held = {document.id: document for document in _held(before).documents()}
         matched: set[str] = set()
         for name in articles:
             found = {d.id for d in held.values() if name in _names(d, base)}
@@ -117,20 +113,31 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
                 raise InputError(f"{name}: no article of {out_dir} has this IRI, file or headline")
             matched |= found
         read = (pair for pair in before.read if pair[0].id not in matched)
-        kept = [d for d in held.values() if d.id not in matched]
-        result, written, view = _rebuild(staging, before, read, kept, out_dir)
+        kept = state.write_articles(_staged(staging), read)
+        documents = [d for d in held.values() if d.id not in matched]
+        result, written, view = _rebuild(staging, before, kept, documents, out_dir)
     return _kept(result, written, view, out_dir, before.config, removed=len(matched))
+
+
+def _staged(staging: Path) -> Path:
+    """Where the staged set's articles file goes."""
+    return staging / STATE_DIR / state.ARTICLES
+
+
+def _held(before: state.State) -> state.Articles:
+    """A kept graph's articles file (what state.read gives)."""
+    assert isinstance(before.read, state.Articles), "state.read reads the articles file"
+    return before.read
 
 
 def _rebuild(
     staging: Path,
     before: state.State,
-    read: Iterable[tuple[Document, Extraction]],
+    articles: state.Articles,
     documents: Sequence[Document],
     out_dir: Path,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
-    """The graph of the articles `read` gives (once), `documents`, with the ids `before` minted."""
-    articles = state.write_articles(staging / STATE_DIR / state.ARTICLES, read)
+    """The graph of `articles` (staged already), `documents`, with the ids `before` minted."""
     result = pipeline.assemble(
         articles,
         documents,

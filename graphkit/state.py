@@ -13,10 +13,12 @@ The articles file is read lazily (`Articles`), as often as the build needs, neve
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import gzip
 import json
+import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,26 +57,48 @@ class Articles:
 
     def __iter__(self) -> Iterator[tuple[Document, Extraction]]:
         document: Document | None = None
+        with self._damaged(), gzip.open(self.path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if "document" in record:
+                    document = _document(record["document"])
+                elif document is None or record["doc"] != document.id:
+                    raise ValueError("a run of an article before the article")
+                yield document, _extraction(document, record)
+
+    def documents(self) -> Iterator[Document]:
+        """The articles alone: what was read from them is not decoded (an add's first look)."""
+        head = '{"document": '  # how _article's records begin (json.dumps' separators)
+        decoder = json.JSONDecoder()
+        with self._damaged(), gzip.open(self.path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith(head):
+                    yield _document(decoder.raw_decode(line, len(head))[0])
+
+    @contextlib.contextmanager
+    def _damaged(self) -> Iterator[None]:
+        """Any error reading the file as one line naming it."""
         try:
-            with gzip.open(self.path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    record = json.loads(line)
-                    if "document" in record:
-                        document = _document(record["document"])
-                    elif document is None or record["doc"] != document.id:
-                        raise ValueError("a run of an article before the article")
-                    yield document, _extraction(document, record)
+            yield
         except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
             raise InputError(
                 f"{self.path}: damaged ({error}); rebuild with graphkit build"
             ) from error
 
 
-def write_articles(path: Path, read: Iterable[tuple[Document, Extraction]]) -> Articles:
-    """Write each article and what was read from it into `path`, as they come."""
+def write_articles(
+    path: Path, read: Iterable[tuple[Document, Extraction]], *, after: Articles | None = None
+) -> Articles:
+    """Write each article and what was read from it into `path`, as they come.
+
+    With `after`, `path` starts as a copy of that articles file and the new articles follow in
+    a gzip member of their own: an add never decodes and encodes again what it held.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if after is not None:
+        shutil.copyfile(after.path, path)
     last = None
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=3) as out:
+    with gzip.open(path, "at" if after else "wt", encoding="utf-8", compresslevel=3) as out:
         for document, extraction in read:
             record = _article(document if document.id != last else None, extraction)
             last = document.id
