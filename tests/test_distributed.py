@@ -57,7 +57,9 @@ def test_a_two_worker_cluster_builds_the_one_process_graph(cluster, one_process)
     assert quads(built.dataset) == expected
     with dask_distributed.Client(cluster, set_as_default=False) as client:
         loaded = client.run(lambda: sorted(distributed._models))
-    assert list(loaded.values()) == [[BuildConfig().model]] * 2  # one model a worker, kept
+    # A worker that ran a task keeps one model; Dask may give a busy machine's tasks to one worker.
+    assert [BuildConfig().model] in loaded.values()
+    assert all(models in ([], [BuildConfig().model]) for models in loaded.values())
 
 
 def test_dask_through_the_cli_writes_the_same_graph(tmp_path):
