@@ -101,10 +101,14 @@ def test_add_parses_only_new_articles_and_keeps_entity_iris(pipeline, tmp_path):
     before = state.read(out)
     [first] = list(before.read)  # read now: the articles file is replaced by the add
     putin = before.minted["vladimir putin"]
+    held = (out / "state" / state.ARTICLES).read_bytes()
     added = keep.add(PATHS[:2], out, nlp=pipeline)
     assert (added.added, added.already) == (1, 1)
     after = state.read(out)
     assert next(iter(after.read)) == first  # the first article's extraction is kept, not redone
+    assert (out / "state" / state.ARTICLES).read_bytes().startswith(held)  # appended to
+    articles = state.Articles(out / "state" / state.ARTICLES)
+    assert list(articles.documents()) == [document for document, _ in articles]
     assert after.minted["vladimir putin"] == putin
     entered = state.read(out).entered
     assert set(entered) == {d.id for d, _ in state.read(out).read}
@@ -162,3 +166,15 @@ def test_cli_add_and_remove_and_their_one_line_errors(pipeline, tmp_path):
     no_state = graphkit("add", str(PATHS[0]), "--to", str(bare))
     assert no_state.returncode == 1 and "graphkit build" in no_state.stderr
     shutil.rmtree(bare)
+
+
+def test_a_damaged_articles_file_fails_an_add_in_one_line_and_changes_nothing(pipeline, tmp_path):
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    path = out / "state" / state.ARTICLES
+    path.write_bytes(path.read_bytes()[:-40])  # cut short
+    snapshot = (out / "graph.trig").read_bytes()
+    with pytest.raises(InputError, match=f"{path}: damaged") as raised:
+        keep.add(PATHS[1:2], out, nlp=pipeline)
+    assert "\n" not in str(raised.value)
+    assert (out / "graph.trig").read_bytes() == snapshot
