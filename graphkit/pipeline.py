@@ -67,9 +67,8 @@ def run(
     documents = list(ingest.read_documents(sources, published=config.published))
     with fewer_collections():
         articles = read(documents, config=config, extractors=extractors, pipeline=pipeline)
-        if into is None:
-            spilled: Iterable[tuple[Document, Extraction]] = tuple(articles)
-        else:  # what was read goes to disk as it comes: the state's articles file
+        spilled: Iterable[tuple[Document, Extraction]] = articles  # resolved as it is parsed
+        if into is not None:  # what was read goes to disk as it comes: the state's articles file
             spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
         return assemble(
             spilled, documents, config=config, started=started, known=known, into=into,
@@ -110,8 +109,9 @@ def assemble(
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
-    `read` is iterated several times, one article at a time: a tuple, or state.Articles read
-    from disk, so that a build's memory grows with its entities and facts, not its text.
+    `read` is iterated several times, one article at a time: a tuple, state.Articles read
+    from disk (so that a build's memory grows with its entities and facts, not its text), or
+    articles as they are parsed (kept in memory as the first pass reads them: `_Kept`).
     `documents` are its articles, which the caller has already (reading them off `read` would
     be one more pass over the file).
 
@@ -122,13 +122,13 @@ def assemble(
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
-        if iter(read) is read:  # a one-pass iterator: kept, as it is read more than once
-            read = tuple(read)
+        if iter(read) is read:  # a one-pass iterator: kept as the first pass reads it
+            read = _Kept(read)
         extractions = _Confident(read, config.min_confidence)
         known = authority.load(config.authorities) if known is None else known
         now = entered_now()
         entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
-        held = isinstance(read, Sequence)  # in memory: what resolution makes of it is kept
+        held = isinstance(read, Sequence | _Kept)  # in memory: what resolution makes of it, too
         resolver = resolve.Resolver(
             extractions, documents, authority=known, minted=minted, hold=held
         )
@@ -157,7 +157,7 @@ def assemble(
             triples=extractions.triples,
             facts=len(reconciled.facts),
             seconds=time.perf_counter() - started,
-            read=read,
+            read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
         )
@@ -245,6 +245,27 @@ def _chunks(documents: Sequence[Document], *, parts: int) -> list[list[Document]
         chunks[-1].append(document)
         size += len(document.text)
     return chunks
+
+
+class _Kept:
+    """Articles as a one-pass iterator yields them, kept as they pass for the passes after.
+
+    The first pass of resolution so reads each article as soon as it is parsed: beside a Dask
+    build's workers, the driver collects the names instead of waiting for the last article.
+    """
+
+    def __init__(self, read: Iterator[tuple[Document, Extraction]]) -> None:
+        self._read: Iterator[tuple[Document, Extraction]] | None = read
+        self.kept: list[tuple[Document, Extraction]] = []
+
+    def __iter__(self) -> Iterator[tuple[Document, Extraction]]:
+        if self._read is None:
+            yield from self.kept
+            return
+        for article in self._read:
+            self.kept.append(article)
+            yield article
+        self._read = None
 
 
 class _Confident:

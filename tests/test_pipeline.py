@@ -8,11 +8,12 @@ from conftest import ARTICLES, SEEDS
 from rdflib import PROV
 from rdflib.compare import isomorphic
 
-from graphkit import extract, ingest, nlp
+from graphkit import extract, ingest, nlp, resolve
 from graphkit.config import BuildConfig
 from graphkit.extract.dependency import DependencyExtractor
 from graphkit.graph import flatten
-from graphkit.pipeline import extract_documents, run
+from graphkit.pipeline import assemble, extract_documents, run
+from graphkit.pipeline import read as pipeline_read
 from graphkit.testing import check_triples
 
 
@@ -150,3 +151,32 @@ def test_a_build_collects_cycles_less_often_and_gives_back_the_callers_threshold
         assert gc.get_threshold() == (600, 9, 8)
     finally:
         gc.set_threshold(*before)
+
+
+def test_resolution_reads_articles_as_they_are_parsed_and_keeps_them(pipeline, monkeypatch):
+    """A one-pass iterator of articles: the first pass reads each as it comes, not after the
+    last, and the build equals one from the same articles held in a tuple."""
+    documents = list(ingest.read_documents([SEEDS]))
+    config = BuildConfig()
+    articles = list(pipeline_read(documents, config=config, pipeline=pipeline))
+    assert len(articles) == 2
+    events: list[str] = []
+    read_names = resolve.Resolver._read_names
+
+    def counting(self, extraction, prepared):
+        events.append(f"names {extraction.doc_id}")
+        return read_names(self, extraction, prepared)
+
+    def parsed():
+        for document, extraction in articles:
+            events.append(f"parsed {document.id}")
+            yield document, extraction
+
+    monkeypatch.setattr(resolve.Resolver, "_read_names", counting)
+    entered = dict.fromkeys((d.id for d in documents), "2026-01-01T00:00:00Z")
+    streamed = assemble(parsed(), documents, config=config, entered=entered)
+    first, second = (document.id for document, _ in articles)
+    assert events == [f"parsed {first}", f"names {first}", f"parsed {second}", f"names {second}"]
+    held = assemble(tuple(articles), documents, config=config, entered=entered)
+    assert list(streamed.read) == articles
+    assert isomorphic(flatten(streamed.dataset), flatten(held.dataset))
