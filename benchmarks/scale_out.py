@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from abc_jsonl import write_abc_jsonl
-from throughput import watch
+from throughput import PARSE, timed_iterator, watch
 
 HERE = Path(__file__).resolve()
 
@@ -52,16 +52,8 @@ def child(paths: list[str], mode: str, workers: int) -> dict[str, Any]:
         "dask": BuildConfig(scheduler="local", jobs=workers),
         "pool": BuildConfig(jobs=workers),
     }[mode]
-    parsing = 0.0
-    extract_documents = pipeline.extract_documents
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        nonlocal parsing
-        started = time.perf_counter()
-        yield from extract_documents(*args, **kwargs)
-        parsing += time.perf_counter() - started
-
-    pipeline.extract_documents = timed
+    parsing: dict[str, float] = {PARSE: 0.0}
+    pipeline.extract_documents = timed_iterator(parsing, PARSE, pipeline.extract_documents)
     with tempfile.TemporaryDirectory() as out:
         cpu, started = _cpu(), time.perf_counter()
         result = pipeline.run(paths, config=config)
@@ -72,7 +64,7 @@ def child(paths: list[str], mode: str, workers: int) -> dict[str, Any]:
     return {
         "seconds": seconds,
         "cpu": cpu,
-        "parse_extract": parsing,
+        "parse_extract": parsing[PARSE],
         "words": sum(len(text.split()) for text in texts),
         "documents": result.documents,
         "summary": result.summary(),
