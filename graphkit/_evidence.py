@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from graphkit._name_votes import Votes, is_place_name, is_town, name_votes
+from graphkit._name_votes import WORD, Votes, is_place_name, is_town, name_votes
 from graphkit.labels import RuleKind
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt".split())
@@ -79,7 +79,6 @@ _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist 
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)\s")
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
-_WORD = re.compile(r"[\w-]+")
 
 LABEL_RULES: frozenset[RuleKind] = frozenset(
     {"nesting", "place-of", "place-possessive", "affiliation"}
@@ -140,7 +139,7 @@ def head_words(phrase: str) -> list[str]:
     """
     text = _LEADING.sub("", " ".join(phrase.casefold().split()))
     text = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
-    words = _WORD.findall(text)[-2:]
+    words = WORD.findall(text)[-2:]
     return [_singular(word) for word in words]
 
 
@@ -243,7 +242,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     ((('Person', 2),), (('Place', 2),))
     """
     votes: list[tuple[str, int]] = []
-    previous = _WORD.findall(before.casefold()[-40:])
+    previous = WORD.findall(before.casefold()[-40:])
     if previous:
         word = _singular(previous[-1])
         if word in HONORIFICS:  # a form of address outweighs a role's and a tag's votes
@@ -260,7 +259,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             votes.append((kind, 2))  # "Chancellor Olaf Scholz", "cyclone Larry"; not "play Chelsea"
     if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
         votes.append(("Place", 3))
-    following = [w for w in _WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
+    following = [w for w in WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
     if re.search(r"['’]s?$", text):  # the mention took its possessive: "Tony Lama's"
         following = ["s", *following]
     if following[:1] == ["s"] and _CORPORATE.intersection(following[1:4]):

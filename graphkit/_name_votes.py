@@ -13,7 +13,8 @@ import re
 Votes = tuple[tuple[str, int], ...]
 """(schema.org type, weight) pairs; a negative weight is evidence against the type."""
 
-_WORD = re.compile(r"[\w-]+")
+WORD = re.compile(r"[\w-]+")
+"""A word of a name or of the text around it (hyphenated words whole)."""
 
 MIN_CITY = 5000
 """The people a city must have for its name to count as a place's (GeoNames' cities of 5,000+)."""
@@ -68,7 +69,7 @@ def name_votes(label: str) -> Votes:
     >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
     ((('Organization', 2),), ())
     """
-    written = _WORD.findall(label.replace(".", ""))
+    written = WORD.findall(label.replace(".", ""))
     if len(written) < 2 or not written[-1][:1].isupper():
         return ()  # "Russian state media": a description, not a name
     if any(w[:1].islower() and w not in _CONNECTORS for w in written):
