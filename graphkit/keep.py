@@ -55,7 +55,7 @@ def build(
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
         result = pipeline.run(
             sources, config=config, pipeline=nlp, into=_into(staging, config),
-            formats=[f".{name}" for name in formats],
+            formats=_suffixes(formats),
         )  # fmt: skip
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
@@ -86,12 +86,13 @@ def add(
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         config = before.config
-        held = {document.id: document for document in _held(before).documents()}
+        earlier = _held(before)
+        held = {document.id: document for document in earlier.documents()}
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
         reading = dataclasses.replace(config, progress=progress)
         parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
-        kept = state.write_articles(_staged(staging), parsed, after=_held(before))
+        kept = state.write_articles(_staged(staging), parsed, after=earlier)
         result, written, view = _rebuild(staging, before, kept, [*held.values(), *new], out_dir)
     already = len(documents) - len(new)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
@@ -117,6 +118,11 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
         documents = [d for d in held.values() if d.id not in matched]
         result, written, view = _rebuild(staging, before, kept, documents, out_dir)
     return _kept(result, written, view, out_dir, before.config, removed=len(matched))
+
+
+def _suffixes(formats: Iterable[str]) -> list[str]:
+    """File suffixes of graph formats named as the CLI names them ("trig" → ".trig")."""
+    return [f".{name}" for name in formats]
 
 
 def _staged(staging: Path) -> Path:
@@ -145,7 +151,7 @@ def _rebuild(
         minted=before.minted,
         entered=before.entered,
         into=_into(staging, before.config),
-        formats=[f".{name}" for name in before.formats],
+        formats=_suffixes(before.formats),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -164,7 +170,7 @@ def _write(
     staging: Path, result: pipeline.BuildResult, kept: state.State, heading: str
 ) -> tuple[list[Path], View]:
     """Write the graph files, the store, the map and the state into `staging`."""
-    formats = [f".{name}" for name in kept.formats]
+    formats = _suffixes(kept.formats)
     if _into(staging, kept.config) is not None:  # the quads streamed into the store and files
         streamed = [staging / f"graph{suffix}" for suffix in formats if suffix in graph.STREAMED]
         rest = [suffix for suffix in formats if suffix not in graph.STREAMED]
