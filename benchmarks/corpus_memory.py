@@ -179,7 +179,6 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "abc").mkdir()
         (folder / "reprints").mkdir()
         one = write_abc_jsonl(folder / "abc", limit=args.limit)
         many = [*one, *write_reprints(one, folder / "reprints", args.copies)]

@@ -53,7 +53,6 @@ def build(corpus: str, folder: Path) -> Path:
     """Build `corpus` into folder/out with `graphkit build`, printing how long it took."""
     out = folder / "out"
     if corpus == "abc":
-        (folder / "abc").mkdir()
         sources = [str(p) for p in write_abc_jsonl(folder / "abc")]
     else:
         sources = [str(ROOT / "data" / "seeds")]

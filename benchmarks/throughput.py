@@ -170,12 +170,9 @@ def _time_stages(stages: dict[str, float]) -> None:
 
         return wrapper
 
-    def timed_iter(name: str, function: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
-        return timed_iterator(stages, name, function)
-
-    ingest.read_documents = timed_iter("ingest", ingest.read_documents)  # type: ignore[assignment]
+    ingest.read_documents = timed_iterator(stages, "ingest", ingest.read_documents)  # type: ignore[assignment]
     # parsing runs inside resolution's first pass (pipeline._Kept): child_build counts it once
-    pipeline.extract_documents = timed_iter(PARSE, pipeline.extract_documents)  # type: ignore[assignment]
+    pipeline.extract_documents = timed_iterator(stages, PARSE, pipeline.extract_documents)  # type: ignore[assignment]
     # resolution's first two passes; the third (each statement) runs inside graph.to_dataset
     resolve.Resolver.__init__ = timed("resolve", resolve.Resolver.__init__)  # type: ignore[method-assign]
     reconcile.reconcile = timed("reconcile", reconcile.reconcile)  # type: ignore[assignment]
