@@ -32,7 +32,8 @@ PERSON_ROLES = frozenset(
     designer artist photographer consultant investor entrepreneur banker trader broker
     accountant chief head boss vice-president deputy councillor councilor mp sheriff
     detective prosecutor inspector nurse surgeon psychologist historian philosopher fellow
-    curator ranger
+    curator ranger campaigner organiser organizer protester tailor villager pensioner retiree
+    shopkeeper athlete winger striker midfielder defender goalkeeper batsman bowler runner
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -50,7 +51,8 @@ PLACE_NOUNS = frozenset(
     """
     city town country state village region province capital island river highway port district
     suburb county nation territory continent mountain lake sea ocean valley peninsula
-    municipality neighbourhood neighborhood
+    municipality neighbourhood neighborhood community settlement township hamlet borough
+    oblast prefecture governorate commune enclave archipelago atoll
     """.split()
 )
 EVENT_NOUNS = frozenset(
@@ -64,7 +66,8 @@ PRODUCT_NOUNS = frozenset(
     """
     product drug pill vaccine medicine fragrance perfume car sedan vehicle truck aircraft jet
     plane airliner computer laptop phone smartphone software device kit brand model telescope
-    satellite spacecraft shuttle rifle cigarette beer whisky whiskey
+    satellite spacecraft shuttle rifle cigarette beer whisky whiskey boat ship vessel tanker
+    ferry yacht submarine frigate warship missile drone helicopter app chatbot
     """.split()
 )
 _NOUN_TYPES = (
@@ -77,7 +80,9 @@ _NOUN_TYPES = (
 )
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
-_PREPOSITION = re.compile(r"\s(?:of|in|at|for|from|with|on|to|by|who|that|which)\s")
+_PREPOSITION = re.compile(
+    r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|who|that|which)\s"
+)
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 
 LABEL_RULES: frozenset[RuleKind] = frozenset(
@@ -112,6 +117,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
         (("Person", 2),),
     ),
     (re.compile(r"^(?:marry|divorce)$"), (("Person", 2),), (("Person", 2),)),
+    (re.compile(r"^play for$"), (("Person", 2),), (("Organization", 2),)),  # a player's team
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
     (re.compile(r"^(?:[\w-]+ ){0,2}(?:own|hold|control) % (?:of|in)$"), (), (("Organization", 2),)),
@@ -175,6 +181,8 @@ def noun_type(word: str) -> str | None:
             return kind
     if len(word) > 5 and word not in _NOT_ROLES and word.endswith(("ist", "ician", "grapher")):
         return "Person"  # linguist, physician, photographer: people by their trade
+    if len(word) > 5 and word.endswith("man") and word not in _NOT_PEOPLE:
+        return "Person"  # assemblyman, congresswoman, policeman
     if len(word) > 7 and word.endswith(("maker", "producer")):
         return "Organization"  # steelmaker, automaker
     return None
@@ -210,6 +218,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     return (), ()
 
 
+_NOT_PEOPLE = frozenset("german human roman ottoman norman talisman".split())
+"""Words in -man that name no person."""
 _STAFF_ROLES = frozenset(
     """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
     director manager vice-president officer economist strategist employee staffer""".split()
@@ -254,9 +264,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             if kind is not None:
                 votes.append((kind, 2))
         elif (kind := noun_type(word)) is not None and (
-            kind != "CreativeWork" or before.rstrip()[-1:] in "\"“'‘,"
+            kind != "CreativeWork" or word != "play" or before.rstrip()[-1:] in "\"“'‘,"
         ):
-            votes.append((kind, 2))  # "Chancellor Olaf Scholz", "cyclone Larry"; not "play Chelsea"
+            votes.append((kind, 2))  # "Chancellor Scholz", "novel Dream Count"; not "play Chelsea"
     if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
         votes.append(("Place", 3))
     following = [w for w in WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
@@ -264,12 +274,18 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         following = ["s", *following]
     if following[:1] == ["s"] and _CORPORATE.intersection(following[1:4]):
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
+    elif not after[:1].isspace() or _SET_OFF.match(after):
+        pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
     elif following[:1] and _singular(following[0]) in _LOCALS and _local_name(text):
         votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
     elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
+    elif following[:1] and following[0] in _SQUAD and is_town(text):
+        votes.append(("Organization", 2))  # "the Liverpool manager": a town's team
+    if is_town(text) and (_RESULT.match(after) or _TRANSFER.search(before)):
+        votes.append(("Organization", 2))  # "Liverpool beat Tottenham 5-1", "signed X from Leeds"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
@@ -280,6 +296,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
+    elif _PLACE_SLOT.search(before) or _from_here(before):
+        votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
     elif _in_places_possessive(before, text):
         votes.append(("Place", 2))  # "farmers in Victoria's Wimmera Mallee"
     town = _TOWN_STATE.match(after)
@@ -300,10 +318,31 @@ def context_votes(before: str, text: str, after: str) -> Votes:
 
 _APPOSITION = re.compile(
     r"\s*,\s*(?:((?:just |about |some )?[\w-]*(?:north|south|east|west)[\w-]* of )"
-    r"|(?:a|an|the)\s+([^,;:()\"“”]{2,120}?)\s*(?:[,;:()]|$))",
+    r"|(?:a|an|the|(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s))\s+([^,;:()\"“”]{2,120}?)\s*(?:[,;:()]|$))",
     re.IGNORECASE,
 )
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
+_SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
+"""Punctuation after a name that ends its phrase: what follows is not a word of it."""
+_PLACE_SLOT = re.compile(
+    r"\b(?:(?:parts?|areas?|outskirts|suburbs?|streets|centre|center|heart|districts?)\s+of"
+    r"|(?:mp|member|senator|congressman|congresswoman|representative)\s+for"
+    r"|(?:seat|electorate|riding|constituency)\s+of)\s+$",
+    re.IGNORECASE,
+)
+"""A slot only a place fills: "parts of Nelson", "the MP for Clacton", "his seat of Dickson"."""
+_FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
+_SQUAD = frozenset(
+    "manager coach captain striker goalkeeper midfielder defender winger skipper".split()
+)
+"""A team's people after its name: "the Liverpool manager"."""
+_RESULT = re.compile(
+    r"\s+(?:beat|defeated|thrashed|edged|drew(?: \d+-\d+)? with|lost(?: \d+-\d+)? to)\s+"
+    r"[^.;]{0,40}?\b\d{1,2}-\d{1,2}\b"
+)
+"""A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1")."""
+_TRANSFER = re.compile(r"\bsign(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
+"""A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
 _PLACE_OWNER = re.compile(
@@ -317,8 +356,9 @@ _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|inve
 """What is "in" an organisation: "a stake in Columbia"."""
 _IN_PLACE = re.compile(r"^\s*(?:,\s*)?in\s+(?:[a-z-]+\s+){0,2}[A-Z]")
 """A place after a name: "Esperance in Western Australia", "Broken Hill, in outback NSW"."""
-_TOWN_STATE = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*(?:[,.;:()—]|--|$)")
-"""A place after a name and a comma, ending there: ", California." (not ", Australia's")."""
+_TOWN_STATE = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*(?:[,.;:()—]|--|-based\b|$)")
+"""A place after a name and a comma, ending there: ", California." or ", Virginia-based" (not
+", Australia's")."""
 _CORPORATE = frozenset(
     """shares stock shareholders stake profit profits revenue revenues earnings sales
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
@@ -328,6 +368,11 @@ _LOCALS = frozenset(
     man woman boy girl teenager family couple mayor producer breeder""".split()
 )
 """People named by where they live or farm: "a Loxton grower", "Dubbo man", "Withcott producer"."""
+_FROM_HERE = _LOCALS | frozenset(
+    """tailor villager pensioner retiree shopkeeper native lawmaker legislator senator
+    assemblyman assemblywoman congressman congresswoman mp""".split()
+)
+"""People "from" a place they live in or were elected in, not a body they work for."""
 _KIN = frozenset(
     """wife husband son daughter father mother brother sister father-in-law mother-in-law
     son-in-law daughter-in-law widow widower grandson granddaughter grandfather grandmother
@@ -394,6 +439,16 @@ def _local_name(text: str) -> bool:
     "Withcott producer Bruce White", "NSW farmer"; not "BBC producer Jane Smith".
     """
     return text[:1].isupper() and (not text.isupper() or is_town(text))
+
+
+def _from_here(before: str) -> bool:
+    """A name where a person described as someone who lives there comes from: "a tailor from Patna".
+
+    Only lay people and those elected there ("a state assemblyman from Queens"): "a researcher
+    from CSIRO" or "an analyst from Nomura" comes from a body.
+    """
+    found = _FROM.search(before[-80:])
+    return found is not None and _singular(found.group(1).casefold()) in _FROM_HERE
 
 
 def _is_locative(before: str, after: str) -> bool:

@@ -39,22 +39,25 @@ _NAME_ENDS = {
         city county province district bridge airport strait sea ocean desert delta peninsula
         reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
-        heights country tableland plains gorge park hills downs station""".split(),
+        heights country tableland plains gorge park hills downs station observatory telescope
+        arena square plaza tower zoo cemetery prison""".split(),
         "Place",
     ),
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
-        expo affair scandal marathon competition conference convention summit prix""".split(),
+        expo affair scandal marathon competition conference convention summit prix tour
+        open""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
 _NAME_STARTS = {
-    **dict.fromkeys("mount mt lake cape".split(), "Place"),
+    **dict.fromkeys("mount mt lake cape county co".split(), "Place"),  # "Co Clare": Irish
     **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
 }
-"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy"."""
+"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
+person's or firm's name starts so, while many a firm's ends in a place's word."""
 
 
 def name_votes(label: str) -> Votes:
@@ -65,7 +68,7 @@ def name_votes(label: str) -> Votes:
     >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
     ((('Place', 2),), (('Organization', 2),), ())
     >>> name_votes("GBS Gold"), name_votes("Cyclone Tracy"), name_votes("Polocrosse World Cup")
-    ((('Organization', 2),), (('Event', 2),), (('Event', 2),))
+    ((('Organization', 2),), (('Event', 3),), (('Event', 2),))
     >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
     ((('Organization', 2),), ())
     """
@@ -77,7 +80,9 @@ def name_votes(label: str) -> Votes:
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
         return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
-    kind = _NAME_ENDS.get(words[-1]) or _NAME_STARTS.get(words[0])
+    kind = _NAME_ENDS.get(words[-1])
+    if kind is None and words[0] in _NAME_STARTS:
+        return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
         kind = None  # "Carla Hills": a person's name, not a place's
     if kind is None and "&" in label and not is_place_name(label.replace("&", "and")):

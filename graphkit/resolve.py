@@ -146,7 +146,12 @@ class Resolver:
         sentences = extraction.sentences
         starts = [sentence.start for sentence in sentences]
 
-        def around(mention: Mention) -> Votes:  # what the words around the mention say
+        heard: set[tuple[int, int]] = set()
+
+        def around(mention: Mention) -> Votes:  # what the words around the mention say, once
+            if (mention.start, mention.end) in heard:
+                return ()  # a name in several facts: its context was counted with the first
+            heard.add((mention.start, mention.end))
             sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
             text, start, end = sentence.text, sentence.start, mention.end - sentence.start
             return context_votes(text[: mention.start - start], mention.text, text[end:])
