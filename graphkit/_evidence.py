@@ -325,12 +325,13 @@ _APPOSITION = re.compile(
 _SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
 """Punctuation after a name that ends its phrase: what follows is not a word of it."""
 _PLACE_SLOT = re.compile(
-    r"\b(?:(?:parts?|areas?|outskirts|suburbs?|streets|centre|center|heart|districts?)\s+of"
+    r"\b(?:(?:parts|areas|outskirts|suburbs?|streets|centre|center|heart|districts?)\s+of"
     r"|(?:mp|member|senator|congressman|congresswoman|representative)\s+for"
     r"|(?:seat|electorate|riding|constituency)\s+of)\s+$",
     re.IGNORECASE,
 )
-"""A slot only a place fills: "parts of Nelson", "the MP for Clacton", "his seat of Dickson"."""
+"""A slot only a place fills: "parts of Nelson", "the MP for Clacton", "his seat of Dickson" (not
+"became part of Macmillan/McGraw")."""
 _FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
 _SQUAD = frozenset(
     "manager coach captain striker goalkeeper midfielder defender winger skipper".split()

@@ -509,6 +509,7 @@ def test_person_shape_votes(label, votes):
         ("a 52-year-old tea farmer from ", "Kericho", ", said", "Place"),
         ("an analyst from ", "Nomura", " said", None),  # from a firm
         ("Peter Dutton lost his seat of ", "Dickson", " in Queensland", "Place"),
+        ("which later became part of ", "Macmillan/McGraw", ".", None),  # what owns it
         ("said the ", "Arlington", ", Virginia-based company had", "Place"),
         ("Sabrina Carpenter's album ", "Man's Best Friend", " topped the charts", "CreativeWork"),
         ("we watched them play ", "Chelsea", " on Sunday", None),
