@@ -34,6 +34,9 @@ PERSON_ROLES = frozenset(
     detective prosecutor inspector nurse surgeon psychologist historian philosopher fellow
     curator ranger campaigner organiser organizer protester tailor villager pensioner retiree
     shopkeeper athlete winger striker midfielder defender goalkeeper batsman bowler runner
+    assemblyman assemblywoman congressman congresswoman councilman councilwoman alderman
+    policeman policewoman businessman businesswoman sportsman craftsman tradesman salesman
+    saleswoman clergyman statesman layman cameraman
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -181,8 +184,6 @@ def noun_type(word: str) -> str | None:
             return kind
     if len(word) > 5 and word not in _NOT_ROLES and word.endswith(("ist", "ician", "grapher")):
         return "Person"  # linguist, physician, photographer: people by their trade
-    if len(word) > 5 and word.endswith("man") and word not in _NOT_PEOPLE:
-        return "Person"  # assemblyman, congresswoman, policeman
     if len(word) > 7 and word.endswith(("maker", "producer")):
         return "Organization"  # steelmaker, automaker
     return None
@@ -218,8 +219,6 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     return (), ()
 
 
-_NOT_PEOPLE = frozenset("german human roman ottoman norman talisman".split())
-"""Words in -man that name no person."""
 _STAFF_ROLES = frozenset(
     """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
     director manager vice-president officer economist strategist employee staffer""".split()
