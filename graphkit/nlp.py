@@ -142,6 +142,7 @@ def parse(
     for batch in _batches(_pieces(documents, limit), batch_size, batch_chars):
         spacy_docs = pipeline.pipe([text for _, _, text, _ in batch], batch_size=len(batch))
         for (document, offset, _, last), spacy_doc in zip(batch, spacy_docs, strict=True):
+            mend_particle_names(spacy_doc)
             if offset == 0:
                 index = 0
             sentences = tuple(_sentences(document, offset, spacy_doc, first=index))
@@ -154,6 +155,39 @@ def parse(
                 last=last,
             )
 
+
+def mend_particle_names(doc: Doc) -> None:
+    """Join a person's name that the model cut at its particles: "Ursula von der" + "Leyen".
+
+    A PERSON entity followed by (or ending in) lower-case particles ("von der", "bin", "de")
+    and then capitalised words takes those words in: the small English model tags "Ursula von
+    der" PERSON and "Leyen" GPE, or "Ursula" alone. Other entities the longer name overlaps go.
+    """
+    ents = list(doc.ents)
+    mended: list[Span] = []
+    changed = False
+    for ent in ents:
+        if mended and ent.start < mended[-1].end:
+            changed = True
+            continue  # taken into the name before
+        end = ent.end
+        if ent.label_ == "PERSON":
+            particles = end
+            while particles < len(doc) and doc[particles].text in _NAME_PARTICLES:
+                particles += 1
+            follows = particles
+            while follows < len(doc) and follows - particles < 3 and doc[follows].is_title:
+                follows += 1
+            ends_in_particle = doc[end - 1].text in _NAME_PARTICLES
+            if follows > particles and (particles > end or ends_in_particle):
+                end, changed = follows, True
+        mended.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
+    if changed:
+        doc.ents = mended
+
+
+_NAME_PARTICLES = frozenset("von van der den de del della da di du la le bin ibn al ter".split())
+"""Lower-case words inside people's names: "Ursula von der Leyen", "Mohammed bin Salman"."""
 
 _Piece = tuple[Document, int, str, bool]  # document, offset, text, last piece of the document
 
