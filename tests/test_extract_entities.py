@@ -168,6 +168,16 @@ def test_people_of_organisations_and_places(read, sentence, expected, absent):
             set(),
             {("Vladimir Putin", "based in", "Russia"), ("Vladimir Putin", "located in", "Russia")},
         ),
+        (  # own: the possessive on a kind of place after the name; "Plateau" is tagged ORG
+            "Gunmen attacked Bokkos in Nigeria's Plateau state on Friday.",
+            {("Plateau", "located in", "Nigeria")},
+            {("Plateau", "based in", "Nigeria")},
+        ),
+        (  # own
+            "The Escondida mine in Chile's Antofagasta region produced less copper.",
+            {("Antofagasta", "located in", "Chile")},
+            set(),
+        ),
     ],
 )
 def test_possessive_places(read, sentence, expected, absent):
@@ -182,6 +192,11 @@ def test_possessive_places(read, sentence, expected, absent):
             "the G Street Bridge.",
             {("Richmond", "located in", "Ind.")},
             set(),
+        ),
+        (  # own: a kind of place after the name ("in Aichi prefecture") is the name's
+            "Toyota Motor Corp., based in Toyota City in Aichi prefecture, reported higher sales.",
+            {("Toyota City", "located in", "Aichi")},
+            {("Toyota City", "located in", "Aichi prefecture")},
         ),
         (  # wsj
             "INGERSOLL-RAND Co. (Woodcliff Lake, N.J.) -- William G. Kuhns, former chairman "

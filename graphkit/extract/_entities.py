@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract._clauses import pobjs
 from graphkit.extract._reading import Reading
 from graphkit.labels import NAME_LABELS
 from graphkit.types import Relation
@@ -182,8 +183,8 @@ def _prepositional_facts(ent: Span) -> Iterator[Reading]:
     ]
     for prep in preps:
         for pobj in pobjs(prep):
-            outer = entity_at(pobj)
-            if outer is None or outer.start < prep.i or outer.root != pobj:
+            outer = _named(pobj)
+            if outer is None or outer.start < prep.i:
                 continue
             outer = innermost(outer)
             relation = _prepositional_relation(ent, prep, outer)
@@ -199,6 +200,31 @@ def _prepositional_facts(ent: Span) -> Iterator[Reading]:
             if relation.lemma == "affiliated with":
                 yield from _seat_after(ent, outer)
                 yield from _parent_affiliation(ent, outer, relation)
+
+
+def _named(pobj: Token) -> Span | None:
+    """The name a preposition's object is, or names: "Michoacán" in "in Michoacán state".
+
+    A lower-case kind of place after a name ("in Aichi prefecture", "in Lao Cai province") is
+    the name's: the parse makes the noun the object and the name its compound. Such a name is
+    a place, whatever the model tagged it.
+    """
+    outer = entity_at(pobj)
+    if outer is not None and outer.root == pobj:
+        return outer
+    if pobj.text not in _PLACE_KINDS:
+        return None
+    for child in pobj.children:
+        named = entity_at(child) if child.dep_ == "compound" else None
+        if named is not None and named.root == child:
+            return Span(named.doc, named.start, named.end, label="GPE")  # whatever the tag
+    return None
+
+
+_PLACE_KINDS = frozenset(
+    "state province region prefecture parish county district oblast governorate".split()
+)
+"""Lower-case nouns after a place's name that say what kind of place it is."""
 
 
 def _parent_affiliation(person: Span, unit: Span, relation: Relation) -> Iterator[Reading]:
@@ -302,8 +328,16 @@ def _coordinated(ent: Span, prep: Token) -> list[Span]:
 
 
 def _possessive_facts(ent: Span) -> Iterator[Reading]:
-    """A place's possessive names what is in it: "Vienna's State Opera" (based in Vienna)."""
-    for owner in (c for c in ent.root.children if c.dep_ == "poss"):
+    """A place's possessive names what is in it: "Vienna's State Opera" (based in Vienna).
+
+    Also on a kind of place after the name: "Nigeria's Benue state" (Benue located in Nigeria).
+    """
+    root = ent.root
+    kind = root.head if root.dep_ == "compound" and root.head.i == ent.end else None
+    holders = [root]
+    if kind is not None and kind.text in _PLACE_KINDS:  # a place, whatever the tag
+        ent, holders = Span(ent.doc, ent.start, ent.end, label="GPE"), [root, kind]
+    for owner in (c for holder in holders for c in holder.children if c.dep_ == "poss"):
         outer = entity_at(owner)
         if outer is None or outer.root != owner:
             continue
@@ -321,8 +355,3 @@ def place_owns(owner: Token, noun: Token) -> bool:
     """Whether "owner's noun" is a place's named organisation or place (read by the rule above)."""
     inner, outer = entity_at(noun), entity_at(owner)
     return inner is not None and outer is not None and nesting(inner, outer) is not None
-
-
-def pobjs(prep: Token) -> list[Token]:
-    heads = [c for c in prep.children if c.dep_ == "pobj"]
-    return [*heads, *(conj for head in heads for conj in head.conjuncts if conj.dep_ == "conj")]

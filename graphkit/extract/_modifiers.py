@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract._entities import BASED_IN, CONTAINERS, entity_at, head_of, pobjs
+from graphkit.extract._clauses import pobjs
+from graphkit.extract._entities import BASED_IN, CONTAINERS, entity_at, head_of
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import phrase_tokens
 from graphkit.types import Relation
