@@ -2,8 +2,8 @@
 
 Usage, from the repository root::
 
-    python benchmarks/entity_relations.py [--split dev|dev2|dev3|dev4|dev5|dev6|check] [--show-misses]
-                                          [--no-textacy]
+    python benchmarks/entity_relations.py [--split dev|dev2|dev3|dev4|dev5|dev6|check]
+                                          [--show-misses] [--no-textacy]
 
 The sentences and their gold entities and relations are in ``tests/data/entity_relations/``
 (how they were chosen and labelled: its README.md). Each sentence is built as its own article

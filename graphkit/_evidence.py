@@ -33,7 +33,7 @@ PERSON_ROLES = frozenset(
     accountant chief head boss vice-president deputy councillor councilor mp sheriff
     detective prosecutor inspector nurse surgeon psychologist historian philosopher fellow
     curator ranger campaigner organiser organizer protester tailor villager pensioner retiree
-    shopkeeper athlete winger striker midfielder defender goalkeeper batsman bowler runner
+    official shopkeeper athlete winger striker midfielder defender goalkeeper batsman bowler runner
     assemblyman assemblywoman congressman congresswoman councilman councilwoman alderman
     policeman policewoman businessman businesswoman sportsman craftsman tradesman salesman
     saleswoman clergyman statesman layman cameraman
@@ -47,7 +47,8 @@ ORG_NOUNS = frozenset(
     unit subsidiary lender carrier publisher newspaper network club team council committee
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
-    exporter distributor wholesaler supplier processor miner
+    exporter distributor wholesaler supplier processor miner chain utility operator brewer
+    developer builder contractor consultancy watchdog co-operative cooperative
     """.split()
 )
 PLACE_NOUNS = frozenset(
@@ -70,7 +71,7 @@ PRODUCT_NOUNS = frozenset(
     product drug pill vaccine medicine fragrance perfume car sedan vehicle truck aircraft jet
     plane airliner computer laptop phone smartphone software device kit brand model telescope
     satellite spacecraft shuttle rifle cigarette beer whisky whiskey boat ship vessel tanker
-    ferry yacht submarine frigate warship missile drone helicopter app chatbot
+    ferry yacht submarine frigate warship missile drone helicopter app chatbot rocket
     """.split()
 )
 _NOUN_TYPES = (
@@ -84,7 +85,8 @@ _NOUN_TYPES = (
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(
-    r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|who|that|which)\s"
+    r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|who|that|which"
+    r"|run|owned|led|headed|controlled|founded|operated|backed)\s"
 )
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 
@@ -121,6 +123,11 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     ),
     (re.compile(r"^(?:marry|divorce)$"), (("Person", 2),), (("Person", 2),)),
     (re.compile(r"^play for$"), (("Person", 2),), (("Organization", 2),)),  # a player's team
+    # who fines is a court or a regulator ("fin": how the lemmatizer reads "fined")
+    (re.compile(r"^fine?$"), (("Organization", 2),), ()),
+    # who heads, chairs or founds a body is a person (firms "run" stores: "May Stores runs ...")
+    (re.compile(r"^(?:head|chair|found|co-found)$"), (("Person", 2),), ()),
+    (re.compile(r"^be (?:[\w-]+ )?maker of$"), (("Organization", 2),), (("Product", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
     (re.compile(r"^(?:[\w-]+ ){0,2}(?:own|hold|control) % (?:of|in)$"), (), (("Organization", 2),)),
@@ -283,8 +290,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
     elif following[:1] and following[0] in _SQUAD and is_town(text):
         votes.append(("Organization", 2))  # "the Liverpool manager": a town's team
-    if is_town(text) and (_RESULT.match(after) or _TRANSFER.search(before)):
-        votes.append(("Organization", 2))  # "Liverpool beat Tottenham 5-1", "signed X from Leeds"
+    if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
+        # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
+        # team; only a town's name outweighs a tag ("Sinner beat Alcaraz 6-4": people)
+        votes.append(("Organization", 2 if is_town(text) else 1))
+    if _OF_TOWN.search(before):
+        votes.append(("Place", 2))  # "Liam Carter, 38, of Sale, Greater Manchester"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
@@ -307,9 +318,11 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         and " of " not in text
     ):
         votes.append(("Place", 2))  # "Agua Dulce, California", "Beverly Hills, Calif.": a town
-    apposition = _APPOSITION.match(after)
+    apposition = _APPOSITION.match(_STATE_BASED.sub(r" \1", after))
     if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
         kind = "Place" if apposition.group(1) else describe(apposition.group(2))
+        if kind is None and _BASED.search(apposition.group(2) or ""):
+            kind = "Organization"  # "Eskom, the Johannesburg-based state utility"
         if kind is not None:
             votes.append((kind, 2))
     return tuple(votes)
@@ -321,6 +334,10 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
+_STATE_BASED = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}-based)\b")
+"""A state's name in "the Louisville, Kentucky-based chain": no end of the description."""
+_BASED = re.compile(r"^[\w.' -]*\w-based\s")
+"""A description that says where it is based: a body's ("the Cardiff-based car insurer")."""
 _SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
 """Punctuation after a name that ends its phrase: what follows is not a word of it."""
 _PLACE_SLOT = re.compile(
@@ -341,6 +358,10 @@ _RESULT = re.compile(
     r"[^.;]{0,40}?\b\d{1,2}-\d{1,2}\b"
 )
 """A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1")."""
+_SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
+"""A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
+_OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
+"""Where a person named with an age is from: "Maria Lopez, 42, of Fresno"."""
 _TRANSFER = re.compile(r"\bsign(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 """A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)

@@ -31,7 +31,7 @@ _NAME_ENDS = {
         gold steel foods financial insurance investments ventures enterprises communications
         media entertainment pharmaceuticals productions publishing hospital clinic school
         college academy international growers winegrowers markets services network times
-        herald journal gazette tribune institution research""".split(),
+        herald journal gazette tribune institution research united""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -40,7 +40,8 @@ _NAME_ENDS = {
         reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
         heights country tableland plains gorge park hills downs station observatory telescope
-        arena square plaza tower zoo cemetery prison""".split(),
+        arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
+        parkway lane""".split(),
         "Place",
     ),
     **dict.fromkeys(
@@ -89,7 +90,22 @@ def name_votes(label: str) -> Votes:
         kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
     if kind is None and _person_shape(label, written):
         return (("Person", 2), ("Organization", -2))
+    if kind is None and _team_shape(written):
+        return (("Organization", 1),)  # less than a tag: "Charlotte Edwards" has the shape too
     return ((kind, 2),) if kind else ()
+
+
+def _team_shape(written: list[str]) -> bool:
+    """A place's name and a plural nickname: "Brisbane Broncos", "Philadelphia Eagles"."""
+    nickname = written[-1]
+    place = " ".join(written[:-1])
+    return (
+        len(nickname) > 3
+        and nickname.endswith("s")
+        and not nickname.endswith(("ss", "us", "is"))
+        and nickname[:1].isupper()
+        and (is_town(place) or is_place_name(place))
+    )
 
 
 def _person_shape(label: str, written: list[str]) -> bool:
