@@ -191,6 +191,8 @@ def noun_type(word: str) -> str | None:
             return kind
     if len(word) > 5 and word not in _NOT_ROLES and word.endswith(("ist", "ician", "grapher")):
         return "Person"  # linguist, physician, photographer: people by their trade
+    if len(word) > 7 and word.endswith("ioner"):
+        return "Person"  # practitioner, parishioner, petitioner
     if len(word) > 7 and word.endswith(("maker", "producer")):
         return "Organization"  # steelmaker, automaker
     return None
@@ -321,7 +323,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     apposition = _APPOSITION.match(_STATE_BASED.sub(r" \1", after))
     if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
         kind = "Place" if apposition.group(1) else describe(apposition.group(2))
-        if kind is None and _BASED.search(apposition.group(2) or ""):
+        if kind is None and _BASED.match(after):
             kind = "Organization"  # "Eskom, the Johannesburg-based state utility"
         if kind is not None:
             votes.append((kind, 2))
@@ -336,8 +338,9 @@ _APPOSITION = re.compile(
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
 _STATE_BASED = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}-based)\b")
 """A state's name in "the Louisville, Kentucky-based chain": no end of the description."""
-_BASED = re.compile(r"^[\w.' -]*\w-based\s")
-"""A description that says where it is based: a body's ("the Cardiff-based car insurer")."""
+_BASED = re.compile(r"\s*,\s*the\s+[\w.', -]*?\w-based\s")
+"""A definite description that says where it is based: a body's ("the Cardiff-based car
+insurer"; not "a Mumbai-based feng shui practitioner")."""
 _SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
 """Punctuation after a name that ends its phrase: what follows is not a word of it."""
 _PLACE_SLOT = re.compile(

@@ -573,6 +573,7 @@ def test_person_shape_votes(label, votes):
         ("the storm cut power to homes in ", "Leeds", " on Sunday", "Place"),
         ("Ohio State beat ", "Notre Dame", " 34-23 in Atlanta", "Organization"),  # a score
         ("Maria Lopez, 42, of ", "Fresno", ", was charged", "Place"),
+        ("says ", "Vikram Narayan", ", a Mumbai-based feng shui practitioner.", "Person"),  # "a"
     ],
 )
 def test_more_context_votes(before, text, after, expected):
