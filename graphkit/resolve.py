@@ -434,11 +434,11 @@ def _is_value(mention: Mention) -> bool:
 def _untagged_name(mention: Mention) -> bool:
     """A capitalised argument NER gave no type: a name kept whole, or one tagged NORP.
 
-    "Mr Johanns": a surname the model took for a people's name (see `_concept`).
+    "Mr Johanns": a surname the model took for a people's name (see `_concept`); "the Melbourne
+    Storm", whose label drops the article.
     """
-    return (
-        mention.label in (None, "NORP") and not mention.antecedents and mention.text[:1].isupper()
-    )
+    name = mention.text.removeprefix("the ").removeprefix("The ")
+    return mention.label in (None, "NORP") and not mention.antecedents and name[:1].isupper()
 
 
 def _value(mention: Mention, published: datetime.date | None) -> Value:

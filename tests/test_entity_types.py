@@ -346,6 +346,12 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Thing",
         ),
+        (  # own: "the" before an untagged name leaves its context read (a score: a team)
+            "The Brisbane Broncos beat the Melbourne Storm 26-22 in the grand final.",
+            "Melbourne Storm",
+            "Organization",
+            "Thing",
+        ),
         (  # own: a street's name
             "Traffic was stopped on Franklin Boulevard after the crash.",
             "Franklin Boulevard",
