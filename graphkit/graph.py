@@ -70,8 +70,7 @@ def to_dataset(
     if into is not None:
         from graphkit import store as on_disk  # here: graphkit.store imports this module
 
-        streamed = [suffix for suffix in formats if suffix in STREAMED]
-        with StreamedFiles(into, streamed, prefixes(base)) as files:
+        with StreamedFiles(into, streamed(formats), prefixes(base)) as files:
             on_disk.build(into, quads, base=base, also=files.write)
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
@@ -155,6 +154,11 @@ STREAMED = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.
 """The formats StreamedFiles writes as a build's quads stream into its store (.ttl: the union)."""
 
 
+def streamed(formats: Iterable[str]) -> list[str]:
+    """The suffixes of `formats` that a build into a store writes as its quads stream."""
+    return [suffix for suffix in formats if suffix in STREAMED]
+
+
 def prefixes(base: str) -> dict[str, str]:
     """The prefixes the files of a graph built under `base` declare (those `_dataset` binds)."""
     bound = _dataset(OxigraphStore(store=ox.Store()), base).namespaces()
@@ -191,10 +195,7 @@ class StreamedFiles:
 
     def write(self, chunk: list[ox.Quad]) -> None:
         """Write one chunk of quads to every file."""
-        if not self._files:
-            return
-        graphs = ox.Store()
-        graphs.bulk_extend(chunk)
+        graphs = None  # the chunk's named graphs, sorted for the TriG and N-Quads files
         for suffix, out in self._files.items():
             body = _AfterPrefixes(out)  # the prefixes were written once, at the top
             writer = cast(IO[bytes], body)
@@ -206,6 +207,9 @@ class StreamedFiles:
                     prefixes=self._prefixes,
                 )  # fmt: skip
             else:
+                if graphs is None:
+                    graphs = ox.Store()
+                    graphs.bulk_extend(chunk)
                 graphs.dump(writer, format=STREAMED[suffix], prefixes=self._prefixes)
             body.end()
 

@@ -172,9 +172,10 @@ def _write(
     """Write the graph files, the store, the map and the state into `staging`."""
     formats = _suffixes(kept.formats)
     if _into(staging, kept.config) is not None:  # the quads streamed into the store and files
-        streamed = [staging / f"graph{suffix}" for suffix in formats if suffix in graph.STREAMED]
-        rest = [suffix for suffix in formats if suffix not in graph.STREAMED]
-        written = [*streamed, *graph.write(result.dataset, staging, formats=rest)]
+        streamed = graph.streamed(formats)
+        rest = [suffix for suffix in formats if suffix not in streamed]
+        written = [staging / f"graph{suffix}" for suffix in streamed]
+        written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
     else:
         written = graph.write(result.dataset, staging, formats=formats)
