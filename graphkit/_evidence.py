@@ -36,7 +36,8 @@ PERSON_ROLES = frozenset(
     official shopkeeper athlete winger striker midfielder defender goalkeeper batsman bowler runner
     assemblyman assemblywoman congressman congresswoman councilman councilwoman alderman
     policeman policewoman businessman businesswoman sportsman craftsman tradesman salesman
-    saleswoman clergyman statesman layman cameraman
+    saleswoman clergyman statesman layman cameraman billionaire millionaire tycoon magnate
+    oligarch philanthropist forward quarterback pitcher
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -48,7 +49,8 @@ ORG_NOUNS = frozenset(
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
     exporter distributor wholesaler supplier processor miner chain utility operator brewer
-    developer builder contractor consultancy watchdog co-operative cooperative
+    developer builder contractor consultancy watchdog co-operative cooperative alliance
+    coalition bloc militia
     """.split()
 )
 PLACE_NOUNS = frozenset(
@@ -82,6 +84,8 @@ _NOUN_TYPES = (
     (WORK_NOUNS, "CreativeWork"),
     (PRODUCT_NOUNS, "Product"),
 )
+_COMPOUNDS = {("aircraft", "carrier"): "Product"}
+"""Two-word heads whose last word alone would name another type (a carrier is an airline)."""
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(
@@ -170,6 +174,8 @@ def describe(phrase: str) -> str | None:
     if re.search(r"['’]s?\W*$", phrase):
         return None  # "the association's": whose it is, not what it is
     words = head_words(phrase)
+    if tuple(words) in _COMPOUNDS:
+        return _COMPOUNDS[tuple(words)]
     for word in reversed(words):  # the head first, then the word before it
         kind = noun_type(word)
         if kind is not None:
@@ -210,7 +216,7 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     for pattern, subject, obj in _RELATIONS:
         if pattern.match(lemma):
             return subject, obj
-    if lemma in ("be", "be among", "become", "act as", "serve as") and object_text:
+    if lemma in _BE_DESCRIBED and object_text:
         kind = describe(object_text)
         return (((kind, 3),) if kind else ()), ()
     role = _OF_ROLE.match(lemma)
@@ -228,6 +234,14 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     return (), ()
 
 
+_BE_DESCRIBED = frozenset(
+    (
+        "be", "be among", "become", "act as", "serve as", "remain", "be elected", "be re-elected",
+        "be named", "be appointed", "be elected as", "be named as", "be appointed as",
+        "be chosen as", "be sworn in as", "be installed as",
+    )
+)  # fmt: skip
+"""Relations whose object describes the subject: "was elected leader of the Conservative Party"."""
 _STAFF_ROLES = frozenset(
     """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
     director manager vice-president officer economist strategist employee staffer""".split()
@@ -271,6 +285,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             kind = noun_type(previous[-2])  # "a test-practice kit called Learning Materials"
             if kind is not None:
                 votes.append((kind, 2))
+        elif tuple(previous[-2:]) in _COMPOUNDS:
+            votes.append((_COMPOUNDS[tuple(previous[-2:])], 3))  # "aircraft carrier Liaoning"
         elif (kind := noun_type(word)) is not None and (
             kind != "CreativeWork" or word != "play" or before.rstrip()[-1:] in "\"“'‘,"
         ):
@@ -290,14 +306,24 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
     elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
-    elif following[:1] and following[0] in _SQUAD and is_town(text):
-        votes.append(("Organization", 2))  # "the Liverpool manager": a town's team
+    elif following[:1] and following[0] in _SQUAD and (is_town(text) or previous[-1:] == ["the"]):
+        votes.append(("Organization", 2))  # "the Liverpool manager", "the Al-Nassr forward"
+    elif _ELECTION.match(after):
+        votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
         # team; only a town's name outweighs a tag ("Sinner beat Alcaraz 6-4": people)
         votes.append(("Organization", 2 if is_town(text) else 1))
-    if _OF_TOWN.search(before):
-        votes.append(("Place", 2))  # "Liam Carter, 38, of Sale, Greater Manchester"
+    if _BY_FIRM.search(before) or _DEAL_DONE.match(after) or _LED_BY.match(after):
+        votes.append(("Organization", 2))  # "its merger with Viterra", "Plaid Cymru, led by"
+    if _STARRING.match(after):
+        votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
+    if _SUCCEEDING.search(before) and " " in text:
+        votes.append(("Person", 2))  # "replacing Pekka Lundmark"
+    if (role := _TERM_AS.match(after)) and noun_type(role.group(1)) == "Person":
+        votes.append(("Person", 2))  # "Alassane Ouattara won a fourth term as president"
+    if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
+        votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
@@ -344,7 +370,8 @@ insurer"; not "a Mumbai-based feng shui practitioner")."""
 _SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
 """Punctuation after a name that ends its phrase: what follows is not a word of it."""
 _PLACE_SLOT = re.compile(
-    r"\b(?:(?:parts|areas|outskirts|suburbs?|streets|centre|center|heart|districts?)\s+of"
+    r"\b(?:(?:parts|areas|outskirts|suburbs?|streets|centre|center|heart|districts?"
+    r"|neighbou?rhoods?|villages?|islands?|provinces?|regions?)\s+of"
     r"|(?:mp|member|senator|congressman|congresswoman|representative)\s+for"
     r"|(?:seat|electorate|riding|constituency)\s+of)\s+$",
     re.IGNORECASE,
@@ -353,7 +380,7 @@ _PLACE_SLOT = re.compile(
 "became part of Macmillan/McGraw")."""
 _FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
 _SQUAD = frozenset(
-    "manager coach captain striker goalkeeper midfielder defender winger skipper".split()
+    "manager coach captain striker goalkeeper midfielder defender winger skipper forward".split()
 )
 """A team's people after its name: "the Liverpool manager"."""
 _RESULT = re.compile(
@@ -385,8 +412,32 @@ _TOWN_STATE = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*(?:[,.;:(
 ", Australia's")."""
 _CORPORATE = frozenset(
     """shares stock shareholders stake profit profits revenue revenues earnings sales
-    subsidiary subsidiaries unit board ceo chairman chief executive headquarters""".split()
+    subsidiary subsidiaries unit board ceo chairman chief executive headquarters share market
+    valuation capitalisation capitalization investors founder co-founder employees workforce
+    customers""".split()
 )
+_BY_FIRM = re.compile(
+    r"\b(?:merger|merge|merged|merging|takeover|acquisition|buyout|contract)\s+(?:with|of|by)\s+$"
+    r"|\b(?:acquired|bought|taken over|published|distributed|operated|manufactured)\s+by\s+$",
+    re.IGNORECASE,
+)
+"""A firm a deal or a trade names: "its merger with Viterra", "a contract with Barcelona",
+"published by Gallimard"."""
+_LED_BY = re.compile(r"\s*,\s*(?:now\s+|then\s+)?led\s+by\b")
+"""A body named before who leads it: "Plaid Cymru, led by Rhun ap Iorwerth,"."""
+_STARRING = re.compile(r"\s*,?\s*(?:starring|co-starring|directed\s+by)\b")
+"""A film or a show before its cast or director."""
+_SUCCEEDING = re.compile(r"\b(?:replac|succeed)(?:es|ed|ing|s)?\s+$", re.IGNORECASE)
+"""Who is replaced or succeeded in a post: "named Hotard ..., replacing Pekka Lundmark"."""
+_ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNORECASE)
+"""A seat named before its election: "won the Caerphilly by-election"."""
+_DEAL_DONE = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:its|their)\s+(?:\$?[\d.,]+\s+\w+\s+)?(?:merger|takeover|"
+    r"acquisition|purchase)\s+(?:with|of)\b"
+)
+"""A firm that makes a merger or takeover: "Bunge completed its merger with"."""
+_TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
+"""An office held for a term: "won a fourth term as president of", "began his second term as"."""
 _LOCALS = frozenset(
     """grower farmer grazier pastoralist irrigator winemaker vigneron fisherman resident local
     man woman boy girl teenager family couple mayor producer breeder""".split()

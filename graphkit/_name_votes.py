@@ -41,7 +41,7 @@ _NAME_ENDS = {
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
         heights country tableland plains gorge park hills downs station observatory telescope
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
-        parkway lane""".split(),
+        parkway lane chapel minster abbey mosque temple shrine dam reservoir""".split(),
         "Place",
     ),
     **dict.fromkeys(
@@ -54,7 +54,8 @@ _NAME_ENDS = {
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
 _NAME_STARTS = {
-    **dict.fromkeys("mount mt lake cape county co".split(), "Place"),  # "Co Clare": Irish
+    **dict.fromkeys("mount mt lake cape county co fort cerro".split(), "Place"),  # "Co Clare"
+    **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
     **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
@@ -81,7 +82,7 @@ def name_votes(label: str) -> Votes:
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
         return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
-    kind = _NAME_ENDS.get(words[-1])
+    kind = _NAME_ENDS.get(words[-1]) if written[-2] not in _PARTICLES else None  # "Jan van Dam"
     if kind is None and words[0] in _NAME_STARTS:
         return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):

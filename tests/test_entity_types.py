@@ -434,6 +434,10 @@ def test_relation_votes(lemma, subject, obj):
         ("post", "net income of $5 million", (("Organization", 2),)),
         ("report", "the attack", (("Person", 1), ("Organization", 1))),  # who reports: anyone
         ("book", "profits", ()),  # investors book profits too
+        ("be elected", "leader of the Green Party", (("Person", 3),)),  # an office: a person
+        ("be named", "chief executive", (("Person", 3),)),
+        ("be appointed", "the bank's auditor", ()),  # "auditor" names no type here
+        ("remain", "the largest lender in Ghana", (("Organization", 3),)),
     ],
 )
 def test_what_a_firm_reports(lemma, object_text, subject):
@@ -465,6 +469,11 @@ def test_role_nouns_by_their_ending():
         ("Franklin Boulevard", (("Place", 2),)),
         ("Brisbane Broncos", (("Organization", 1),)),  # a place and a plural nickname: a team ...
         ("Charlotte Edwards", (("Organization", 1),)),  # ... less than a PERSON tag, for this
+        ("Fort Bragg", (("Place", 3),)),
+        ("HMS Queen Elizabeth", (("Product", 3),)),  # a ship
+        ("Hoover Dam", (("Place", 2),)),
+        ("Jan van Dam", (("Person", 2), ("Organization", -2))),  # a particle: a surname, no dam
+        ("Rio Tinto", ()),  # a firm: "Rio" starts no place's name alone
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -580,6 +589,25 @@ def test_person_shape_votes(label, votes):
         ("Ohio State beat ", "Notre Dame", " 34-23 in Atlanta", "Organization"),  # a score
         ("Maria Lopez, 42, of ", "Fresno", ", was charged", "Place"),
         ("says ", "Vikram Narayan", ", a Mumbai-based feng shui practitioner.", "Person"),  # "a"
+        # own rows for the dev7 round: deals, leaders, films, successions, seats, places "of"
+        ("Unilever agreed a merger with ", "Kestrel Foods", " on Monday", "Organization"),
+        ("the essays were published by ", "Faber", " in London", "Organization"),
+        ("", "Tomsk Oil", " finished its takeover of Sibmetal last week", "Organization"),
+        ("", "Civic Platform", ", led by Donald Tusk, won the vote", "Organization"),
+        (
+            "Park Chan-wook's ",
+            "No Other Choice",
+            ", starring Lee Byung-hun, opened",
+            "CreativeWork",
+        ),
+        ("the board named Ana Ruiz, replacing ", "Tomas Berg", ", who retired", "Person"),
+        ("the Liberal Democrats won the ", "Frome", " by-election in July", "Place"),
+        ("a fishing village on the island of ", "Lamu", ", north of Mombasa", "Place"),
+        ("", "Julius Maada Bio", " began a second term as president in 2023", "Person"),
+        ("the Indian aircraft carrier ", "Vikrant", " docked in Kochi", "Product"),
+        ("the ", "Fenerbahce", " midfielder scored twice", "Organization"),
+        ("a 30-year-old fisherman, 30, of ", "Paihia", ", was rescued", "Place"),
+        ("the deal was backed by the billionaire ", "Rinat Akhmetov", ".", "Person"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
