@@ -37,7 +37,7 @@ PERSON_ROLES = frozenset(
     assemblyman assemblywoman congressman congresswoman councilman councilwoman alderman
     policeman policewoman businessman businesswoman sportsman craftsman tradesman salesman
     saleswoman clergyman statesman layman cameraman billionaire millionaire tycoon magnate
-    oligarch philanthropist forward quarterback pitcher
+    oligarch philanthropist forward quarterback pitcher commander commander-in-chief
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -58,7 +58,7 @@ PLACE_NOUNS = frozenset(
     city town country state village region province capital island river highway port district
     suburb county nation territory continent mountain lake sea ocean valley peninsula
     municipality neighbourhood neighborhood community settlement township hamlet borough
-    oblast prefecture governorate commune enclave archipelago atoll
+    oblast prefecture governorate commune enclave archipelago atoll base
     """.split()
 )
 EVENT_NOUNS = frozenset(
@@ -310,6 +310,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "the Liverpool manager", "the Al-Nassr forward"
     elif _ELECTION.match(after):
         votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
+    elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
+        votes.append(("Place", 2))  # "Russia's Kursk region", "the Loiret department"
+    if _JOINED.search(before) and _FROM_CLUB.match(after):
+        votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
         # team; only a town's name outweighs a tag ("Sinner beat Alcaraz 6-4": people)
@@ -320,7 +324,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
     if _SUCCEEDING.search(before) and " " in text:
         votes.append(("Person", 2))  # "replacing Pekka Lundmark"
-    if (role := _TERM_AS.match(after)) and noun_type(role.group(1)) == "Person":
+    role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
+    if role and noun_type(role.group(1)) == "Person":
         votes.append(("Person", 2))  # "Alassane Ouattara won a fourth term as president"
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
@@ -392,8 +397,9 @@ _SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
 """A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 """Where a person named with an age is from: "Maria Lopez, 42, of Fresno"."""
-_TRANSFER = re.compile(r"\bsign(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
-"""A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool"."""
+_TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
+"""A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool", "joined PSG
+from Napoli"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
 _PLACE_OWNER = re.compile(
@@ -438,6 +444,17 @@ _DEAL_DONE = re.compile(
 """A firm that makes a merger or takeover: "Bunge completed its merger with"."""
 _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 """An office held for a term: "won a fourth term as president of", "began his second term as"."""
+_REPLACED_AS = re.compile(
+    r"\s+(?:replac|succeed)(?:es|ed|s)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}as\s+(?:the\s+)?([a-z-]+)"
+)
+"""Who takes over a post: "Oleksandr Syrskyi replaced Valerii Zaluzhnyi as commander-in-chief"."""
+_PLACE_KINDS = frozenset(
+    "region province oblast prefecture governorate district county department".split()
+)
+"""Lower-case kinds of place after a place's name: "Russia's Kursk region"."""
+_JOINED = re.compile(r"\bjoin(?:s|ed|ing)?\s+$")
+_FROM_CLUB = re.compile(r"\s+from\s+[A-Z]")
+"""A move between clubs: "joined Paris Saint-Germain from Napoli"."""
 _LOCALS = frozenset(
     """grower farmer grazier pastoralist irrigator winemaker vigneron fisherman resident local
     man woman boy girl teenager family couple mayor producer breeder""".split()

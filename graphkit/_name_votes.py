@@ -31,7 +31,7 @@ _NAME_ENDS = {
         gold steel foods financial insurance investments ventures enterprises communications
         media entertainment pharmaceuticals productions publishing hospital clinic school
         college academy international growers winegrowers markets services network times
-        herald journal gazette tribune institution research united""".split(),
+        herald journal gazette tribune institution research united board""".split(),
         "Organization",
     ),
     **dict.fromkeys(

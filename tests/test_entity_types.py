@@ -474,6 +474,7 @@ def test_role_nouns_by_their_ending():
         ("Hoover Dam", (("Place", 2),)),
         ("Jan van Dam", (("Person", 2), ("Organization", -2))),  # a particle: a surname, no dam
         ("Rio Tinto", ()),  # a firm: "Rio" starts no place's name alone
+        ("Irish Tourism Board", (("Organization", 2),)),
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -608,6 +609,11 @@ def test_person_shape_votes(label, votes):
         ("the ", "Fenerbahce", " midfielder scored twice", "Organization"),
         ("a 30-year-old fisherman, 30, of ", "Paihia", ", was rescued", "Place"),
         ("the deal was backed by the billionaire ", "Rinat Akhmetov", ".", "Person"),
+        ("troops massed in Iran's ", "Khuzestan", " province on Friday", "Place"),
+        ("", "Carlo Ancelotti", " replaced Dorival Junior as coach of Brazil", "Person"),
+        ("Harry Kane joined ", "Bayern Munich", " from Tottenham in 2023", "Organization"),
+        ("Harry Kane joined Bayern Munich from ", "Tottenham", " in 2023", "Organization"),
+        ("", "Fort Hood", ", the Texas base, was renamed", "Place"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
