@@ -151,7 +151,7 @@ class NameTable:
         surnames = {key for key in people if len(key.split()) == 1}
         for full in people - surnames:
             for short in surnames:
-                if same_person(short, full, fuzzy=True):
+                if same_person(short, full, fuzzy=True, given=True):
                     self._together[short, full] += 1
                     self._surnames.add(short)
                     self._votes[short]["Person"] += 2  # a person's surname, in this article

@@ -60,7 +60,7 @@ class PeopleIndex:
         found = [
             full
             for full in sorted(candidates, key=self._order.__getitem__)
-            if same_person(short, full, fuzzy=True)
+            if same_person(short, full, fuzzy=True, given=True)
         ]
         return found if len(words) == 1 else found[:1]
 
@@ -89,12 +89,14 @@ def _bigrams(word: str) -> Counter[str]:
     return Counter(word[i : i + 2] for i in range(len(word) - 1))
 
 
-def same_person(short: str, full: str, *, fuzzy: bool) -> bool:
+def same_person(short: str, full: str, *, fuzzy: bool, given: bool = False) -> bool:
     """Tell whether `short` names the person `full` names ("putin" / "vladimir putin").
 
     A lone surname must be the full name's last (or, in Chinese order, first) word, or with
     `fuzzy` a near spelling of it ("zelensky" / "volodymyr zelenskyy"): "willis" is not
-    "craig williams" unless an article puts them side by side.
+    "craig williams" unless an article puts them side by side. A given name alone names the
+    full name it starts only with `given` (side by side in an article: "Claire Smith, 8, ...
+    Claire"); else the first word must be able to be a surname ("xi" / "xi jinping").
     """
     short_words, full_words = short.split(), full.split()
     if len(short_words) > len(full_words):
@@ -106,9 +108,25 @@ def same_person(short: str, full: str, *, fuzzy: bool) -> bool:
     surname = short_words[-1]
     return len(short_words) == 1 < len(full_words) and (
         surname == full_words[-1]
-        or surname == full_words[0]  # Chinese order: "Xi" of "Xi Jinping"
+        or (surname == full_words[0] and (given or _surname_first(surname)))
         or (fuzzy and len(surname) >= 5 and _alike(surname, full_words[-1]))
     )
+
+
+def _surname_first(word: str) -> bool:
+    """Whether a full name's first word may be its surname, as in Chinese order.
+
+    Not a given name ("Oscar" is not Oscar Isaac), unless a common East Asian surname that is one
+    too ("Kim", "Lee").
+    """
+    from graphkit.authority._gazetteer import given_names
+
+    return word in _EAST_ASIAN_SURNAMES or word not in given_names()
+
+
+_EAST_ASIAN_SURNAMES = frozenset("kim lee jung chung sun son sung abe".split())
+"""Surnames written first that the given-name list also holds: of the 150 commonest Chinese,
+Korean, Vietnamese and Japanese ones, these (folded, lower case)."""
 
 
 @functools.lru_cache(maxsize=1 << 14)

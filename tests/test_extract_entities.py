@@ -350,6 +350,15 @@ def test_a_dateline_is_read_apart_from_the_story(read):
     assert said.object is not None and said.object.text.startswith("A tornado")
 
 
+def test_a_hyphenated_place_in_a_dateline_is_one_name(read):
+    check(
+        read,
+        "WINSTON-SALEM, N.C. (AP) — Reynolds American said on Monday it would cut 500 jobs.",
+        {("WINSTON-SALEM", "located in", "N.C."), ("WINSTON-SALEM", "dateline", "")},
+        {("N.C.", "say", "it would cut 500 jobs"), ("SALEM", "located in", "N.C.")},
+    )
+
+
 def test_a_dateline_without_a_state_and_a_company_seat_are_told_apart(read):
     check(
         read,

@@ -157,6 +157,28 @@ def test_a_surname_joins_a_full_name_only_when_spelled_the_same():
     assert people == {"Willis": frozenset(), "Craig Williams": {"Williams"}}
 
 
+def test_a_given_name_alone_is_no_surname_written_first():
+    """A given name alone ("won the Oscar") had joined Oscar Isaac, as "Xi" joins Xi Jinping."""
+    resolution = resolve(
+        [
+            extraction("a", (m("Oscar Isaac", "PERSON"), "star in", m("Frankenstein", "WORK"))),
+            extraction("b", (m("Oscar", "PERSON"), "go to", m("Anora", "WORK"))),
+            extraction("c", (m("Kim Jong Un", "PERSON"), "visit", m("Moscow", "GPE"))),
+            extraction("d", (m("Kim", "PERSON"), "meet", m("Vladimir Putin", "PERSON"))),
+            extraction(
+                "e",
+                (m("Claire Ashby", "PERSON"), "win", m("Tamworth Eisteddfod", "EVENT")),
+                (m("Claire", "PERSON"), "thank", m("Tamworth Eisteddfod", "EVENT")),
+            ),
+        ],
+        docs("a", "b", "c", "d", "e"),
+    )
+    people = {e.label: e.aliases for e in resolution.entities if e.type == "Person"}
+    assert people["Oscar Isaac"] == frozenset() and "Oscar" in people
+    assert people["Kim Jong Un"] == {"Kim"}
+    assert people["Claire Ashby"] == {"Claire"}  # side by side in one article
+
+
 def test_a_surname_spelled_alike_joins_only_in_the_same_article():
     near = [m("Volodymyr Zelenskyy", "PERSON"), m("Zelensky", "PERSON")]
     apart = resolve(

@@ -50,7 +50,7 @@ def find_dateline(parsed: Span) -> Dateline | None:
     """
     tokens = list(parsed)
     place = _words(tokens, 0)
-    if not place or len(place) > _MAX_PLACE_WORDS:
+    if not place or sum(t.is_alpha for t in place) > _MAX_PLACE_WORDS:
         return None
     at = len(place)
     state: list[Token] = []
@@ -88,12 +88,19 @@ def find_dateline(parsed: Span) -> Dateline | None:
 def _words(tokens: list[Token], start: int) -> list[Token]:
     """A run of proper-noun words from `start`: a place name or a state's abbreviation."""
     run: list[Token] = []
-    for token in tokens[start:]:
+    for at, token in enumerate(tokens[start:], start):
         if token.pos_ == "PROPN" or (token.is_alpha and token.text.isupper()):
             run.append(token)
+        elif token.text == "-" and run and _joins(run[-1], token, tokens[at + 1 : at + 2]):
+            run.append(token)  # "PORT-AU-PRINCE", "WILKES-BARRE": one name
         else:
             break
-    return run
+    return run[:-1] if run and run[-1].text == "-" else run
+
+
+def _joins(before: Token, hyphen: Token, after: list[Token]) -> bool:
+    """Whether `hyphen` joins two words with no space around it."""
+    return not before.whitespace_ and not hyphen.whitespace_ and bool(after) and after[0].is_alpha
 
 
 def dateline_facts(dateline: Dateline) -> Iterator[Reading]:
