@@ -84,7 +84,7 @@ _NOUN_TYPES = (
     (WORK_NOUNS, "CreativeWork"),
     (PRODUCT_NOUNS, "Product"),
 )
-_COMPOUNDS = {("aircraft", "carrier"): "Product"}
+_COMPOUNDS: dict[tuple[str, ...], str] = {("aircraft", "carrier"): "Product"}
 """Two-word heads whose last word alone would name another type (a carrier is an airline)."""
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
