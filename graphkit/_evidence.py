@@ -41,6 +41,13 @@ PERSON_ROLES = frozenset(
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
+OFFICES = frozenset(
+    """president vice-president chancellor minister premier secretary ambassador envoy diplomat
+    leader senator governor mayor king queen prince princess emperor general commander official
+    spokesman spokeswoman spokesperson lawmaker legislator mp deputy congressman congresswoman
+    commissioner representative prosecutor judge ruler monarch dictator""".split()
+)
+"""Offices a country's adjective before them makes the country's ("U.S. president")."""
 ORG_NOUNS = frozenset(
     """
     company firm group maker automaker carmaker manufacturer bank agency party organisation

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge, wordings
-from graphkit._evidence import LABEL_RULES, PERSON_ROLES, context_votes, relation_votes
+from graphkit._evidence import LABEL_RULES, OFFICES, context_votes, relation_votes
 from graphkit._name_votes import Votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
@@ -388,8 +388,8 @@ def _office_of_country(relation: Relation, obj: Mention) -> tuple[Relation, Ment
     if relation.lemma != "be" or relation.negated or obj.label in GRAPH_VALUE_LABELS:
         return relation, obj
     words = clean_label(obj.text).split()
-    if len(words) < 2 or words[-1].casefold() not in PERSON_ROLES:
-        return relation, obj
+    if len(words) < 2 or words[-1].casefold() not in OFFICES:
+        return relation, obj  # "the Peruvian author": a nationality, not an office of Peru
     for cut in range(1, len(words)):
         modifier = " ".join(words[:cut])
         country = country_of(modifier)

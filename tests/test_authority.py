@@ -335,6 +335,19 @@ def test_a_demonym_before_an_office_names_the_country():
     assert fact.object.same_as == WD + "Q159"
 
 
+def test_a_demonym_before_a_trade_is_a_nationality_not_an_office():
+    extraction = article(
+        "a",
+        "Mario Vargas Llosa, the Peruvian author, died.",
+        ("Mario Vargas Llosa", "be", "the Peruvian author"),
+        labels={"Mario Vargas Llosa": "PERSON", "Peruvian": "NORP"},
+    )
+    documents = [Document(id="a", text=extraction.sentences[0].text, source="x")]
+    [fact] = resolve([extraction], documents, authority=authority.load()).facts
+    assert fact.relation.lemma == "be"  # not "be author of" Peru
+    assert not isinstance(fact.object, Entity) or fact.object.label != "Peru"
+
+
 def test_a_linked_entity_has_schema_same_as_in_the_entities_graph():
     russia = Entity(id="russia", label="Russia", type="Place", same_as=WD + "Q159")
     dataset = to_dataset([], [russia], [], store="default")
