@@ -170,7 +170,7 @@ class NameTable:
             if not self._places or not label[:1].isupper():
                 pass  # no authority, or a word ("talent", "vice")
             elif fold(label) in self._places:  # a country, a state, a capital
-                self._gazetteer[key] = 2
+                self._gazetteer[key] = 3
             elif is_town(label):  # a city in GeoNames: a weaker vote
                 self._gazetteer.setdefault(key, 1)
         spellings[label] += 1
@@ -245,13 +245,14 @@ class NameTable:
     def _votes_of(self, key: str) -> Counter[str]:
         """A key's votes, with a Place vote for a place's name unless the context says otherwise.
 
-        A country's, state's or capital's name ("Adelaide", "Queensland") votes 2; a city's in
-        GeoNames ("Tamworth", "Esperance") 1: it breaks a tie with one NER tag, never outvotes
-        the words of a sentence ("Toyota", "Temple" and "Chelsea" are cities too; "at Esperance
-        in Western Australia" adds 2 in `_evidence.context_votes`). No vote where the context
-        says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a given
-        name), where the key is a surname beside a full name ("Lincoln", "Jackson"), and for a
-        city's name where it says Organization ("mining giant Rio Tinto") or spaCy saw no name.
+        A country's, state's or capital's name ("Adelaide", "Queensland") votes 3, more than two
+        NER tags of another type ("Western Australia's Pilbara region", tagged ORG twice); a
+        city's in GeoNames ("Tamworth", "Esperance") 1: it breaks a tie with one NER tag, never
+        outvotes the words of a sentence ("Toyota", "Temple" and "Chelsea" are cities too; "at
+        Esperance in Western Australia" adds 2 in `_evidence.context_votes`). No vote where the
+        context says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a
+        given name), where the key is a surname beside a full name ("Lincoln", "Jackson"), and for
+        a city's name where it says Organization ("mining giant Rio Tinto") or spaCy saw no name.
         """
         votes = Counter(self._votes.get(key, {}))
         weight = self._gazetteer.get(key, 0)

@@ -358,6 +358,13 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Place",
             "Person",
         ),
+        (  # dev3 abc-rural-948: a state's name outweighs two ORG tags
+            "Western Australia's Pilbara region is bracing for severe winds as cyclone Glenda"
+            " tracks down the coast.",
+            "Western Australia",
+            "Place",
+            "Organization",
+        ),
         (  # dev5 own5-115: a tour is an event
             "Taylor Swift's Eras Tour ended in Vancouver in December 2024 after 149 shows.",
             "Eras Tour",
