@@ -336,6 +336,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", 2))  # "Alassane Ouattara won a fourth term as president"
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
+    if _ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
+        votes.append(("Organization", 2))  # "MLA's Wayne Hall", "NASA's Bill Nelson"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
@@ -451,6 +453,9 @@ _DEAL_DONE = re.compile(
 """A firm that makes a merger or takeover: "Bunge completed its merger with"."""
 _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 """An office held for a term: "won a fourth term as president of", "began his second term as"."""
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_STAFF_NAMED = re.compile(r"^['’]s\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
+"""An acronym's possessive before a person's name: the body the person speaks for."""
 _REPLACED_AS = re.compile(
     r"\s+(?:replac|succeed)(?:es|ed|s)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}as\s+(?:the\s+)?([a-z-]+)"
 )
@@ -510,6 +515,13 @@ def _governed(previous: list[str]) -> bool:
 
 _GOVERNORS = frozenset("the s of from at in with for to by on".split())
 """Words before a name that make it part of a larger phrase ("s": a possessive's)."""
+
+
+def _known_place(text: str) -> bool:
+    """A place's name or an alias the default authority knows ("UK", "USA"), or a town's."""
+    from graphkit.authority._default import default_authority
+
+    return is_town(text) or bool(default_authority().lookup(text, "Place"))
 
 
 def _is_state(text: str) -> bool:

@@ -621,6 +621,8 @@ def test_person_shape_votes(label, votes):
         ("Harry Kane joined ", "Bayern Munich", " from Tottenham in 2023", "Organization"),
         ("Harry Kane joined Bayern Munich from ", "Tottenham", " in 2023", "Organization"),
         ("", "Fort Hood", ", the Texas base, was renamed", "Place"),
+        ("the ", "BBC", "'s Laura Kuenssberg asked the minister", "Organization"),  # an acronym's
+        ("the ", "UK", "'s Rishi Sunak met Macron", None),  # a country's, by its alias
     ],
 )
 def test_more_context_votes(before, text, after, expected):
