@@ -323,6 +323,29 @@ def test_places_nest(read, sentence, expected, absent):
             set(),
             {("state", "own", "company")},
         ),
+        (  # own: a town and its state before "-based", the firm set off before them
+            "Sycamore Partners, the Boston, Massachusetts-based private equity firm, bought"
+            " Walgreens.",
+            {
+                ("Sycamore Partners", "based in", "Boston"),
+                ("Boston", "located in", "Massachusetts"),
+            },
+            {("Boston", "be", "Massachusetts-based private equity firm")},
+        ),
+        (  # own: the state's abbreviation and "-based" one token
+            "Tyson Foods, the Springdale, Ark.-based meat processor, said profit rose.",
+            {("Tyson Foods", "based in", "Springdale")},
+            {("Tyson Foods", "based in", "Ark.")},
+        ),
+        (  # wsj_0182 (dev3): a description with an adjective before the town
+            "Metallgesellschaft, a diversified Frankfurt, West Germany-based metals group, said it"
+            " is buying the stake.",
+            {
+                ("Metallgesellschaft", "based in", "Frankfurt"),
+                ("Frankfurt", "located in", "West Germany"),
+            },
+            {("Frankfurt", "be", "West Germany-based metals group")},
+        ),
     ],
 )
 def test_hyphenated_agents_and_seats(read, sentence, expected, absent):

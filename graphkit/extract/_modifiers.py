@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphkit.extract._clauses import pobjs
-from graphkit.extract._entities import BASED_IN, CONTAINERS, entity_at, head_of
+from graphkit.extract._entities import BASED_IN, CONTAINERS, LOCATED_IN, entity_at, head_of
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import phrase_tokens
 from graphkit.types import Relation
@@ -37,6 +37,11 @@ person's name is refused there."""
 
 def modifier_facts(token: Token) -> Iterator[Reading]:
     """The readings of `token` as a hyphenated participle or a headquarters noun."""
+    if token.lower_ == "based" or token.lower_.endswith("-based"):
+        town = _town_state_based(token)
+        if town is not None:
+            yield from town
+            return
     if token.dep_ in ("amod", "compound", "nmod") and token.tag_ == "VBN":
         yield from _hyphen_facts(token)
     if token.lemma_.lower() in SEAT_NOUNS and token.pos_ == "NOUN":
@@ -84,6 +89,79 @@ def _hyphen_facts(participle: Token) -> Iterator[Reading]:
             relation=relation,
             object_tokens=tuple(words),
         )
+
+
+def _town_state_based(based: Token) -> list[Reading] | None:
+    """A town and its state before "-based": the firm based in the town, the town in the state.
+
+    "Tyson Foods, the Springdale, Ark.-based meat processor", whatever the parse made of the
+    commas; the firm is the name the description is set off after, or the name it comes before
+    ("Springdale, Ark.-based Tyson Foods"). None if `based` is no such participle.
+    """
+    doc = based.doc
+    if based.lower_ == "based":  # "Kentucky" "-" "based"
+        if based.i < 2 or doc[based.i - 1].text not in _HYPHENS or doc[based.i - 1].whitespace_:
+            return None
+        state = entity_at(doc[based.i - 2])
+        if state is None or state.end != based.i - 1:
+            return None
+        first = state.start
+    elif based.text[:1].isupper():  # "Ark.-based", one token
+        state, first = None, based.i
+    else:
+        return None
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    town = entity_at(doc[first - 2])
+    if town is None or town.end != first - 1 or town.label_ not in _PLACE_LABELS:
+        return None
+    firm = _set_off_before(town) or _named_after(based)
+    readings = []
+    if firm is not None:
+        readings.append(
+            Reading(kind="hyphen-modifier", subject=firm, relation=BASED_IN, object=town.root)
+        )
+    if state is not None:
+        readings.append(
+            Reading(kind="nesting", subject=town.root, relation=LOCATED_IN, object=state.root)
+        )
+    return readings
+
+
+def is_seat_town(token: Token) -> bool:
+    """Whether `token` ends the town of a town and its state before "-based" ("Louisville, ")."""
+    doc, at = token.doc, token.i + 2
+    if at >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    if doc[at].text[:1].isupper() and doc[at].lower_.endswith("-based"):
+        return True  # "Springdale, Ark.-based"
+    state = entity_at(doc[at])
+    end = state.end if state is not None and state.start == at else None
+    return end is not None and end + 1 < len(doc) and doc[end + 1].lower_ == "based"
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_OPENING = frozenset({"DT", "JJ", "RB", "PRP$"})
+
+
+def _set_off_before(town: Span) -> Token | None:
+    """The name a description opening before `town` is set off after: "Tyson Foods, the ..."."""
+    doc, at = town.doc, town.start - 1
+    while at > 0 and doc[at].tag_ in _OPENING:
+        at -= 1  # "the", "a diversified"
+    if at < 1 or doc[at].text != ",":
+        return None
+    name = entity_at(doc[at - 1])
+    return name.root if name is not None and name.end == at and name.label_ == "ORG" else None
+
+
+def _named_after(based: Token) -> Token | None:
+    """The name right after a town-and-state modifier: "Springdale, Ark.-based Tyson Foods"."""
+    doc = based.doc
+    if based.i + 1 >= len(doc):
+        return None
+    name = entity_at(doc[based.i + 1])
+    return name.root if name is not None and name.start == based.i + 1 else None
 
 
 def _described(noun: Token) -> Token | None:

@@ -14,6 +14,7 @@ from graphkit.extract._entities import (
     nesting,
     place_owns,
 )
+from graphkit.extract._modifiers import is_seat_town
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import is_pronoun, phrase_tokens
 from graphkit.labels import NAME_LABELS, RuleKind
@@ -59,6 +60,8 @@ def appositive_facts(appos: Token) -> Iterator[Reading]:
         return  # "$ 200 million ( US$ 193 million )" restates, it does not describe
     if appos.lower_ == head.lower_ or appos.text == appos.doc[head.left_edge.i : head.i + 1].text:
         return
+    if is_seat_town(appos) or is_seat_town(head):
+        return  # "Texas Roadhouse, the Louisville, Kentucky-based chain": read by _modifiers
     inner, outer = entity_at(head), entity_at(appos)
     if (
         inner is not None
