@@ -84,6 +84,10 @@ def name_key(label: str) -> str:
     return canonical.casefold() if canonical else joined
 
 
+_STATE_ABBREVIATIONS = frozenset("NSW QLD WA SA NT ACT".split())
+"""Australian states and territories as their own news names them ("WA", "NSW"), in capitals."""
+
+
 class NameTable:
     """Collects mentions, then merges spellings of one name into one Entity.
 
@@ -169,7 +173,7 @@ class NameTable:
             votes = (*name_votes(label), *(votes or ()))
             if not self._places or not label[:1].isupper():
                 pass  # no authority, or a word ("talent", "vice")
-            elif fold(label) in self._places:  # a country, a state, a capital
+            elif fold(label) in self._places or label in _STATE_ABBREVIATIONS:  # a country, ...
                 self._gazetteer[key] = 3
             elif is_town(label):  # a city in GeoNames: a weaker vote
                 self._gazetteer.setdefault(key, 1)

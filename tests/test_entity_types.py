@@ -365,6 +365,12 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Place",
             "Organization",
         ),
+        (  # own: an Australian state by its abbreviation
+            "WA has the most sheep in the country.",
+            "WA",
+            "Place",
+            "Thing",
+        ),
         (  # dev5 own5-115: a tour is an event
             "Taylor Swift's Eras Tour ended in Vancouver in December 2024 after 149 shows.",
             "Eras Tour",
