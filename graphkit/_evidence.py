@@ -132,12 +132,14 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
         (("Person", 1),),
         (("Person", 2),),
     ),
+    (re.compile(r"^die (?:at|on)$"), (("Person", 2),), ()),  # "at the age of 80", "at home"
     (re.compile(r"^(?:marry|divorce)$"), (("Person", 2),), (("Person", 2),)),
     (re.compile(r"^play for$"), (("Person", 2),), (("Organization", 2),)),  # a player's team
     # who fines is a court or a regulator ("fin": how the lemmatizer reads "fined")
     (re.compile(r"^fine?$"), (("Organization", 2),), ()),
     # who heads, chairs or founds a body is a person (firms "run" stores: "May Stores runs ...")
-    (re.compile(r"^(?:head|chair|found|co-found)$"), (("Person", 2),), ()),
+    (re.compile(r"^(?:head|chair)$"), (("Person", 2),), ()),
+    (re.compile(r"^(?:co-)?found$"), (("Person", 2),), (("Organization", 2),)),  # a body founded
     (re.compile(r"^be (?:[\w-]+ )?maker of$"), (("Organization", 2),), (("Product", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
@@ -319,7 +321,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
     elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
         votes.append(("Place", 2))  # "Russia's Kursk region", "the Loiret department"
-    if _JOINED.search(before) and _FROM_CLUB.match(after):
+    if (_JOINED.search(before) and _FROM_CLUB.match(after)) or _SIGNED_FROM.match(after):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
@@ -465,6 +467,8 @@ _PLACE_KINDS = frozenset(
 )
 """Lower-case kinds of place after a place's name: "Russia's Kursk region"."""
 _JOINED = re.compile(r"\bjoin(?:s|ed|ing)?\s+$")
+_SIGNED_FROM = re.compile(r"\s+(?:has\s+|have\s+)?sign(?:s|ed)\s[^.;]{0,60}\bfrom\s+[A-Z]")
+"""A club that signs a player from another: "Bayern Munich signed Luis Díaz from Liverpool"."""
 _FROM_CLUB = re.compile(r"\s+from\s+[A-Z]")
 """A move between clubs: "joined Paris Saint-Germain from Napoli"."""
 _LOCALS = frozenset(

@@ -431,7 +431,9 @@ def test_name_shape_votes(label, kind):
         ("buy", (), ()),  # a firm, a station or a painting
         ("fine", (("Organization", 2),), ()),  # a court or a regulator
         ("fin", (("Organization", 2),), ()),  # "fined", as the lemmatizer reads it
-        ("found", (("Person", 2),), ()),
+        ("found", (("Person", 2),), (("Organization", 2),)),  # who founds, and a body founded
+        ("co-found", (("Person", 2),), (("Organization", 2),)),
+        ("die at", (("Person", 2),), ()),  # "died at the Polar Wolf penal colony", "at home"
         ("run", (), ()),  # "May Stores runs department stores"
         ("be maker of", (("Organization", 2),), (("Product", 2),)),
     ],
@@ -629,6 +631,12 @@ def test_person_shape_votes(label, votes):
         ("", "Fort Hood", ", the Texas base, was renamed", "Place"),
         ("the ", "BBC", "'s Laura Kuenssberg asked the minister", "Organization"),  # an acronym's
         ("the ", "UK", "'s Rishi Sunak met Macron", None),  # a country's, by its alias
+        (
+            "",
+            "Real Betis",
+            " signed the Brazilian forward Antony from Manchester United",
+            "Organization",
+        ),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
