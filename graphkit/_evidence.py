@@ -319,6 +319,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "the Liverpool manager", "the Al-Nassr forward"
     elif _ELECTION.match(after):
         votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
+    elif following[:1] == ["police"] and after.startswith(" "):
+        votes.append(("Place", 2))  # "the KwaZulu-Natal police commissioner": a place's police
     elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
         votes.append(("Place", 2))  # "Russia's Kursk region", "the Loiret department"
     if (_JOINED.search(before) and _FROM_CLUB.match(after)) or _SIGNED_FROM.match(after):
@@ -336,6 +338,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
     if role and noun_type(role.group(1)) == "Person":
         votes.append(("Person", 2))  # "Alassane Ouattara won a fourth term as president"
+    inside = _IN_KNOWN_PLACE.match(after)
+    if inside and _known_place(inside.group(1) or inside.group(2)):
+        votes.append(("Place", 2))  # "Derna, in eastern Libya": a town in a known place
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
     if _ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
@@ -449,7 +454,7 @@ _SUCCEEDING = re.compile(r"\b(?:replac|succeed)(?:es|ed|ing|s)?\s+$", re.IGNOREC
 _ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNORECASE)
 """A seat named before its election: "won the Caerphilly by-election"."""
 _DEAL_DONE = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:its|their)\s+(?:\$?[\d.,]+\s+\w+\s+)?(?:merger|takeover|"
+    r"\s+(?:\w+\s+){0,2}?(?:its|their)\s+(?:[$£€]?[\d.,]+\s+\w+\s+)?(?:merger|takeover|"
     r"acquisition|purchase)\s+(?:with|of)\b"
 )
 """A firm that makes a merger or takeover: "Bunge completed its merger with"."""
@@ -458,6 +463,14 @@ _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _STAFF_NAMED = re.compile(r"^['’]s\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
 """An acronym's possessive before a person's name: the body the person speaks for."""
+_IN_KNOWN_PLACE = re.compile(
+    r"\s*,\s*in\s+(?:(?:(?:north|south|central|far)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?"
+    r"|west(?:ern)?|rural|outback|coastal)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+    r"|([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+(?:[A-Z][\w-]*\s+)*(?:region|province|state"
+    r"|district|county|department)\b)"
+)
+"""A town set off before where it lies: "Derna, in eastern Libya", "Bambali, in Senegal's Casamance
+region" (not "Wang Yi hosted Takeshi Iwaya, in Beijing": a place of its own)."""
 _REPLACED_AS = re.compile(
     r"\s+(?:replac|succeed)(?:es|ed|s)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}as\s+(?:the\s+)?([a-z-]+)"
 )

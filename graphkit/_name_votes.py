@@ -56,7 +56,7 @@ _NAME_ENDS = {
 _NAME_STARTS = {
     **dict.fromkeys("mount mt lake cape county co fort cerro".split(), "Place"),  # "Co Clare"
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
-    **dict.fromkeys("cyclone hurricane typhoon tropical".split(), "Event"),
+    **dict.fromkeys("cyclone hurricane typhoon tropical storm expo operation".split(), "Event"),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
 person's or firm's name starts so, while many a firm's ends in a place's word."""

@@ -490,6 +490,8 @@ def test_role_nouns_by_their_ending():
         ("Jan van Dam", (("Person", 2), ("Organization", -2))),  # a particle: a surname, no dam
         ("Rio Tinto", ()),  # a firm: "Rio" starts no place's name alone
         ("Irish Tourism Board", (("Organization", 2),)),
+        ("Storm Ciarán", (("Event", 3),)),
+        ("Operation Warp Speed", (("Event", 3),)),
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -631,6 +633,11 @@ def test_person_shape_votes(label, votes):
         ("", "Fort Hood", ", the Texas base, was renamed", "Place"),
         ("the ", "BBC", "'s Laura Kuenssberg asked the minister", "Organization"),  # an acronym's
         ("the ", "UK", "'s Rishi Sunak met Macron", None),  # a country's, by its alias
+        ("floods cut off ", "Mosul", ", in northern Iraq, on Friday", "Place"),
+        ("the village of ", "Kibera", ", in Kenya's Nairobi county", "Place"),
+        ("Wang Yi met ", "Penny Wong", ", in Beijing, on Monday", None),  # where they met
+        ("the ", "Gauteng", " police commissioner said", "Place"),
+        ("", "Heineken", " completed its €2 billion takeover of Distell", "Organization"),
         (
             "",
             "Real Betis",
