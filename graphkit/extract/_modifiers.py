@@ -98,23 +98,10 @@ def _town_state_based(based: Token) -> list[Reading] | None:
     commas; the firm is the name the description is set off after, or the name it comes before
     ("Springdale, Ark.-based Tyson Foods"). None if `based` is no such participle.
     """
-    doc = based.doc
-    if based.lower_ == "based":  # "Kentucky" "-" "based"
-        if based.i < 2 or doc[based.i - 1].text not in _HYPHENS or doc[based.i - 1].whitespace_:
-            return None
-        state = entity_at(doc[based.i - 2])
-        if state is None or state.end != based.i - 1:
-            return None
-        first = state.start
-    elif based.text[:1].isupper():  # "Ark.-based", one token
-        state, first = None, based.i
-    else:
+    seat = _seat(based)
+    if seat is None:
         return None
-    if first < 2 or doc[first - 1].text != ",":
-        return None
-    town = entity_at(doc[first - 2])
-    if town is None or town.end != first - 1 or town.label_ not in _PLACE_LABELS:
-        return None
+    town, state = seat
     firm = _set_off_before(town) or _named_after(based)
     readings = []
     if firm is not None:
@@ -128,16 +115,40 @@ def _town_state_based(based: Token) -> list[Reading] | None:
     return readings
 
 
+def _seat(based: Token) -> tuple[Span, Span | None] | None:
+    """The town and the state before `based` in "Louisville, Kentucky-based", or None.
+
+    The state is None where it and "-based" are one token: "Springdale, Ark.-based".
+    """
+    doc = based.doc
+    if based.lower_ == "based":  # "Kentucky" "-" "based"
+        if based.i < 2 or doc[based.i - 1].text not in _HYPHENS or doc[based.i - 1].whitespace_:
+            return None
+        state = entity_at(doc[based.i - 2])
+        if state is None or state.end != based.i - 1:
+            return None
+        first = state.start
+    elif based.text[:1].isupper() and based.lower_.endswith("-based"):  # "Ark.-based"
+        state, first = None, based.i
+    else:
+        return None
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    town = entity_at(doc[first - 2])
+    if town is None or town.end != first - 1 or town.label_ not in _PLACE_LABELS:
+        return None
+    return town, state
+
+
 def is_seat_town(token: Token) -> bool:
     """Whether `token` ends the town of a town and its state before "-based" ("Louisville, ")."""
     doc, at = token.doc, token.i + 2
     if at >= len(doc) or doc[token.i + 1].text != ",":
         return False
-    if doc[at].text[:1].isupper() and doc[at].lower_.endswith("-based"):
-        return True  # "Springdale, Ark.-based"
     state = entity_at(doc[at])
-    end = state.end if state is not None and state.start == at else None
-    return end is not None and end + 1 < len(doc) and doc[end + 1].lower_ == "based"
+    after = state.end + 1 if state is not None and state.start == at else at  # "-" then "based"
+    seat = _seat(doc[after]) if after < len(doc) else None
+    return seat is not None and seat[0].end == token.i + 1
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
