@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from graphkit.labels import NAME_PARTICLES
+
 Votes = tuple[tuple[str, int], ...]
 """(schema.org type, weight) pairs; a negative weight is evidence against the type."""
 
@@ -82,7 +84,7 @@ def name_votes(label: str) -> Votes:
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
         return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
-    kind = _NAME_ENDS.get(words[-1]) if written[-2] not in _PARTICLES else None  # "Jan van Dam"
+    kind = _NAME_ENDS.get(words[-1]) if written[-2] not in NAME_PARTICLES else None  # "Jan van Dam"
     if kind is None and words[0] in _NAME_STARTS:
         return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
@@ -121,7 +123,7 @@ def _person_shape(label: str, written: list[str]) -> bool:
     rest = written[1:]
     return (
         _fold(written[0]) in given_names()
-        and all(w[:1].isupper() or w in _PARTICLES for w in rest)
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
         and len(rest[-1]) > 1
         and not rest[-1].isupper()
         and rest[-1].casefold() not in _NOT_SURNAMES
@@ -131,8 +133,7 @@ def _person_shape(label: str, written: list[str]) -> bool:
 _GENERATIONS = frozenset(("jr", "sr"))
 _SURNAME_ENDS = frozenset(("hills",))
 """Last words of names that are surnames too: after a given name, a person's."""
-_PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn".split())
-_CONNECTORS = _PARTICLES | frozenset("of the and for on upon at in y e s".split())
+_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s".split())
 """Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""
 _NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
 """Last words of names of firms, places, laws and prizes that give no type of their own: "Beth

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from graphkit._attribute_ruler import index_attribute_ruler
 from graphkit._lemmatizer import cache_lemmatizer
 from graphkit.errors import GraphkitError
+from graphkit.labels import NAME_PARTICLES
 from graphkit.types import Document, Sentence
 
 Pipeline = Language
@@ -173,21 +174,18 @@ def mend_particle_names(doc: Doc) -> None:
         end = ent.end
         if ent.label_ == "PERSON":
             particles = end
-            while particles < len(doc) and doc[particles].text in _NAME_PARTICLES:
+            while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
                 particles += 1
             follows = particles
             while follows < len(doc) and follows - particles < 3 and doc[follows].is_title:
                 follows += 1
-            ends_in_particle = doc[end - 1].text in _NAME_PARTICLES
+            ends_in_particle = doc[end - 1].text in NAME_PARTICLES
             if follows > particles and (particles > end or ends_in_particle):
                 end, changed = follows, True
         mended.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
     if changed:
         doc.ents = mended
 
-
-_NAME_PARTICLES = frozenset("von van der den de del della da di du la le bin ibn al ter".split())
-"""Lower-case words inside people's names: "Ursula von der Leyen", "Mohammed bin Salman"."""
 
 _Piece = tuple[Document, int, str, bool]  # document, offset, text, last piece of the document
 
