@@ -156,10 +156,21 @@ class NameTable:
         for full in people - surnames:
             for short in surnames:
                 if same_person(short, full, fuzzy=True, given=True):
-                    self._together[short, full] += 1
-                    self._surnames.add(short)
-                    self._votes[short]["Person"] += 2  # a person's surname, in this article
-                    self._evidence[short]["Person"] += 2
+                    self._beside(short, full)
+        firms = {self._label_and_key(m.text) for m in mentions if m.label == "ORG"}
+        shaped = {key for label, key in firms if ("Person", 2) in name_votes(label)}
+        lone = {key for _, key in firms if " " not in key} - people
+        for full in (people - surnames) | shaped:  # "Joko Widodo" (tagged ORG), "Widodo's son"
+            for short in lone:
+                if full.rsplit(" ", 1)[-1] == short:
+                    self._beside(short, full)
+
+    def _beside(self, short: str, full: str) -> None:
+        """Note a surname standing beside its full name in an article: a person's, 2 votes."""
+        self._together[short, full] += 1
+        self._surnames.add(short)
+        self._votes[short]["Person"] += 2
+        self._evidence[short]["Person"] += 2
 
     def add(
         self, mention: Mention, doc_id: str, *, used: bool = True, votes: Votes | None = None

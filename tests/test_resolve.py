@@ -447,3 +447,24 @@ def test_holding_what_the_first_pass_prepared_changes_nothing():
     assert len(held.resolution.facts) == 3
     assert list(held.statements()) == list(again.statements())
     assert list(held.statements()) == list(again.statements())  # held, read a fourth time
+
+
+def test_a_surname_tagged_as_a_firm_joins_its_full_name_in_the_same_article():
+    """dev8: "under Joko Widodo ... with Widodo's son", both tagged ORG; not a firm elsewhere."""
+    resolution = resolve(
+        [
+            extraction(
+                "a",
+                (m("Prabowo Subianto", "PERSON"), "serve under", m("Joko Widodo", "ORG")),
+                (m("Gibran Raka", "PERSON"), "praise", m("Widodo", "ORG")),
+                (m("Meta Superintelligence Labs", "PERSON"), "hire", m("Alexandr Wang", "PERSON")),
+                (m("Meta", "ORG"), "pay", m("Scale AI", "ORG")),
+            ),
+            extraction("b", (m("Ford", "ORG"), "recall", m("Explorer", "PRODUCT"))),
+        ],
+        docs("a", "b"),
+    )
+    found = {e.label: (e.type, e.aliases) for e in resolution.entities}
+    assert found["Joko Widodo"] == ("Person", {"Widodo"})
+    assert found["Meta"][0] == "Organization"  # a firm's name that starts a name, not ends it
+    assert found["Ford"][0] == "Organization"
