@@ -229,6 +229,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         kind = describe(object_text)
         return (((kind, 3),) if kind else ()), ()
     role = _OF_ROLE.match(lemma)
+    if role and _singular(role.group(1)) in _KIN:
+        return (("Person", 3),), (("Person", 2),)  # "the son of Widodo": kin of a person
     if role and noun_type(role.group(1)) == "Person":
         staff = _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}"
         if staff and not (object_text and is_town(object_text)):  # a town's: its council's
@@ -497,9 +499,10 @@ _FROM_HERE = _LOCALS | frozenset(
 _KIN = frozenset(
     """wife husband son daughter father mother brother sister father-in-law mother-in-law
     son-in-law daughter-in-law widow widower grandson granddaughter grandfather grandmother
-    uncle aunt nephew niece fiancee fiance""".split()
+    uncle aunt nephew niece fiancee fiance cousin stepson stepdaughter stepfather stepmother
+    spouse sibling""".split()
 )
-"""Kin a name's possessive takes: only a person's ("Bell's father-in-law")."""
+"""Kin: only a person has them ("Bell's father-in-law", "the son of Joko Widodo")."""
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _TEAM = re.compile(
     r"\s+and\s+(?:his|her)?\s*(?:colleagues|co-?workers|co-?authors|team|students)\b", re.I

@@ -55,6 +55,9 @@ _NAME_ENDS = {
     **dict.fromkeys("book".split(), "CreativeWork"),
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
+_BUILDINGS = frozenset("museum gallery stadium arena".split())
+"""Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
+their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
     **dict.fromkeys("mount mt lake cape county co fort cerro".split(), "Place"),  # "Co Clare"
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
@@ -84,7 +87,12 @@ def name_votes(label: str) -> Votes:
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
         return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
-    kind = _NAME_ENDS.get(words[-1]) if written[-2] not in NAME_PARTICLES else None  # "Jan van Dam"
+    head = words[-1] if written[-2] not in NAME_PARTICLES else None  # not "Jan van Dam"
+    if head not in _NAME_ENDS and "of" in words[1:]:  # "Bank of America", "Sea of Galilee"
+        head = words[words.index("of") - 1]
+    if head in _BUILDINGS:
+        return (("Place", 2), ("Organization", -2))  # whoever works there: "the British Museum"
+    kind = _NAME_ENDS.get(head) if head else None
     if kind is None and words[0] in _NAME_STARTS:
         return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):

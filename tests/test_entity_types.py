@@ -436,6 +436,8 @@ def test_name_shape_votes(label, kind):
         ("be vice president of", (("Person", 3),), (("Person", -2), ("Organization", 2))),
         ("be president of", (("Person", 3),), (("Person", -2),)),  # of a country, or a firm
         ("be linguist at", (("Person", 3),), (("Person", -2),)),
+        ("be son of", (("Person", 3),), (("Person", 2),)),  # kin of a person, not a body
+        ("be former wife of", (("Person", 3),), (("Person", 2),)),
         ("say", (("Person", 1), ("Organization", 1)), ()),  # "May says the ...": not a Thing
         ("unveil", (), (("Product", 2),)),
         ("own % of", (), (("Organization", 2),)),  # "owns about 11% of Integra"
