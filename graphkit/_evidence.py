@@ -331,8 +331,13 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
         # team; only a town's name outweighs a tag ("Sinner beat Alcaraz 6-4": people)
         votes.append(("Organization", 2 if is_town(text) else 1))
-    if _BY_FIRM.search(before) or _DEAL_DONE.match(after) or _LED_BY.match(after):
-        votes.append(("Organization", 2))  # "its merger with Viterra", "Plaid Cymru, led by"
+    if (
+        _BY_FIRM.search(before)
+        or _DEAL_DONE.match(after)
+        or _LED_BY.match(after)
+        or _APPOINTS.match(after)
+    ):
+        votes.append(("Organization", 2))  # "its merger with Viterra", "named X as chief executive"
     if _STARRING.match(after):
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
     if _SUCCEEDING.search(before) and " " in text:
@@ -451,6 +456,14 @@ _LED_BY = re.compile(r"\s*,\s*(?:now\s+|then\s+)?led\s+by\b")
 """A body named before who leads it: "Plaid Cymru, led by Rhun ap Iorwerth,"."""
 _STARRING = re.compile(r"\s*,?\s*(?:starring|co-starring|directed\s+by)\b")
 """A film or a show before its cast or director."""
+_APPOINTS = re.compile(
+    r"\s+(?:has\s+)?(?:named|appointed|hired|promoted)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+    r"(?:\s*,[^,]{1,80},)?\s+(?:as\s+)?(?:(?:its|their)\s+)?(?:new\s+|interim\s+|acting\s+|co-)*"
+    r"(?i:chief\s+(?:executive|financial|operating|technology)|ceo|cfo|coo|chairman|chairwoman"
+    r"|managing\s+director|head\s+coach)s?\b(?!\s+of\b)"
+)
+"""A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive" (not
+"named Powell chairman of the Fed", a post in another body)."""
 _SUCCEEDING = re.compile(r"\b(?:replac|succeed)(?:es|ed|ing|s)?\s+$", re.IGNORECASE)
 """Who is replaced or succeeded in a post: "named Hotard ..., replacing Pekka Lundmark"."""
 _ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNORECASE)

@@ -43,7 +43,7 @@ _NAME_ENDS = {
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
         heights country tableland plains gorge park hills downs station observatory telescope
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
-        parkway lane chapel minster abbey mosque temple shrine dam reservoir""".split(),
+        parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings gate""".split(),
         "Place",
     ),
     **dict.fromkeys(

@@ -508,6 +508,13 @@ def test_role_nouns_by_their_ending():
         ("Irish Tourism Board", (("Organization", 2),)),
         ("Storm Ciarán", (("Event", 3),)),
         ("Operation Warp Speed", (("Event", 3),)),
+        ("Union Buildings", (("Place", 2),)),
+        ("Kashmere Gate", (("Place", 2),)),
+        ("Bank of America", (("Organization", 2),)),  # the word before "of" as the last
+        ("Sea of Galilee", (("Place", 2),)),
+        ("British Museum", (("Place", 2), ("Organization", -2))),  # a building, staff or not
+        ("National Gallery of Ireland", (("Place", 2), ("Organization", -2))),
+        ("Rod Laver Arena", (("Place", 2), ("Organization", -2))),
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -598,6 +605,10 @@ def test_person_shape_votes(label, votes):
         ("and ", "Valhi", " rose 62.5 cents to $15", "Organization"),
         ("while ", "NL", " shares closed unchanged at $22.75", "Organization"),
         ("", "Bell", "'s father-in-law, Gardner G. Hubbard,", "Person"),
+        ("", "Walgreens", " named Mike Motz, a Staples man, as chief executive", "Organization"),
+        ("", "Acme", " has appointed Jane Doe as its new CEO.", "Organization"),
+        ("", "Trump", " named Jerome Powell chairman of the Fed", None),  # another body's post
+        ("", "Murdoch", " named his son Lachlan as chairman", None),
         ("a station near ", "Yarraden", ".", "Place"),
         ("research at Florence, the ", "Mona Lisa", " consists of dots", None),  # not a person
         ("", "Dubbo", " man Peter Smith was fined", "Place"),
