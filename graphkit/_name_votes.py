@@ -49,7 +49,7 @@ _NAME_ENDS = {
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
-        open""".split(),
+        open week days""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),

@@ -508,6 +508,8 @@ def test_role_nouns_by_their_ending():
         ("Irish Tourism Board", (("Organization", 2),)),
         ("Storm Ciarán", (("Event", 3),)),
         ("Operation Warp Speed", (("Event", 3),)),
+        ("Henty Machinery Field Days", (("Event", 2),)),  # a show that lasts days
+        ("National Archaeology Week", (("Event", 2),)),
         ("Union Buildings", (("Place", 2),)),
         ("Kashmere Gate", (("Place", 2),)),
         ("Bank of America", (("Organization", 2),)),  # the word before "of" as the last
