@@ -43,7 +43,8 @@ _NAME_ENDS = {
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
         heights country tableland plains gorge park hills downs station observatory telescope
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
-        parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings gate""".split(),
+        parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
+        gate""".split(),
         "Place",
     ),
     **dict.fromkeys(
@@ -103,6 +104,8 @@ def name_votes(label: str) -> Votes:
         return (("Person", 2), ("Organization", -2))
     if kind is None and _team_shape(written):
         return (("Organization", 1),)  # less than a tag: "Charlotte Edwards" has the shape too
+    if words[1:] == ["city"] and is_town(written[0]) and not is_town(label):
+        return (("Organization", 2),)  # a club: "Leicester City" (not "Kansas City", a city)
     return ((kind, 2),) if kind else ()
 
 
