@@ -33,7 +33,9 @@ _NAME_ENDS = {
         gold steel foods financial insurance investments ventures enterprises communications
         media entertainment pharmaceuticals productions publishing hospital clinic school
         college academy international growers winegrowers markets services network times
-        herald journal gazette tribune institution research united board""".split(),
+        herald journal gazette tribune institution research united board motor lab labs
+        pictures animation records software semiconductor semiconductors robotics therapeutics
+        biosciences pharma logistics telecom telecommunications brewery brewing""".split(),
         "Organization",
     ),
     **dict.fromkeys(

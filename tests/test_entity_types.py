@@ -512,6 +512,8 @@ def test_role_nouns_by_their_ending():
         ("National Archaeology Week", (("Event", 2),)),
         ("Leicester City", (("Organization", 2),)),  # a town's name and "City": a club's ...
         ("Kansas City", (("Place", 2),)),  # ... unless GeoNames knows it as a city
+        ("Toyota Motor", (("Organization", 2),)),  # industries' words end firms' names
+        ("Meta Superintelligence Labs", (("Organization", 2),)),
         ("Union Buildings", (("Place", 2),)),
         ("Kashmere Gate", (("Place", 2),)),
         ("Bank of America", (("Organization", 2),)),  # the word before "of" as the last
@@ -585,7 +587,7 @@ def test_names_of_places_people_and_firms_do_not_flip(pipeline, sentence, name, 
         ("Carla Hills", (("Person", 2), ("Organization", -2))),  # a surname that ends places
         ("Alexei Navalny", (("Person", 2), ("Organization", -2))),  # the world list's names
         ("Joko Widodo", (("Person", 2), ("Organization", -2))),
-        ("Sony Pictures Animation", ()),  # brands and big places' first words are left out
+        ("Sony Pictures Animation", (("Organization", 2),)),  # "Sony", a brand, is no given name
         ("Hong Kong Sevens", (("Organization", 1),)),  # a team's shape; "Hong" is no given name
         ("Adelaide Hills", (("Place", 2),)),
         ("Dairy farmers in Queensland's Darling Downs", ()),  # a phrase that ends in a name
