@@ -423,7 +423,7 @@ _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 """A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool", "joined PSG
 from Napoli"."""
-_LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at|from)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
 _PLACE_OWNER = re.compile(
     r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?"
@@ -596,12 +596,12 @@ def _from_here(before: str) -> bool:
 
 
 def _is_locative(before: str, after: str) -> bool:
-    """A name in a slot for a place: after "in" or "near" (not "a stake in"); "at X in Y"."""
+    """A name in a slot for a place: after "in" or "near" (not "a stake in"); "at (from) X in Y"."""
     found = _LOCATIVE.search(before)
     if found is None or re.match(r"['’]", after):
         return False  # "in Hartley's report": whose, not where
-    if found.group(1).casefold() == "at":  # "an analyst at Hartley": at a firm, unless ...
-        return _IN_PLACE.match(after) is not None  # ... the firm is in a place itself
+    if found.group(1).casefold() in ("at", "from"):  # "an analyst at Hartley": a firm's, ...
+        return _IN_PLACE.match(after) is not None  # ... unless in a place ("from Hassan in ...")
     return _INVESTED.search(before) is None
 
 

@@ -604,6 +604,8 @@ def test_person_shape_votes(label, votes):
         ("the go-ahead at ", "Broken Hill", ", in outback New South Wales", "Place"),
         ("A farmer near ", "Esperance", " is fighting", "Place"),
         ("an analyst at ", "Hartley", " says", None),  # at a firm
+        ("an activist from ", "Hassan", " in Karnataka, won", "Place"),  # from a town in a place
+        ("an analyst from ", "Hartley", " says", None),  # from a firm
         ("a 5% stake in ", "Columbia", ".", None),  # what is "in" a firm
         ("the delay in ", "Hartley", "'s report", None),  # whose, not where
         ("", "Kench", " and his team discovered", "Person"),
