@@ -159,10 +159,10 @@ class NameTable:
                     self._beside(short, full)
         firms = {self._label_and_key(m.text) for m in mentions if m.label == "ORG"}
         shaped = {key for label, key in firms if ("Person", 2) in name_votes(label)}
-        lone = {key for _, key in firms if " " not in key} - people
+        lone = {key for label, key in firms if " " not in label} - people  # "O'Connor" too
         for full in (people - surnames) | shaped:  # "Joko Widodo" (tagged ORG), "Widodo's son"
             for short in lone:
-                if full.rsplit(" ", 1)[-1] == short:
+                if full.endswith(f" {short}"):
                     self._beside(short, full)
 
     def _beside(self, short: str, full: str) -> None:

@@ -461,10 +461,16 @@ def test_a_surname_tagged_as_a_firm_joins_its_full_name_in_the_same_article():
                 (m("Meta", "ORG"), "pay", m("Scale AI", "ORG")),
             ),
             extraction("b", (m("Ford", "ORG"), "recall", m("Explorer", "PRODUCT"))),
+            extraction(  # dev9 wsj_0041-p29-2: a surname of two keys' words
+                "c",
+                (m("Nelson Rockefeller", "PERSON"), "rout", m("Frank O'Connor", "PERSON")),
+                (m("O'Connor", "ORG"), "lose", m("election", None)),
+            ),
         ],
-        docs("a", "b"),
+        docs("a", "b", "c"),
     )
     found = {e.label: (e.type, e.aliases) for e in resolution.entities}
+    assert found["O'Connor"][0] == "Person"  # two words of a key: typed, not yet joined
     assert found["Joko Widodo"] == ("Person", {"Widodo"})
     assert found["Meta"][0] == "Organization"  # a firm's name that starts a name, not ends it
     assert found["Ford"][0] == "Organization"
