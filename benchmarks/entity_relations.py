@@ -2,7 +2,7 @@
 
 Usage, from the repository root::
 
-    python benchmarks/entity_relations.py [--split dev|dev2|...|dev8|check]
+    python benchmarks/entity_relations.py [--split dev|dev2|...|dev9|check]
                                           [--show-misses] [--no-textacy]
 
 The sentences and their gold entities and relations are in ``tests/data/entity_relations/``
