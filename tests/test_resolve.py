@@ -471,6 +471,6 @@ def test_a_surname_tagged_as_a_firm_joins_its_full_name_in_the_same_article():
     )
     found = {e.label: (e.type, e.aliases) for e in resolution.entities}
     assert found["O'Connor"][0] == "Person"  # two words of a key: typed, not yet joined
-    assert found["Joko Widodo"] == ("Person", {"Widodo"})
+    assert found["Joko Widodo"] == ("Person", frozenset({"Widodo"}))
     assert found["Meta"][0] == "Organization"  # a firm's name that starts a name, not ends it
     assert found["Ford"][0] == "Organization"
