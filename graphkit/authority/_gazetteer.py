@@ -102,12 +102,12 @@ def refresh(census: Path, world: Path) -> None:
                 kept.add(name.capitalize())
     towns = {key for key, people in _cities().items() if people >= 100_000}
     heads = {place.split()[0] for place in towns | place_names()}  # "Hong Kong", "Santo Domingo"
-    words = _english_words()
+    excluded, words = left_out | towns | heads, _english_words()  # built once, not per name
     for name, (sources, people, *_) in json.loads(world.read_text(encoding="utf-8")).items():
         key = fold(name)
         if sources < WORLD_SOURCES or people < WORLD_PEOPLE or not name.isalpha():
             continue
-        if len(key) > 2 and key not in left_out | towns | heads and name not in words:
+        if len(key) > 2 and key not in excluded and name not in words:
             kept.add(name.capitalize())
     target = Path(__file__).with_name("given_names.txt")
     head = target.read_text(encoding="utf-8").split("\n")
