@@ -125,12 +125,24 @@ def _surname_first(word: str) -> bool:
 
 
 _EAST_ASIAN_SURNAMES = frozenset(
-    """kim lee jung chung sun son sung abe gil yong cha chae cheng chun dai dang deng duan eun
-    feng hoang hyun jia jiang jin kang kato kong liang liu meng nguyen peng qian ren ryu shen shi
-    sim tian tran xia xiao xiong zhang zhao zheng""".split()
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng
+    liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye
+    cheng wei su lu ding ren shen yao jin zhong cui tan fan wan qiu shi jia xia fu fang zou
+    xiong bai meng qin yin kong yi duan lei hou long shao qian dai mao hao kim lee park choi
+    jung chung kang cho yoon jang lim han oh seo shin kwon hwang ahn yoo hong jeon ko moon son
+    bae baek heo nam sim noh ha kwak sung cha joo woo koo min ryu na ji um chae won chun bang
+    hyun ham byun yeom yeo chu do so seok sul gil yeon wi pyo myung gi ban geum ok yook in maeng
+    je mo tak guk eo eun pyeon yong gyeong bong sa bu nguyen tran le pham hoang huynh phan vu vo
+    dang bui ho ngo duong ly sato suzuki takahashi tanaka watanabe ito yamamoto nakamura
+    kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu
+    yamazaki mori abe ikeda hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto okada
+    hasegawa murakami kondo ishii saito sakamoto endo aoki fujii nishimura fukuda ota miura
+    fujiwara okamoto matsuda nakagawa""".split()
 )
-"""Surnames written first that the given-name list also holds: of the 150 commonest Chinese,
-Korean, Vietnamese and Japanese ones, these (folded, lower case)."""
+"""Common Chinese, Korean, Vietnamese and Japanese surnames (folded, lower case): a name may start
+with one, in the order of those languages, though the given-name list holds it too ("Kim Jong
+Un", "Zhang Wei"). The whole list, not its overlap with given_names.txt, so that rebuilding that
+file needs no change here."""
 
 
 @functools.lru_cache(maxsize=1 << 14)
