@@ -158,8 +158,10 @@ class NameTable:
                 if same_person(short, full, fuzzy=True, given=True):
                     self._beside(short, full)
         firms = {self._label_and_key(m.text) for m in mentions if m.label == "ORG"}
-        shaped = {key for label, key in firms if ("Person", 2) in name_votes(label)}
         lone = {key for label, key in firms if " " not in label} - people  # "O'Connor" too
+        if not lone:
+            return  # no surname to join: no name's shape need be read
+        shaped = {key for label, key in firms if ("Person", 2) in name_votes(label)}
         for full in (people - surnames) | shaped:  # "Joko Widodo" (tagged ORG), "Widodo's son"
             for short in lone:
                 if full.endswith(f" {short}"):
