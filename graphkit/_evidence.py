@@ -96,8 +96,9 @@ _COMPOUNDS: dict[tuple[str, ...], str] = {("aircraft", "carrier"): "Product"}
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(
-    r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|who|that|which"
-    r"|run|owned|led|headed|controlled|founded|operated|backed)\s"
+    r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|behind|under|between|among"
+    r"|near|into|through|across|alongside|including|like|who|whose|that|which|where"
+    r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made)\s"
 )
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 
