@@ -418,6 +418,68 @@ _RESULT = re.compile(
 )
 """A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1")."""
 _SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
+
+
+def plays_as_team(before: str, text: str, after: str) -> bool:
+    """Tell whether a place's name stands for its team here: "Limerick beat Kilkenny".
+
+    A match result or a score beside the name, a transfer from it, its coach or captain, or a
+    win over it or a match against it in a sentence about sport.
+
+    >>> plays_as_team("", "Uzbekistan", " drew 0-0 with the United Arab Emirates")
+    True
+    >>> plays_as_team("Shubman Gill was named ", "India", "'s Test captain in May")
+    True
+    >>> plays_as_team("Talks with ", "China", " over tariffs resumed in London.")
+    False
+    """
+    if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
+        return True
+    if _TEAM_STAFF.match(after) or _NAMES_STAFF.match(after):
+        return True
+    sporting = _SPORT.search(f"{before} {after}") is not None
+    return sporting and (
+        _BEATS.match(after) is not None
+        or (_BEATEN.search(before) is not None and not _OWNER.match(after))
+        or (_LED.search(before) is not None and _TO_WIN.match(after) is not None)
+    )
+
+
+_TEAM_STAFF = re.compile(
+    r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:coach|captain|skipper|squad|striker|goalkeeper|midfielder"
+    r"|winger)\b",
+    re.IGNORECASE,
+)
+"""A team's coach or captain right after its name: "India's Test captain", "England coach"."""
+_NAMES_STAFF = re.compile(
+    r"\s+(?:named|appointed|hired|sacked)\s+(?:a|an|the|its|their)\s+(?:new\s+)?(?:head\s+)?"
+    r"(?:coach|captain|skipper|manager)\b"
+)
+"""A team naming its coach or captain: "days before India named a new captain"."""
+_SPORT = re.compile(
+    r"\b(?:\d{1,3}-\d{1,3}|cup|league|championship|final|premiership|tests?|matche?s?"
+    r"|friendly|tournament|innings|wickets?|runs|goals?|scored|qualif\w+|play-?offs?"
+    r"|semi-final|quarter-final|grand slam|fixture|olympics|rugby|cricket|football|soccer"
+    r"|hurling|hockey|netball|basketball|tennis)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence about sport."""
+_BEATS = re.compile(r"\s+(?:beat|defeated|thrashed|edged|drew|lost\s+to)\s")
+"""A result after a team's name, in a sentence about sport: "Limerick beat Kilkenny at ..."."""
+_BEATEN = re.compile(
+    r"\b(?:beat|beating|defeated|defeating|thrashed|edged|against|(?:win|victory)\s+over"
+    r"|(?:drew|lost|draw|lose)(?:\s+\d{1,3}-\d{1,3})?\s+(?:with|to|against))\s+(?:the\s+)?$"
+)
+"""A result before a team's name: "scored 269 against England", "drew 0-0 with the UAE"."""
+_OWNER = re.compile(r"['’]s?\s")
+"""A possessive after a name: "beat Canada's Summer McIntosh" beat a swimmer, not a team."""
+_LED = re.compile(r"\bled\s+$")
+_TO_WIN = re.compile(
+    r"\s+to\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?"
+    r"(?:victory|win|title|triumph|championship|premiership)"
+)
+"""A captain leading a team to a win, in a sentence about sport: "Bavuma led South Africa to
+victory over Australia"."""
 """A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 """Where a person named with an age is from: "Maria Lopez, 42, of Fresno"."""

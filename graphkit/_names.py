@@ -7,12 +7,14 @@ authority entry where exactly one fits.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
+from graphkit._evidence import plays_as_team
 from graphkit._name_votes import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
@@ -84,6 +86,9 @@ def name_key(label: str) -> str:
     return canonical.casefold() if canonical else joined
 
 
+TEAM = "\x1fteam"
+"""What a key of a place's name is followed by where an article reads it as its team's."""
+
 _STATE_ABBREVIATIONS = frozenset("NSW QLD WA SA NT ACT".split())
 """Australian states and territories as their own news names them ("WA", "NSW"), in capitals."""
 
@@ -93,7 +98,8 @@ class NameTable:
 
     A key is a name's `name_key`; a homonym that an article's context links to one authority
     entry gets a key of its own in that article (key + IRI), so "Georgia" near "Tbilisi" and
-    "Georgia" near "Atlanta" become two entities.
+    "Georgia" near "Atlanta" become two entities. So does a place's name that an article reads as
+    its team's (key + `TEAM`: "India" in "India's Test captain"), a body never linked to the place.
     """
 
     def __init__(self, authority: Authority | None, places: frozenset[str] = frozenset()) -> None:
@@ -113,6 +119,7 @@ class NameTable:
         self._surnames: set[str] = set()  # keys that stand beside a full name in some article
         self._counted: set[tuple[int, int]] = set()  # mention spans of this article voted on
         self._gazetteer: dict[str, int] = {}  # keys spelled as a known place: the vote's weight
+        self._teams: set[str] = set()  # keys of places' names read as their teams' (key + TEAM)
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -151,6 +158,9 @@ class NameTable:
                 if len(named) == 1:
                     self._in_article[doc_id, key] = split = f"{key}\x1f{named[0].iri}"
                     self._linked[split] = named[0]
+        for key in self._teams_in(extraction, mentions):
+            self._in_article[doc_id, key] = team = f"{key}{TEAM}"
+            self._teams.add(team)
         people = {self._label_and_key(m.text)[1] for m in mentions if m.label == "PERSON"}
         surnames = {key for key in people if len(key.split()) == 1}
         for full in people - surnames:
@@ -166,6 +176,31 @@ class NameTable:
             for short in lone:
                 if full.endswith(f" {short}"):
                     self._beside(short, full)
+
+    def _teams_in(self, extraction: Extraction, mentions: Sequence[Mention]) -> set[str]:
+        """Keys of places' names the article reads as their teams', 3 votes a mention so read.
+
+        Whatever the model tagged them ("Limerick" PERSON, "Kilkenny" nothing).
+        """
+        sentences = extraction.sentences
+        starts = [sentence.start for sentence in sentences]
+        teams: set[str] = set()
+        seen: set[tuple[int, int]] = set()
+        for mention in mentions:
+            label, key = self._label_and_key(mention.text)
+            if (mention.start, mention.end) in seen or not label[:1].isupper():
+                continue
+            seen.add((mention.start, mention.end))
+            if fold(label) not in self._places and not is_town(label):
+                continue
+            sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
+            start, end = mention.start - sentence.start, mention.end - sentence.start
+            text = sentence.text
+            if plays_as_team(text[:start], mention.text, text[end:]):
+                teams.add(key)
+                self._votes[f"{key}{TEAM}"]["Organization"] += 3
+                self._evidence[f"{key}{TEAM}"]["Organization"] += 3
+        return teams
 
     def _beside(self, short: str, full: str) -> None:
         """Note a surname standing beside its full name in an article: a person's, 2 votes."""
@@ -184,7 +219,7 @@ class NameTable:
         spellings = self._labels[key]
         if label not in spellings:  # a new spelling: what its own words say ("... Highway")
             votes = (*name_votes(label), *(votes or ()))
-            if not self._places or not label[:1].isupper():
+            if not self._places or not label[:1].isupper() or key in self._teams:
                 pass  # no authority, or a word ("talent", "vice")
             elif fold(label) in self._places or label in _STATE_ABBREVIATIONS:  # a country, ...
                 self._gazetteer[key] = 3
@@ -293,6 +328,8 @@ class NameTable:
 
     def _link(self, key: str, kind: str) -> AuthorityEntry | None:
         """The one authority entry all spellings of `key` name, if its type fits `kind`."""
+        if key in self._teams:
+            return None  # a team, not the place it is named for
         iris: dict[str, AuthorityEntry] = {}
         for label in self._labels[key]:
             for entry in self._candidates(label):
@@ -336,7 +373,7 @@ class NameTable:
         for key, found in iri.copy().items():
             union(key, by_iri.setdefault(found, key))
         for short, full in _acronyms.pairs(self._labels):  # "FTC", "Federal Trade Commission"
-            if "Person" not in (kinds[short], kinds[full]):
+            if "Person" not in (kinds[short], kinds[full]) and not self._teams & {short, full}:
                 union(short, full)
 
         def is_person(key: str) -> bool:  # a name linked to a place or a body is no surname

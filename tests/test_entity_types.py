@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import graphkit
-from graphkit._evidence import context_votes, noun_type, relation_votes
+from graphkit._evidence import context_votes, noun_type, plays_as_team, relation_votes
 from graphkit._name_votes import is_town, name_votes
 from graphkit.authority._gazetteer import city_population, given_names, listed_companies
 
@@ -728,3 +728,44 @@ def test_the_gazetteer_and_given_names_are_offline_lists():
     assert {"eli lilly", "glencore", "morgan stanley", "estee lauder"} <= listed_companies()
     assert not {"target", "shell", "employers", "eaton", "toyota"} & listed_companies()
     assert is_town("Broken Hill") and is_town("Queensland") and not is_town("Tandou")
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "after", "team"),
+    [
+        ("", "Limerick", " beat Kilkenny at Croke Park to win the hurling championship", True),
+        ("Limerick beat ", "Kilkenny", " at Croke Park to win the hurling championship", True),
+        ("Shubman Gill scored 269 against ", "England", " at Edgbaston in July.", True),
+        ("days before ", "India", " named a new captain.", True),
+        ("Temba Bavuma led ", "South Africa", " to victory over Australia in the final.", True),
+        ("", "Uzbekistan", " drew 0-0 with the United Arab Emirates", True),
+        ("The Football Association appointed Thomas Tuchel as ", "England", "'s head coach", True),
+        # a place, though the sentence is about sport
+        ("Ariarne Titmus beat ", "Canada", "'s Summer McIntosh to win the 400m final.", False),
+        ("The final was played in ", "Melbourne", " before 90,000 fans.", False),
+        ("Russian forces beat back an attack on ", "Kharkiv", " on Sunday.", False),
+        ("Protests against ", "China", " grew in Hong Kong.", False),
+        ("He led ", "Australia", "'s delegation to the climate talks.", False),
+    ],
+)
+def test_a_place_name_that_plays_as_a_team(before, text, after, team):
+    assert plays_as_team(before, text, after) is team
+
+
+def test_a_team_named_for_its_place_is_a_body_of_its_own(pipeline):
+    """In an article that reads it as a team, a place's name is its team: a body, never linked."""
+    kg = graphkit.from_texts(
+        {
+            "match": "Shubman Gill, who was named India's Test captain in May, scored 269"
+            " against England at Edgbaston.",
+            "economy": "India's economy grew 7% last year, and its exports to England rose.",
+        },
+        pipeline=pipeline,
+    )
+    rows = kg.entities()
+    india = rows[rows["label"] == "India"]
+    assert sorted(india["type"]) == ["Organization", "Place"]
+    team = india[india["type"] == "Organization"].iloc[0]
+    country = india[india["type"] == "Place"].iloc[0]
+    assert not isinstance(team["same_as"], str)  # no link (pandas' NaN)
+    assert "wikidata" in country["same_as"]
