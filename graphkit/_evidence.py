@@ -38,6 +38,14 @@ PERSON_ROLES = frozenset(
     policeman policewoman businessman businesswoman sportsman craftsman tradesman salesman
     saleswoman clergyman statesman layman cameraman billionaire millionaire tycoon magnate
     oligarch philanthropist forward quarterback pitcher commander commander-in-chief
+    rapper songwriter singer-songwriter footballer cricketer golfer swimmer sprinter boxer
+    wrestler jockey rower skier skater gymnast sailor sportswoman all-rounder astronaut
+    cosmonaut comedian comedienne playwright filmmaker policymaker peacemaker playmaker chef
+    drummer rocker popstar superstar presenter composer dancer ballerina painter sculptor
+    theologian astronomer inventor programmer mogul cofounder influencer youtuber barrister
+    solicitor monk nun sheikh emir sultan monarch ruler dictator warlord strongman autocrat
+    dissident whistleblower nominee heir heiress widower assailant killer murderer hostage
+    detainee prisoner inmate refugee migrant teenager
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -57,7 +65,7 @@ ORG_NOUNS = frozenset(
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
     exporter distributor wholesaler supplier processor miner chain utility operator brewer
     developer builder contractor consultancy watchdog co-operative cooperative alliance
-    coalition bloc militia
+    coalition bloc militia band orchestra choir label supermarket fintech start-up outlet
     """.split()
 )
 PLACE_NOUNS = frozenset(

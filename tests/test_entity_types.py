@@ -156,6 +156,12 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Place",
         ),
+        (  # dev8 own8-133: a trade in apposition that no ending tells
+            "Drake, the Toronto rapper, sued Universal Music Group in January 2025.",
+            "Drake",
+            "Person",
+            "Thing",
+        ),
         (  # dev2 wsj_0096-p4: a given name, an initial and a surname
             "J.L. Henry & Co., Miami, and a principal of the firm, Henry I. Otero of Miami, were"
             " jointly fined $30,000.",
@@ -505,6 +511,16 @@ def test_role_nouns_by_their_ending():
         None,
         "Person",  # a listed role in -man ...
         None,  # ... not any word in -man: "Goldman, Sachs & Co."
+    ]
+    # trades of the news that the endings miss, and a maker that is a person
+    words = ("rapper", "footballers", "filmmaker", "comedian", "band", "giants")
+    assert [noun_type(w) for w in words] == [
+        "Person",
+        "Person",
+        "Person",
+        "Person",
+        "Organization",
+        None,  # "Tokyo Giants star Tatsunori Hara": a team's name, not a firm's word
     ]
 
 
