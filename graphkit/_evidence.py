@@ -318,6 +318,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         following = ["s", *following]
     if following[:1] == ["s"] and _CORPORATE.intersection(following[1:4]):
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
+    elif following[:1] == ["s"] and _SCHOLARLY.intersection(following[1:2]):
+        if not text.isupper() and not name_votes(text):
+            votes.append(("Person", 2))  # "Kotz's research", "Parungao's study": a scholar's
     elif not after[:1].isspace() or _SET_OFF.match(after):
         pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
@@ -516,6 +519,12 @@ _CORPORATE = frozenset(
     valuation capitalisation capitalization investors founder co-founder employees workforce
     customers""".split()
 )
+_SCHOLARLY = frozenset(
+    """study studies research findings colleagues co-authors coauthors lab laboratory experiment
+    experiments theory thesis paper supervisor""".split()
+)
+"""A scholar's work or people right after a name's possessive: "Kotz's research"; not a team, a
+model or an analysis, which firms and parties have too."""
 _BY_FIRM = re.compile(
     r"\b(?:merger|merge|merged|merging|takeover|acquisition|buyout|contract)\s+(?:with|of|by)\s+$"
     r"|\b(?:acquired|bought|taken over|published|distributed|operated|manufactured)\s+by\s+$",

@@ -715,6 +715,10 @@ def test_person_shape_votes(label, votes):
         ("Wang Yi met ", "Penny Wong", ", in Beijing, on Monday", None),  # where they met
         ("the ", "Gauteng", " police commissioner said", "Place"),
         ("", "Heineken", " completed its €2 billion takeover of Distell", "Organization"),
+        ("", "Kotz", "'s research grew out of an earlier study", "Person"),  # dev abc-science-11327
+        ("", "Parungao", "'s study is one of the first", "Person"),  # a scholar's work ...
+        ("", "CSIRO", "'s research shows", None),  # ... not a body's, in capitals
+        ("", "Labor", "'s team of advisers", None),  # ... nor a team, which bodies have too
         (
             "",
             "Real Betis",
