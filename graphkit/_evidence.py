@@ -251,6 +251,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         return (("Person", 1), ("Organization", 1)), ()
     if lemma in _PRODUCT_VERBS:  # what a firm develops, launches or recalls is a product
         return (), (("Product", 2),)
+    if object_text and object_text.casefold().startswith("its "):
+        return (("Person", -2),), ()  # "Tandou is selling its winery": its own, not a person's
     return (), ()
 
 
@@ -271,7 +273,7 @@ _AGENT_VERBS = frozenset(
     "say tell add report announce claim argue warn predict explain publish".split()
 )
 _PRODUCT_VERBS = frozenset("develop launch unveil recall manufacture introduce".split())
-_RESULT_VERBS = frozenset(("report", "post"))
+_RESULT_VERBS = frozenset(("report", "post", "record"))
 _RESULTS = frozenset(
     """loss profit earnings revenue income sale deficit surplus dividend write-off writedown
     charge""".split()

@@ -492,6 +492,8 @@ def test_relation_votes(lemma, subject, obj):
         ("post", "net income of $5 million", (("Organization", 2),)),
         ("report", "the attack", (("Person", 1), ("Organization", 1))),  # who reports: anyone
         ("book", "profits", ()),  # investors book profits too
+        ("record", "a $6.1 million loss", (("Organization", 2),)),  # dev2 abc-rural-10701
+        ("sell", "its 21,000 tonne winery", (("Person", -2),)),  # its own: no person's
         ("be elected", "leader of the Green Party", (("Person", 3),)),  # an office: a person
         ("be named", "chief executive", (("Person", 3),)),
         ("be appointed", "the bank's auditor", ()),  # "auditor" names no type here
