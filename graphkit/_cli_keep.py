@@ -45,6 +45,9 @@ def remove_command(out_dir: Path, articles: tuple[str, ...]) -> None:
 
 def report(kept: keep.Kept, *notes: str) -> None:
     """Print what a build, add or remove did and wrote."""
+    if kept.result is None or kept.view is None:
+        click.echo(" ".join([*notes, "nothing new: the graph is as it was"]))
+        return
     report_left_out(kept.view)
     click.echo(" ".join([*notes, kept.result.summary()]))
     for path in kept.written:

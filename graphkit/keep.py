@@ -31,9 +31,10 @@ from graphkit.vocab import document_iri
 class Kept:
     """What a build, add or remove did, and the files it wrote."""
 
-    result: pipeline.BuildResult
+    result: pipeline.BuildResult | None
+    """None when nothing was done: an add of articles the graph held already."""
     written: tuple[Path, ...]
-    view: View
+    view: View | None
     added: int = 0
     already: int = 0
     """Articles given to add that the graph held already (same text)."""
@@ -82,7 +83,10 @@ def add(
     nlp: Pipeline | None = None,
     progress: bool = False,
 ) -> Kept:
-    """Add the articles of `sources` that `out_dir` does not hold yet; parse only those."""
+    """Add the articles of `sources` that `out_dir` does not hold yet; parse only those.
+
+    When it holds them all, nothing is rebuilt or written (`Kept.result` is None).
+    """
     with outputs.staged(out_dir) as staging:
         before = state.read(out_dir)
         config = before.config
@@ -90,11 +94,15 @@ def add(
         held = {document.id: document for document in earlier.documents()}
         documents = list(ingest.read_documents(sources, published=config.published))
         new = [d for d in {d.id: d for d in documents}.values() if d.id not in held]
+        if not new:
+            raise outputs.Unchanged
         reading = dataclasses.replace(config, progress=progress)
         parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
         kept = state.write_articles(_staged(staging), parsed, after=earlier)
         result, written, view = _rebuild(staging, before, kept, [*held.values(), *new], out_dir)
     already = len(documents) - len(new)
+    if not new:
+        return Kept(result=None, written=(), view=None, already=already)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
 
 

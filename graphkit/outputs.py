@@ -31,12 +31,17 @@ SMALL = 1 << 16
 """Files of a folder up to this size are hashed when it is opened; larger ones only sized."""
 
 
+class Unchanged(Exception):
+    """Raised inside a `staged` block that has nothing to write: `out_dir` stays as it was."""
+
+
 @contextmanager
 def staged(out_dir: Path) -> Iterator[Path]:
     """Lock `out_dir` and yield an empty staging folder; on success it becomes `out_dir`.
 
     Raises InputError at once when another build holds the lock, or when `out_dir` holds
-    files graphkit did not write. If the block fails, `out_dir` is left as it was.
+    files graphkit did not write. If the block fails, or raises `Unchanged` (which ends it
+    quietly), `out_dir` is left as it was.
     """
     from filelock import FileLock, Timeout  # here: it takes 20-50 ms, and reading needs no lock
 
@@ -59,7 +64,10 @@ def staged(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         try:
-            yield staging
+            try:
+                yield staging
+            except Unchanged:
+                return
             _write_manifest(staging)
             _swap(staging, out_dir)
         finally:

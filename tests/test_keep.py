@@ -168,6 +168,16 @@ def test_cli_add_and_remove_and_their_one_line_errors(pipeline, tmp_path):
     shutil.rmtree(bare)
 
 
+def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):
+    out = tmp_path / "out"
+    kept_build(PATHS[:2], out, pipeline)
+    files = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    added = keep.add(PATHS[:2], out, nlp=pipeline)
+    assert (added.result, added.added, added.already) == (None, 0, 2)
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == files
+    assert not list(tmp_path.glob(".out.staging-*"))  # no staging folder left behind
+
+
 def test_a_damaged_articles_file_fails_an_add_in_one_line_and_changes_nothing(pipeline, tmp_path):
     out = tmp_path / "out"
     kept_build(PATHS[:1], out, pipeline)
