@@ -299,7 +299,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     previous = WORD.findall(before.casefold()[-40:])
     if previous:
         word = _singular(previous[-1])
-        if word in HONORIFICS:  # a form of address outweighs a role's and a tag's votes
+        if word in HONORIFICS and not before.rstrip().endswith(","):  # "Hun Sen, Cambodia"
+            # a form of address outweighs a role's and a tag's votes
             votes.append(("Person", 6))  # "Mr. Giuliani's campaign chairman"
         elif previous[-1] == "the" and " " in text:
             votes.append(("Person", -2))  # "the Mona Lisa": no one's name takes "the"
@@ -477,7 +478,7 @@ _SPORT = re.compile(
     re.IGNORECASE,
 )
 """Words of a sentence about sport."""
-_BEATS = re.compile(r"\s+(?:beat|defeated|thrashed|edged|drew|lost\s+to)\s")
+_BEATS = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:beat|defeated|thrashed|edged|drew|lost\s+to)\s")
 """A result after a team's name, in a sentence about sport: "Limerick beat Kilkenny at ..."."""
 _BEATEN = re.compile(
     r"\b(?:beat|beating|defeated|defeating|thrashed|edged|against|(?:win|victory)\s+over"
@@ -588,7 +589,9 @@ _LOCALS = frozenset(
 """People named by where they live or farm: "a Loxton grower", "Dubbo man", "Withcott producer"."""
 _FROM_HERE = _LOCALS | frozenset(
     """tailor villager pensioner retiree shopkeeper native lawmaker legislator senator
-    assemblyman assemblywoman congressman congresswoman mp""".split()
+    assemblyman assemblywoman congressman congresswoman mp trader schoolteacher teacher driver
+    mechanic labourer laborer vendor carpenter electrician plumber cleaner housewife mother
+    father grandmother grandfather""".split()
 )
 """People "from" a place they live in or were elected in, not a body they work for."""
 _KIN = frozenset(

@@ -47,25 +47,33 @@ _NAME_ENDS = {
         heights country tableland plains gorge park hills downs station observatory telescope
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
-        gate""".split(),
+        gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
+        citadel monument""".split(),
         "Place",
     ),
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
-        open week days""".split(),
+        open week days contest awards""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
+_PARTY_MEMBERS = frozenset(
+    """conservatives liberals democrats republicans tories greens socialists nationalists
+    unionists""".split()
+)
+"""A party named by its members, capitalised: "Mark Carney's Liberals", "the Sweden Democrats"."""
 _BUILDINGS = frozenset("museum gallery stadium arena".split())
 """Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
 their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
     **dict.fromkeys("mount mt lake cape county co fort cerro".split(), "Place"),  # "Co Clare"
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
-    **dict.fromkeys("cyclone hurricane typhoon tropical storm expo operation".split(), "Event"),
+    **dict.fromkeys(
+        "cyclone hurricane typhoon tropical storm expo operation tour".split(), "Event"
+    ),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
 person's or firm's name starts so, while many a firm's ends in a place's word."""
@@ -89,6 +97,8 @@ def name_votes(label: str) -> Votes:
     if label[:1].isupper() and _fold(label) in _listed_companies():
         return (("Organization", 3),)  # "Eli Lilly", "Netflix": a firm, whatever its shape
     written = WORD.findall(label.replace(".", ""))
+    if written and written[-1].casefold() in _PARTY_MEMBERS and written[-1][:1].isupper():
+        return (("Organization", 2),)  # "the Conservatives", "Christian Democrats": a party
     if len(written) < 2 or not written[-1][:1].isupper():
         return ()  # "Russian state media": a description, not a name
     if any(w[:1].islower() and w not in _CONNECTORS for w in written):

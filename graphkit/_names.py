@@ -217,9 +217,9 @@ class NameTable:
         if not _is_name(label, key):
             return
         spellings = self._labels[key]
-        if label not in spellings:  # a new spelling: what its own words say ("... Highway")
-            votes = (*name_votes(label), *(votes or ()))
-            if not self._places or not label[:1].isupper() or key in self._teams:
+        if label not in spellings and key not in self._teams:  # a team's: no place's words
+            votes = (*name_votes(label), *(votes or ()))  # what its own words say ("... Highway")
+            if not self._places or not label[:1].isupper():
                 pass  # no authority, or a word ("talent", "vice")
             elif fold(label) in self._places or label in _STATE_ABBREVIATIONS:  # a country, ...
                 self._gazetteer[key] = 3
