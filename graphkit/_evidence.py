@@ -535,8 +535,11 @@ _BY_FIRM = re.compile(
 )
 """A firm a deal or a trade names: "its merger with Viterra", "a contract with Barcelona",
 "published by Gallimard"."""
-_LED_BY = re.compile(r"\s*,\s*(?:now\s+|then\s+)?led\s+by\b")
-"""A body named before who leads it: "Plaid Cymru, led by Rhun ap Iorwerth,"."""
+_LED_BY = re.compile(
+    r"\s*,\s*(?:now\s+|then\s+)?(?:led|coached|captained|skippered|chaired|(?:co-)?founded)\s+by\b"
+)
+"""A body named before who leads, coaches or founded it: "Plaid Cymru, led by Rhun ap Iorwerth,",
+"Bayer Leverkusen, coached by Xabi Alonso,"."""
 _STARRING = re.compile(r"\s*,?\s*(?:starring|co-starring|directed\s+by)\b")
 """A film or a show before its cast or director."""
 _APPOINTS = re.compile(

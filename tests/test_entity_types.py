@@ -733,6 +733,7 @@ def test_person_shape_votes(label, votes):
         ("", "Heineken", " completed its €2 billion takeover of Distell", "Organization"),
         ("", "Kotz", "'s research grew out of an earlier study", "Person"),  # dev abc-science-11327
         ("a phone call with Hun Sen, ", "Cambodia", "'s former leader.", None),  # "Sen," no title
+        ("", "Bayer Leverkusen", ", coached by Xabi Alonso, went unbeaten", "Organization"),
         ("Anjali Deshmukh, 41, a schoolteacher from ", "Kolhapur", ", said", "Place"),
         ("", "Parungao", "'s study is one of the first", "Person"),  # a scholar's work ...
         ("", "CSIRO", "'s research shows", None),  # ... not a body's, in capitals
