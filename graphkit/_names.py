@@ -18,6 +18,7 @@ from graphkit._evidence import plays_as_team
 from graphkit._name_votes import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
+from graphkit.canonical import capitalised
 from graphkit.labels import SCHEMA_TYPES
 from graphkit.types import Entity, Extraction, Mention
 from graphkit.vocab import slug
@@ -290,7 +291,7 @@ class NameTable:
     def _kind(self, key: str) -> str:
         """A key's own type; a concept (no NER tag, no capital letter) stays a Thing."""
         ner = self._ner.get(key)
-        if not ner and not any(label[:1].isupper() for label in self._labels[key]):
+        if not ner and not any(map(capitalised, self._labels[key])):
             return "Thing"
         return self._decide(self._votes_of(key), ner)
 

@@ -182,10 +182,20 @@ def argument(
             owner = complement
     head[-1] = singular(head[-1])
     amounts += [number.replace(",", "") for number in _NUMBER.findall(" ".join(rest))]
-    phrase_head = " ".join([w if w[:1].isupper() else w.casefold() for w in head])
+    phrase_head = " ".join([w if capitalised(w) else w.casefold() for w in head])
     return Argument(head=phrase_head, owner=owner, amounts=tuple(amounts))
 
 
+def capitalised(word: str) -> bool:
+    """Written as a name is: "Tesla", and "xAI", "iPhone", "eBay" (a capital after a prefix).
+
+    >>> capitalised("Tesla"), capitalised("xAI"), capitalised("iPhone"), capitalised("sales")
+    (True, True, True, False)
+    """
+    return word[:1].isupper() or _CAMEL.match(word) is not None
+
+
+_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
 _OWNING = frozenset({"of", "in", "at", "from", "for"})
 """Prepositions after which a named entity owns the head ("scientists at CSIRO")."""
 

@@ -278,7 +278,7 @@ def _concept(
     proper = country_of(first) is not None or country_of(first.removesuffix("s")) is not None
     opening = mention.start == sentence_start and not proper  # "Russians" stays a name
     concept = canonical.argument(written, names, sentence_start=opening)
-    if any(word[:1].isupper() for word in concept.head.split()):
+    if any(map(canonical.capitalised, concept.head.split())):
         return mention  # a name the model did not tag ("Ghost Ranch Quarry"), kept whole
     amounts.extend(concept.amounts)
     if concept.label == mention.text:

@@ -169,6 +169,12 @@ def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
             "Organization",
             "Place",
         ),
+        (  # dev10 own10-108: a name with a capital after a prefix is a name, not a concept
+            "xAI, Elon Musk's artificial intelligence company, bought X in March 2025.",
+            "xAI",
+            "Organization",
+            "Thing",
+        ),
         (  # dev2 wsj_0096-p4: a given name, an initial and a surname
             "J.L. Henry & Co., Miami, and a principal of the firm, Henry I. Otero of Miami, were"
             " jointly fined $30,000.",
