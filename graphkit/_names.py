@@ -18,6 +18,7 @@ from graphkit._evidence import plays_as_team
 from graphkit._name_votes import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
+from graphkit.authority._gazetteer import city_population
 from graphkit.canonical import capitalised
 from graphkit.labels import SCHEMA_TYPES
 from graphkit.types import Entity, Extraction, Mention
@@ -87,6 +88,9 @@ def name_key(label: str) -> str:
     return canonical.casefold() if canonical else joined
 
 
+BIG_CITY = 500_000
+"""People a GeoNames city must have for its name to vote 2 for Place, not 1: "Goma" or "Pune"
+tagged PERSON or ORG once is the city."""
 TEAM = "\x1fteam"
 """What a key of a place's name is followed by where an article reads it as its team's."""
 
@@ -224,8 +228,8 @@ class NameTable:
                 pass  # no authority, or a word ("talent", "vice")
             elif fold(label) in self._places or label in _STATE_ABBREVIATIONS:  # a country, ...
                 self._gazetteer[key] = 3
-            elif is_town(label):  # a city in GeoNames: a weaker vote
-                self._gazetteer.setdefault(key, 1)
+            elif is_town(label):  # a city in GeoNames: a weaker vote, 2 for a big city
+                self._gazetteer.setdefault(key, 2 if city_population(label) >= BIG_CITY else 1)
         spellings[label] += 1
         if used:
             self._used.add(key)
@@ -309,10 +313,10 @@ class NameTable:
         """
         votes = Counter(self._votes.get(key, {}))
         weight = self._gazetteer.get(key, 0)
-        if weight == 1 and not self._ner.get(key):
+        if weight < 3 and not self._ner.get(key):
             weight = 0  # a city's name spaCy took for no name at all: "Parkinson", "Orion"
         evidence = self._evidence.get(key, Counter())
-        if weight == 1 and evidence["Organization"] >= 2:
+        if weight < 3 and evidence["Organization"] >= 2:
             weight = 0  # "mining giant Rio Tinto": a city's name, but the words say a firm
         if weight and evidence["Person"] < 2 and key not in self._surnames:
             votes["Place"] += weight
