@@ -304,9 +304,10 @@ class NameTable:
 
         A country's, state's or capital's name ("Adelaide", "Queensland") votes 3, more than two
         NER tags of another type ("Western Australia's Pilbara region", tagged ORG twice); a
-        city's in GeoNames ("Tamworth", "Esperance") 1: it breaks a tie with one NER tag, never
-        outvotes the words of a sentence ("Toyota", "Temple" and "Chelsea" are cities too; "at
-        Esperance in Western Australia" adds 2 in `_evidence.context_votes`). No vote where the
+        city's in GeoNames ("Tamworth", "Esperance") 1, which ties one NER tag of another type,
+        and a big city's (`BIG_CITY`: "Pune") 2, which outvotes one; the words of a sentence weigh
+        as much or more ("Toyota", "Temple" and "Chelsea" are cities too; "at Esperance in
+        Western Australia" adds 2 in `_evidence.context_votes`). No vote where the
         context says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a
         given name), where the key is a surname beside a full name ("Lincoln", "Jackson"), and for
         a city's name where it says Organization ("mining giant Rio Tinto") or spaCy saw no name.

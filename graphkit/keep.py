@@ -97,7 +97,7 @@ def add(
         if not new:
             raise outputs.Unchanged
         reading = dataclasses.replace(config, progress=progress)
-        parsed = pipeline.read(new, config=reading, pipeline=nlp) if new else ()
+        parsed = pipeline.read(new, config=reading, pipeline=nlp)
         kept = state.write_articles(_staged(staging), parsed, after=earlier)
         result, written, view = _rebuild(staging, before, kept, [*held.values(), *new], out_dir)
     already = len(documents) - len(new)
