@@ -65,8 +65,29 @@ def _key(name: str) -> str:
 @functools.cache
 def given_names() -> frozenset[str]:
     """Given names, `fold`ed: "gerald", "peter", ... (not "grace", "sydney" or "georgia")."""
-    text = resources.files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
+    return _listed(GIVEN_NAMES)
+
+
+GIVEN_NAMES = "given_names.txt"
+
+
+def _listed(file: str) -> frozenset[str]:
+    """The names a shipped list holds, one a line after its # comments, `fold`ed."""
+    text = resources.files(__package__).joinpath(file).read_text(encoding="utf-8")
     return frozenset(fold(line) for line in text.splitlines() if line and line[0] != "#")
+
+
+def _rewrite(file: str, names: set[str], what: str) -> None:
+    """Rewrite a shipped list: its # comments kept, then `names` sorted (a maintainer's task)."""
+    target = Path(__file__).with_name(file)
+    comments = [line for line in target.read_text(encoding="utf-8").split("\n") if line[:1] == "#"]
+    target.write_text("\n".join([*comments, *sorted(names)]) + "\n", encoding="utf-8")
+    print(f"wrote {len(names)} {what} to {target}")
+
+
+def _towns(people: int) -> set[str]:
+    """Keys of GeoNames' cities of `people` or more."""
+    return {key for key, count in _cities().items() if count >= people}
 
 
 _STOP = frozenset(
@@ -86,8 +107,7 @@ _STOP = frozenset(
 @functools.cache
 def listed_companies() -> frozenset[str]:
     """Names of listed companies, `fold`ed: "eli lilly", "glencore", "morgan stanley"."""
-    text = resources.files(__package__).joinpath(COMPANIES).read_text(encoding="utf-8")
-    return frozenset(fold(line) for line in text.splitlines() if line and line[0] != "#")
+    return _listed(COMPANIES)
 
 
 COMPANIES = "listed_companies.txt"
@@ -126,7 +146,7 @@ def refresh_companies(indices: Path) -> None:
 
     from graphkit.authority._default import place_names
 
-    towns = {key for key, people in _cities().items() if people >= 100_000}
+    towns = _towns(100_000)
     words = _english_words()
     left_out = towns | place_names() | given_names() | words | _NOT_FIRMS
     kept = set()
@@ -139,11 +159,7 @@ def refresh_companies(indices: Path) -> None:
                 continue
             if not (one_word and key.endswith("s") and key[:-1] in words):  # "Employers"
                 kept.add(name)
-    target = Path(__file__).with_name(COMPANIES)
-    head = target.read_text(encoding="utf-8").split("\n")
-    comments = [line for line in head if line.startswith("#")]
-    target.write_text("\n".join([*comments, *sorted(kept)]) + "\n", encoding="utf-8")
-    print(f"wrote {len(kept)} company names to {target}")
+    _rewrite(COMPANIES, kept, "company names")
 
 
 def refresh(census: Path, world: Path) -> None:
@@ -159,8 +175,7 @@ def refresh(census: Path, world: Path) -> None:
     """
     from graphkit.authority._default import place_names
 
-    big = {key for key, people in _cities().items() if people >= 500_000}
-    left_out = _STOP | big | place_names()
+    left_out = _STOP | _towns(500_000) | place_names()
     kept = set()
     for part in ("dist.male.first", "dist.female.first"):
         for line in (census / part).read_text(encoding="ascii").splitlines():
@@ -168,7 +183,7 @@ def refresh(census: Path, world: Path) -> None:
             key = fold(name)
             if float(share) >= 0.005 and len(key) > 2 and key not in left_out:
                 kept.add(name.capitalize())
-    towns = {key for key, people in _cities().items() if people >= 100_000}
+    towns = _towns(100_000)
     heads = {place.split()[0] for place in towns | place_names()}  # "Hong Kong", "Santo Domingo"
     excluded, words = left_out | towns | heads, _english_words()  # built once, not per name
     for name, (sources, people, *_) in json.loads(world.read_text(encoding="utf-8")).items():
@@ -177,11 +192,7 @@ def refresh(census: Path, world: Path) -> None:
             continue
         if len(key) > 2 and key not in excluded and name not in words:
             kept.add(name.capitalize())
-    target = Path(__file__).with_name("given_names.txt")
-    head = target.read_text(encoding="utf-8").split("\n")
-    comments = [line for line in head if line.startswith("#")]
-    target.write_text("\n".join([*comments, *sorted(kept)]) + "\n", encoding="utf-8")
-    print(f"wrote {len(kept)} given names to {target}")
+    _rewrite(GIVEN_NAMES, kept, "given names")
 
 
 WORLD_SOURCES = 10
