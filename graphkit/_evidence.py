@@ -10,11 +10,14 @@ entry's type overrides them all (resolve).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable
 
 from graphkit._name_votes import WORD, Votes, is_place_name, is_town, name_votes
 from graphkit.labels import RuleKind
+from graphkit.types import Extraction, Mention
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt".split())
 PERSON_ROLES = frozenset(
@@ -281,6 +284,22 @@ _RESULTS = frozenset(
 """What a firm reports or posts for a period: "reported a third-quarter loss"."""
 
 
+def words_around(extraction: Extraction) -> Callable[[Mention], tuple[str, str, str]]:
+    """For one article: a mention's sentence cut around it (before, its text, after).
+
+    What `context_votes` and `plays_as_team` read.
+    """
+    sentences = extraction.sentences
+    starts = [sentence.start for sentence in sentences]
+
+    def cut(mention: Mention) -> tuple[str, str, str]:
+        sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
+        text, start, end = sentence.text, sentence.start, mention.end - sentence.start
+        return text[: mention.start - start], mention.text, text[end:]
+
+    return cut
+
+
 def context_votes(before: str, text: str, after: str) -> Votes:
     """Votes from the words around a name in its sentence: a title, a dateline, a description.
 
@@ -432,6 +451,7 @@ _RESULT = re.compile(
 )
 """A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1")."""
 _SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
+"""A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 
 
 def plays_as_team(before: str, text: str, after: str) -> bool:
@@ -494,7 +514,6 @@ _TO_WIN = re.compile(
 )
 """A captain leading a team to a win, in a sentence about sport: "Bavuma led South Africa to
 victory over Australia"."""
-"""A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 """Where a person named with an age is from: "Maria Lopez, 42, of Fresno"."""
 _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")

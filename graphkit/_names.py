@@ -7,14 +7,13 @@ authority entry where exactly one fits.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
-from graphkit._evidence import plays_as_team
+from graphkit._evidence import plays_as_team, words_around
 from graphkit._name_votes import Votes, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
@@ -187,8 +186,7 @@ class NameTable:
 
         Whatever the model tagged them ("Limerick" PERSON, "Kilkenny" nothing).
         """
-        sentences = extraction.sentences
-        starts = [sentence.start for sentence in sentences]
+        cut = words_around(extraction)
         teams: set[str] = set()
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
@@ -198,13 +196,11 @@ class NameTable:
             seen.add((mention.start, mention.end))
             if fold(label) not in self._places and not is_town(label):
                 continue
-            sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
-            start, end = mention.start - sentence.start, mention.end - sentence.start
-            text = sentence.text
-            if plays_as_team(text[:start], mention.text, text[end:]):
+            if plays_as_team(*cut(mention)):
                 teams.add(key)
-                self._votes[f"{key}{TEAM}"]["Organization"] += 3
-                self._evidence[f"{key}{TEAM}"]["Organization"] += 3
+                team = f"{key}{TEAM}"
+                self._votes[team]["Organization"] += 3
+                self._evidence[team]["Organization"] += 3
         return teams
 
     def _beside(self, short: str, full: str) -> None:

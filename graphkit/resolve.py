@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
 import re
@@ -10,7 +9,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit import canonical, merge, wordings
-from graphkit._evidence import LABEL_RULES, OFFICES, context_votes, relation_votes
+from graphkit._evidence import (
+    LABEL_RULES,
+    OFFICES,
+    context_votes,
+    relation_votes,
+    words_around,
+)
 from graphkit._name_votes import Votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
 from graphkit.authority import Authority
@@ -143,18 +148,14 @@ class Resolver:
         names.start_document(
             extraction, [m for t in triples for pair in _argument_pairs(t) for m in pair if m]
         )
-        sentences = extraction.sentences
-        starts = [sentence.start for sentence in sentences]
-
+        cut = words_around(extraction)
         heard: set[tuple[int, int]] = set()
 
         def around(mention: Mention) -> Votes:  # what the words around the mention say, once
             if (mention.start, mention.end) in heard:
                 return ()  # a name in several facts: its context was counted with the first
             heard.add((mention.start, mention.end))
-            sentence = sentences[max(bisect.bisect_right(starts, mention.start) - 1, 0)]
-            text, start, end = sentence.text, sentence.start, mention.end - sentence.start
-            return context_votes(text[: mention.start - start], mention.text, text[end:])
+            return context_votes(*cut(mention))
 
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
