@@ -97,6 +97,8 @@ def name_votes(label: str) -> Votes:
     if label[:1].isupper() and _fold(label) in _listed_companies():
         return (("Organization", 3),)  # "Eli Lilly", "Netflix": a firm, whatever its shape
     written = WORD.findall(label.replace(".", ""))
+    if written and _BRAND.match(written[-1]) and not _SURNAME_PREFIX.match(written[-1]):
+        return (("Organization", 2),)  # "OpenAI", "SpaceX", "Bayer CropScience": a firm's
     if written and written[-1].casefold() in _PARTY_MEMBERS and written[-1][:1].isupper():
         return (("Organization", 2),)  # "the Conservatives", "Christian Democrats": a party
     if len(written) < 2 or not written[-1][:1].isupper():
@@ -159,6 +161,10 @@ def _person_shape(label: str, written: list[str]) -> bool:
     )
 
 
+_BRAND = re.compile(r"(?=\w{5})[A-Z][a-z]+[A-Z][A-Za-z]*\Z")
+"""A word with a capital inside it, after lower-case letters: how firms spell their names."""
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Lo|Van|Von)[A-Z]")
+"""Surnames and given names spelled so: "McCain", "DeKalb", "LaShawn", "FitzGerald"."""
 _GENERATIONS = frozenset(("jr", "sr"))
 _SURNAME_ENDS = frozenset(("hills",))
 """Last words of names that are surnames too: after a given name, a person's."""

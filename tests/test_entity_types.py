@@ -588,6 +588,12 @@ def test_role_nouns_by_their_ending():
         ("Tour de France", (("Event", 3),)),
         ("Conservatives", (("Organization", 2),)),  # a party named by its members
         ("Christian Democrats", (("Organization", 2),)),
+        ("OpenAI", (("Organization", 2),)),  # a capital inside a word: a firm's spelling
+        ("Bayer CropScience", (("Organization", 2),)),
+        ("McCarthy", ()),  # not a surname's ("Mc", "De", "La", ...)
+        ("DeKalb", ()),
+        ("KwaZulu-Natal", ()),  # nor a hyphenated name's
+        ("PhDs", ()),  # nor a short word's
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
