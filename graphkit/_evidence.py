@@ -351,20 +351,25 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
     elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
-    elif following[:1] and following[0] in _SQUAD and (is_town(text) or previous[-1:] == ["the"]):
-        votes.append(("Organization", 2))  # "the Liverpool manager", "the Al-Nassr forward"
+    elif following[:1] and following[0] in _SQUAD and ("Person", 2) not in name_votes(text):
+        votes.append(("Organization", 2))  # "the Liverpool manager", "Crusaders lock Scott Barrett"
     elif _ELECTION.match(after):
         votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
     elif following[:1] == ["police"] and after.startswith(" "):
         votes.append(("Place", 2))  # "the KwaZulu-Natal police commissioner": a place's police
     elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
         votes.append(("Place", 2))  # "Russia's Kursk region", "the Loiret department"
-    if (_JOINED.search(before) and _FROM_CLUB.match(after)) or _SIGNED_FROM.match(after):
+    if (
+        (_JOINED.search(before) and _FROM_CLUB.match(after))
+        or _SIGNED_FROM.match(after)
+        or _PLAYS_FOR.search(before)
+        or (_LEADS_SIDE.search(before) and text.endswith("s"))
+    ):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
-        # team; only a town's name outweighs a tag ("Sinner beat Alcaraz 6-4": people)
-        votes.append(("Organization", 2 if is_town(text) else 1))
+        # team; only a town's name or "the" outweighs a tag ("Sinner beat Alcaraz 6-4": people)
+        votes.append(("Organization", 2 if is_town(text) or previous[-1:] == ["the"] else 1))
     if (
         _BY_FIRM.search(before)
         or _DEAL_DONE.match(after)
@@ -442,9 +447,17 @@ _PLACE_SLOT = re.compile(
 "became part of Macmillan/McGraw")."""
 _FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
 _SQUAD = frozenset(
-    "manager coach captain striker goalkeeper midfielder defender winger skipper forward".split()
+    """manager coach captain striker goalkeeper midfielder defender winger skipper forward
+    quarterback linebacker pitcher shortstop lock flanker prop fly-half scrum-half full-back
+    centre-back wicketkeeper batter batsman bowler""".split()
 )
-"""A team's people after its name: "the Liverpool manager"."""
+"""A team's people after its name: "the Liverpool manager", "Crusaders lock Scott Barrett"."""
+_PLAYS_FOR = re.compile(
+    r"\b(?:play(?:s|ed|ing)?|sign(?:s|ed|ing)?|turn(?:s|ed)? out)\s+for\s+(?:the\s+)?$"
+)
+"""A team before its name: "who plays for Paris Saint-Germain", "signed for Galatasaray"."""
+_LEADS_SIDE = re.compile(r"\b(?:captain|captained|coach|coached)\s+(?:of\s+)?the\s+$")
+"""Who leads a side named in the plural: "captain of the Springboks" (not "of the Titanic")."""
 _RESULT = re.compile(
     r"\s+(?:beat|defeated|thrashed|edged|drew(?: \d+-\d+)? with|lost(?: \d+-\d+)? to)\s+"
     r"[^.;]{0,40}?\b\d{1,2}-\d{1,2}\b"

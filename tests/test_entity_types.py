@@ -453,6 +453,12 @@ def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
         ("the ", "Victoria River", ", west of Katherine", "Place", None),
         ("", "Woodside", ", Australia's largest oil producer", None, "Place"),
         ("they will play ", "Chelsea", " on Sunday", None, "CreativeWork"),
+        # a side: its players and coach after its name, who plays for it, who captains it
+        ("named ", "Crusaders", " lock Scott Barrett as captain", "Organization", None),
+        ("Hakimi, who plays for ", "Paris Saint-Germain", ", was named", "Organization", None),
+        ("Siya Kolisi, captain of the ", "Springboks", ", left Racing 92", "Organization", None),
+        ("The captain of the ", "Titanic", " said", None, "Organization"),  # one ship, no side
+        ("", "Emma Raducanu", " coach Nick Cavaday said", None, "Organization"),  # a person's
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
