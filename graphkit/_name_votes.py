@@ -94,7 +94,7 @@ def name_votes(label: str) -> Votes:
     >>> name_votes("Eli Lilly"), name_votes("Glencore"), name_votes("Eli Broad")
     ((('Organization', 3),), (('Organization', 3),), (('Person', 2), ('Organization', -2)))
     """
-    if label[:1].isupper() and _fold(label) in _listed_companies():
+    if is_listed_company(label):
         return (("Organization", 3),)  # "Eli Lilly", "Netflix": a firm, whatever its shape
     written = WORD.findall(label.replace(".", ""))
     if written and _BRAND.match(written[-1]) and not _SURNAME_PREFIX.match(written[-1]):
@@ -187,10 +187,11 @@ def is_place_name(text: str) -> bool:
     return _fold(text) in _places()
 
 
-def _listed_companies() -> frozenset[str]:
+def is_listed_company(label: str) -> bool:
+    """A listed company's name ("Eli Lilly", "Netflix"): pytickersymbols' index members."""
     from graphkit.authority._gazetteer import listed_companies
 
-    return listed_companies()
+    return label[:1].isupper() and _fold(label) in listed_companies()
 
 
 def _fold(text: str) -> str:

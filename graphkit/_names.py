@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from graphkit import _acronyms
 from graphkit._evidence import plays_as_team, words_around
-from graphkit._name_votes import Votes, is_town, name_votes
+from graphkit._name_votes import Votes, is_listed_company, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
 from graphkit.authority._gazetteer import city_population
@@ -124,6 +124,7 @@ class NameTable:
         self._counted: set[tuple[int, int]] = set()  # mention spans of this article voted on
         self._gazetteer: dict[str, int] = {}  # keys spelled as a known place: the vote's weight
         self._teams: set[str] = set()  # keys of places' names read as their teams' (key + TEAM)
+        self._listed: set[str] = set()  # keys spelled as a listed company's name
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -220,6 +221,8 @@ class NameTable:
         spellings = self._labels[key]
         if label not in spellings and key not in self._teams:  # a team's: no place's words
             votes = (*name_votes(label), *(votes or ()))  # what its own words say ("... Highway")
+            if is_listed_company(label):
+                self._listed.add(key)
             if not self._places or not label[:1].isupper():
                 pass  # no authority, or a word ("talent", "vice")
             elif fold(label) in self._places or label in _STATE_ABBREVIATIONS:  # a country, ...
@@ -307,6 +310,8 @@ class NameTable:
         context says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a
         given name), where the key is a surname beside a full name ("Lincoln", "Jackson"), and for
         a city's name where it says Organization ("mining giant Rio Tinto") or spaCy saw no name.
+        A listed company's name loses its NER tags of other types, however many mentions have
+        them ("Netflix" tagged GPE): what its name says of it is voted once (`add`).
         """
         votes = Counter(self._votes.get(key, {}))
         weight = self._gazetteer.get(key, 0)
@@ -317,6 +322,10 @@ class NameTable:
             weight = 0  # "mining giant Rio Tinto": a city's name, but the words say a firm
         if weight and evidence["Person"] < 2 and key not in self._surnames:
             votes["Place"] += weight
+        if key in self._listed:  # its NER tags of other types are the model's slips: "Netflix"
+            for kind, count in self._ner.get(key, {}).items():
+                if kind != "Organization":
+                    votes[kind] -= count
         return votes
 
     @staticmethod

@@ -446,6 +446,20 @@ def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
     assert types.get(name) != wrong
 
 
+def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
+    """Netflix, tagged GPE in each of four articles, stays a firm: its name is a listed one's."""
+    texts = {
+        "a": "The documentary was released on Netflix in June.",
+        "b": "The series moved to Netflix in May.",
+        "c": "The concert film premiered on Netflix in Lagos.",
+        "d": "Fans in Manila watched the finale on Netflix.",
+    }
+    rows = graphkit.from_texts(texts, pipeline=pipeline).entities()
+    types = dict(zip(rows["label"], rows["type"], strict=True))
+    assert types["Netflix"] == "Organization", types
+    assert types["Lagos"] == "Place"
+
+
 @pytest.mark.parametrize(
     ("before", "text", "after", "expected", "wrong"),
     [
