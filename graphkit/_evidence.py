@@ -121,6 +121,8 @@ in Western Australia" is "based in" because spaCy tagged Esperance ORG. The type
 gives its subject restates the label that has voted already, so it gives none (the container's
 vote stays: another mention's label may disagree, and "in" or "of" a place says something)."""
 
+_BODY: Votes = (("Organization", 2),)
+"""What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (
         re.compile(r"^(?:be based|(?:be )?(?:headquartered|base|headquarter)) in$"),
@@ -132,7 +134,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (re.compile(r"^based in$"), (("Organization", 2),), (("Place", 2),)),
     (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
     (re.compile(r"^dateline$"), (("Place", 3),), ()),
-    (re.compile(r"^(?:be )?affiliated with$"), (("Person", 2),), (("Organization", 2),)),
+    (re.compile(r"^(?:be )?affiliated with$"), (("Person", 2),), _BODY),
     (re.compile(r"^(?:be )?from$"), (("Person", 1),), (("Place", 1),)),
     (
         re.compile(r"^(?:live|reside|be born|grow up|die)(?: in)?$"),
@@ -236,6 +238,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     """
     for pattern, subject, obj in _RELATIONS:
         if pattern.match(lemma):
+            if obj == _BODY and object_text and is_town(object_text):
+                obj = ()  # "Katie Taylor, from Bray": a home town as likely as a body
             return subject, obj
     if lemma in _BE_DESCRIBED and object_text:
         kind = describe(object_text)
@@ -678,8 +682,12 @@ def _known_place(text: str) -> bool:
 
 
 def _is_state(text: str) -> bool:
-    """A state's or a country's name, or a US state's in the AP's abbreviation ("Calif.")."""
-    return is_place_name(text) or text.replace(".", "").casefold() in _US_STATES
+    """A state's, a country's or an Irish county's name ("Co Wicklow"); "Calif." for California."""
+    return (
+        is_place_name(text)
+        or text.replace(".", "").casefold() in _US_STATES
+        or re.match(r"(?:Co\.?|County) [A-Z]", text) is not None
+    )
 
 
 def _in_places_possessive(before: str, text: str) -> bool:

@@ -473,6 +473,7 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         ("Siya Kolisi, captain of the ", "Springboks", ", left Racing 92", "Organization", None),
         ("The captain of the ", "Titanic", " said", None, "Organization"),  # one ship, no side
         ("", "Emma Raducanu", " coach Nick Cavaday said", None, "Organization"),  # a person's
+        ("Katie Taylor, from ", "Bray", ", Co Wicklow, beat her", "Place", None),  # a county's
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
@@ -523,6 +524,12 @@ def test_name_shape_votes(label, kind):
 )
 def test_relation_votes(lemma, subject, obj):
     assert relation_votes(lemma, None) == (subject, obj)
+
+
+def test_whom_someone_is_from():
+    """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
+    assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
+    assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), ())
 
 
 @pytest.mark.parametrize(
