@@ -556,8 +556,11 @@ _CORPORATE = frozenset(
     """shares stock shareholders stake profit profits revenue revenues earnings sales
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters share market
     valuation capitalisation capitalization investors founder co-founder employees workforce
-    customers""".split()
+    customers rocket rockets satellite satellites spacecraft factory factories brand brands app
+    chatbot fleet stores""".split()
 )
+"""What a firm or a body has, right after its name's possessive: "Magna's shares", "JAXA's H3
+rocket"."""
 _SCHOLARLY = frozenset(
     """study studies research findings colleagues co-authors coauthors lab laboratory experiment
     experiments theory thesis paper supervisor""".split()

@@ -69,10 +69,10 @@ _BUILDINGS = frozenset("museum gallery stadium arena".split())
 """Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
 their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
-    **dict.fromkeys("mount mt lake cape county co fort cerro".split(), "Place"),  # "Co Clare"
+    **dict.fromkeys("mount mt lake cape county co fort cerro interstate".split(), "Place"),
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
     **dict.fromkeys(
-        "cyclone hurricane typhoon tropical storm expo operation tour".split(), "Event"
+        "cyclone hurricane typhoon tropical storm expo operation tour copa".split(), "Event"
     ),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
@@ -101,8 +101,8 @@ def name_votes(label: str) -> Votes:
         return (("Organization", 2),)  # "OpenAI", "SpaceX", "Bayer CropScience": a firm's
     if written and written[-1].casefold() in _PARTY_MEMBERS and written[-1][:1].isupper():
         return (("Organization", 2),)  # "the Conservatives", "Christian Democrats": a party
-    if len(written) < 2 or not written[-1][:1].isupper():
-        return ()  # "Russian state media": a description, not a name
+    if len(written) < 2 or not (written[-1][:1].isupper() or written[-1].isdigit()):
+        return ()  # "Russian state media": a description, not a name ("Expo 2025" is one)
     if any(w[:1].islower() and w not in _CONNECTORS for w in written):
         return ()  # "farmers in Queensland's Darling Downs": a phrase that ends in a name
     words = [word.casefold() for word in written]
@@ -118,7 +118,12 @@ def name_votes(label: str) -> Votes:
         return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
         kind = None  # "Carla Hills": a person's name, not a place's
-    if kind is None and "&" in label and not is_place_name(label.replace("&", "and")):
+    if (
+        kind is None
+        and "&" in label
+        and written[-1][:1].isupper()
+        and not is_place_name(label.replace("&", "and"))
+    ):
         kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
     if kind is None and _person_shape(label, written):
         return (("Person", 2), ("Organization", -2))

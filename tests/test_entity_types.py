@@ -474,6 +474,7 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         ("The captain of the ", "Titanic", " said", None, "Organization"),  # one ship, no side
         ("", "Emma Raducanu", " coach Nick Cavaday said", None, "Organization"),  # a person's
         ("Katie Taylor, from ", "Bray", ", Co Wicklow, beat her", "Place", None),  # a county's
+        ("", "JAXA", "'s H3 rocket reached orbit", "Organization", "Person"),  # a body's rocket
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
@@ -621,6 +622,10 @@ def test_role_nouns_by_their_ending():
         ("DeKalb", ()),
         ("KwaZulu-Natal", ()),  # nor a hyphenated name's
         ("PhDs", ()),  # nor a short word's
+        ("Copa Libertadores", (("Event", 3),)),  # a cup
+        ("Interstate 225", (("Place", 3),)),  # a name may end in a number ...
+        ("Expo 2025", (("Event", 3),)),
+        ("S&P 500", ()),  # ... but partners' names end in theirs
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
