@@ -273,7 +273,8 @@ _BE_DESCRIBED = frozenset(
 """Relations whose object describes the subject: "was elected leader of the Conservative Party"."""
 _STAFF_ROLES = frozenset(
     """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
-    director manager vice-president officer economist strategist employee staffer""".split()
+    director manager vice-president officer economist strategist employee staffer founder
+    co-founder cofounder""".split()
 )
 """Roles held in a company or a body, never in a country: "X, vice president of Y"."""
 _AGENT_VERBS = frozenset(
@@ -568,12 +569,13 @@ _SCHOLARLY = frozenset(
 """A scholar's work or people right after a name's possessive: "Kotz's research"; not a team, a
 model or an analysis, which firms and parties have too."""
 _BY_FIRM = re.compile(
-    r"\b(?:merger|merge|merged|merging|takeover|acquisition|buyout|contract)\s+(?:with|of|by)\s+$"
+    r"\b(?:merger|merge|merged|merging|takeover|acquisition|buyout|purchase|contract)\s+"
+    r"(?:with|of|by)\s+$|\b(?:bid|offer)\s+for\s+$|\bstake\s+in\s+$"
     r"|\b(?:acquired|bought|taken over|published|distributed|operated|manufactured)\s+by\s+$",
     re.IGNORECASE,
 )
 """A firm a deal or a trade names: "its merger with Viterra", "a contract with Barcelona",
-"published by Gallimard"."""
+"Kroger's purchase of Albertsons", "a 10% stake in Rio Tinto", "published by Gallimard"."""
 _LED_BY = re.compile(
     r"\s*,\s*(?:now\s+|then\s+)?(?:led|coached|captained|skippered|chaired|(?:co-)?founded)\s+by\b"
 )
@@ -586,6 +588,8 @@ _APPOINTS = re.compile(
     r"(?:\s*,[^,]{1,80},)?\s+(?:as\s+)?(?:(?:its|their)\s+)?(?:new\s+|interim\s+|acting\s+|co-)*"
     r"(?i:chief\s+(?:executive|financial|operating|technology)|ceo|cfo|coo|chairman|chairwoman"
     r"|managing\s+director|head\s+coach)s?\b(?!\s+of\b)"
+    r"|\s+(?:has\s+)?(?:named|appointed|hired)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+    r"(?:\s*,[^,]{1,80},)?\s+to\s+(?:run|lead|head)\s+the\s+(?:company|group|firm|business)\b"
 )
 """A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive" (not
 "named Powell chairman of the Fed", a post in another body)."""

@@ -475,6 +475,10 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         ("", "Emma Raducanu", " coach Nick Cavaday said", None, "Organization"),  # a person's
         ("Katie Taylor, from ", "Bray", ", Co Wicklow, beat her", "Place", None),  # a county's
         ("", "JAXA", "'s H3 rocket reached orbit", "Organization", "Person"),  # a body's rocket
+        # a firm a deal names, and one that names who runs it
+        ("blocked Kroger's purchase of ", "Albertsons", " in December", "Organization", None),
+        ("a 10% stake in ", "Tandou", " last year", "Organization", "Place"),
+        ("", "Burberry", " named Joshua Schulman to run the company", "Organization", "Person"),
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
@@ -531,6 +535,15 @@ def test_whom_someone_is_from():
     """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
     assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
     assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), ())
+
+
+def test_a_founder_founds_a_body_not_a_country():
+    founder = (("Person", 3),)
+    assert relation_votes("be founder of", "Theranos") == (
+        founder,
+        (("Person", -2), ("Organization", 2)),
+    )
+    assert relation_votes("be founder of", "Pakistan") == (founder, (("Person", -2),))
 
 
 @pytest.mark.parametrize(
@@ -711,7 +724,7 @@ def test_person_shape_votes(label, votes):
         ("an analyst at ", "Hartley", " says", None),  # at a firm
         ("an activist from ", "Hassan", " in Karnataka, won", "Place"),  # from a town in a place
         ("an analyst from ", "Hartley", " says", None),  # from a firm
-        ("a 5% stake in ", "Columbia", ".", None),  # what is "in" a firm
+        ("a 5% stake in ", "Columbia", ".", "Organization"),  # what is "in" a firm
         ("the delay in ", "Hartley", "'s report", None),  # whose, not where
         ("", "Kench", " and his team discovered", "Person"),
         ("", "d'Errico", " and colleagues say", "Person"),
