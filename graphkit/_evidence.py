@@ -91,7 +91,8 @@ PRODUCT_NOUNS = frozenset(
     product drug pill vaccine medicine fragrance perfume car sedan vehicle truck aircraft jet
     plane airliner computer laptop phone smartphone software device kit brand model telescope
     satellite spacecraft shuttle rifle cigarette beer whisky whiskey boat ship vessel tanker
-    ferry yacht submarine frigate warship missile drone helicopter app chatbot rocket
+    ferry yacht submarine frigate warship missile drone helicopter app chatbot rocket flagship
+    cruiser destroyer icebreaker
     """.split()
 )
 _NOUN_TYPES = (
@@ -247,10 +248,14 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     role = _OF_ROLE.match(lemma)
     if role and _singular(role.group(1)) in _KIN:
         return (("Person", 3),), (("Person", 2),)  # "the son of Widodo": kin of a person
+    if role and _singular(role.group(1)) in _CAST:
+        return (("Person", 3),), (("Person", -2), ("CreativeWork", 2))  # "the star of Friends"
     if role and noun_type(role.group(1)) == "Person":
         staff = _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}"
         if staff and not (object_text and is_town(object_text)):  # a town's: its council's
             return (("Person", 3),), (("Person", -2), ("Organization", 2))
+        if _singular(role.group(1)) == "mayor":
+            return (("Person", 3),), (("Person", -2), ("Place", 2))  # a town's, a city's
         return (("Person", 3),), (("Person", -2),)
     if lemma in _RESULT_VERBS and object_text and _RESULTS.intersection(head_words(object_text)):
         return (("Organization", 2),), ()  # "Magna reported a loss": a firm's results
@@ -271,6 +276,8 @@ _BE_DESCRIBED = frozenset(
     )
 )  # fmt: skip
 """Relations whose object describes the subject: "was elected leader of the Conservative Party"."""
+_CAST = frozenset(("star", "co-star", "showrunner"))
+"""Roles in a film or a show: "the star of Friends"."""
 _STAFF_ROLES = frozenset(
     """chairman chairwoman chairperson ceo analyst spokesman spokeswoman spokesperson executive
     director manager vice-president officer economist strategist employee staffer founder
@@ -332,6 +339,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             kind = noun_type(previous[-2])  # "a test-practice kit called Learning Materials"
             if kind is not None:
                 votes.append((kind, 2))
+        elif previous[-1] in _LEANINGS:
+            votes.append(("Organization", 2))  # "the left-wing Broad Front": a party
         elif tuple(previous[-2:]) in _COMPOUNDS:
             votes.append((_COMPOUNDS[tuple(previous[-2:])], 3))  # "aircraft carrier Liaoning"
         elif (kind := noun_type(word)) is not None and (
@@ -384,6 +393,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "its merger with Viterra", "named X as chief executive"
     if _STARRING.match(after):
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
+    if _MADE_BY.search(before):
+        votes.append(("Person", 2))  # "Ne Zha 2, directed by Jiaozi"
     if _SUCCEEDING.search(before) and " " in text:
         votes.append(("Person", 2))  # "replacing Pekka Lundmark"
     role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
@@ -525,9 +536,9 @@ _BEATEN = re.compile(
 """A result before a team's name: "scored 269 against England", "drew 0-0 with the UAE"."""
 _OWNER = re.compile(r"['’]s?\s")
 """A possessive after a name: "beat Canada's Summer McIntosh" beat a swimmer, not a team."""
-_LED = re.compile(r"\bled\s+$")
+_LED = re.compile(r"\b(?:led|coached|captained|guided|steered)\s+$")
 _TO_WIN = re.compile(
-    r"\s+to\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?"
+    r"\s+to\s+(?:a\s+|an\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:victory|win|title|triumph|championship|premiership)"
 )
 """A captain leading a team to a win, in a sentence about sport: "Bavuma led South Africa to
@@ -593,6 +604,15 @@ _APPOINTS = re.compile(
 )
 """A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive" (not
 "named Powell chairman of the Fed", a post in another body)."""
+_LEANINGS = frozenset(
+    f"{side}-{wing}" for side in ("far", "hard", "centre", "center") for wing in ("right", "left")
+) | frozenset(("left-wing", "right-wing"))
+"""Where a party stands, right before its name: "the far-right Chega"."""
+_MADE_BY = re.compile(
+    r"\b(?:directed|co-directed|written|co-written|composed|painted|choreographed|narrated)"
+    r"\s+by\s+$"
+)
+"""Who made a film, a book, a song or a painting: a person ("directed by Jiaozi")."""
 _SUCCEEDING = re.compile(r"\b(?:replac|succeed)(?:es|ed|ing|s)?\s+$", re.IGNORECASE)
 """Who is replaced or succeeded in a post: "named Hotard ..., replacing Pekka Lundmark"."""
 _ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNORECASE)

@@ -479,6 +479,14 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         ("blocked Kroger's purchase of ", "Albertsons", " in December", "Organization", None),
         ("a 10% stake in ", "Tandou", " last year", "Organization", "Place"),
         ("", "Burberry", " named Joshua Schulman to run the company", "Organization", "Person"),
+        (
+            "returning the left-wing ",
+            "Broad Front",
+            " to power",
+            "Organization",
+            "Person",
+        ),  # a party
+        ("Ne Zha 2, directed by ", "Jiaozi", ", overtook", "Person", None),  # who made a film
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
@@ -535,6 +543,11 @@ def test_whom_someone_is_from():
     """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
     assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
     assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), ())
+
+
+def test_a_mayor_is_of_a_town_and_a_star_of_a_show():
+    assert relation_votes("be former mayor of", "Canelones")[1] == (("Person", -2), ("Place", 2))
+    assert relation_votes("be star of", "Friends")[1] == (("Person", -2), ("CreativeWork", 2))
 
 
 def test_a_founder_founds_a_body_not_a_country():
@@ -841,6 +854,7 @@ def test_the_gazetteer_and_given_names_are_offline_lists():
         ("Shubman Gill scored 269 against ", "England", " at Edgbaston in July.", True),
         ("days before ", "India", " named a new captain.", True),
         ("Temba Bavuma led ", "South Africa", " to victory over Australia in the final.", True),
+        ("Harbaugh, who coached ", "Michigan", " to the college football national title", True),
         ("", "Uzbekistan", " drew 0-0 with the United Arab Emirates", True),
         ("", "Ivory Coast", ", who had sacked their coach, beat Nigeria in the final", True),
         ("The Football Association appointed Thomas Tuchel as ", "England", "'s head coach", True),
