@@ -54,10 +54,11 @@ _NAME_ENDS = {
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
-        open week days contest awards""".split(),
+        open week days contest awards sevens""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
+    **dict.fromkeys("probe".split(), "Product"),
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
 _PARTY_MEMBERS = frozenset(
@@ -114,6 +115,8 @@ def name_votes(label: str) -> Votes:
     if head in _BUILDINGS:
         return (("Place", 2), ("Organization", -2))  # whoever works there: "the British Museum"
     kind = _NAME_ENDS.get(head) if head else None
+    if tuple(words[-2:]) == ("space", "station"):
+        kind = "Product"  # a spacecraft, though a station ends places' names
     if kind is None and words[0] in _NAME_STARTS:
         return ((_NAME_STARTS[words[0]], 3),)
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):

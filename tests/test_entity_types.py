@@ -652,6 +652,9 @@ def test_role_nouns_by_their_ending():
         ("Interstate 225", (("Place", 3),)),  # a name may end in a number ...
         ("Expo 2025", (("Event", 3),)),
         ("S&P 500", ()),  # ... but partners' names end in theirs
+        ("International Space Station", (("Product", 2),)),  # a spacecraft, not a station
+        ("Parker Solar Probe", (("Product", 2),)),
+        ("Hong Kong Sevens", (("Event", 2),)),  # a rugby sevens tournament
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
