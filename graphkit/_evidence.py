@@ -400,6 +400,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
     if role and noun_type(role.group(1)) == "Person":
         votes.append(("Person", 2))  # "Alassane Ouattara won a fourth term as president"
+    elif (post := _LEFT_AS.match(after)) and describe(post.group(1)) == "Person":
+        votes.append(("Person", 2))  # "Chrystia Freeland resigned as Canada's finance minister"
     inside = _IN_KNOWN_PLACE.match(after)
     if inside and _known_place(inside.group(1) or inside.group(2)):
         votes.append(("Place", 2))  # "Derna, in eastern Libya": a town in a known place
@@ -639,6 +641,11 @@ _REPLACED_AS = re.compile(
     r"\s+(?:replac|succeed)(?:es|ed|s)?\s+(?:[A-Z][\w'’.-]*\s+){1,4}as\s+(?:the\s+)?([a-z-]+)"
 )
 """Who takes over a post: "Oleksandr Syrskyi replaced Valerii Zaluzhnyi as commander-in-chief"."""
+_LEFT_AS = re.compile(
+    r"\s+(?:resign(?:s|ed)?|quit|step(?:s|ped)?\s+down|retire[sd]?|was\s+sworn\s+in)\s+as\s+"
+    r"([^,;.()]{2,60})"
+)
+"""Who leaves or takes a post, and the post: "resigned as Canada's finance minister"."""
 _PLACE_KINDS = frozenset(
     "region province oblast prefecture governorate district county department".split()
 )

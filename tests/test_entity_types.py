@@ -487,6 +487,8 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
             "Person",
         ),  # a party
         ("Ne Zha 2, directed by ", "Jiaozi", ", overtook", "Person", None),  # who made a film
+        ("", "Chrystia Freeland", " resigned as Canada's finance minister", "Person", None),
+        ("", "Google", " stepped down as sponsor of the event", None, "Person"),  # no person's post
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
