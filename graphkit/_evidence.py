@@ -328,6 +328,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     """
     votes: list[tuple[str, int]] = []
     previous = WORD.findall(before.casefold()[-40:])
+    near = before if len(before) <= _NEAR_CHARS else re.sub(r"^\S*", "", before[-_NEAR_CHARS:])
     if previous:
         word = _singular(previous[-1])
         if word in HONORIFICS and not before.rstrip().endswith(","):  # "Hun Sen, Cambodia"
@@ -374,10 +375,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
         votes.append(("Place", 2))  # "Russia's Kursk region", "the Loiret department"
     if (
-        (_JOINED.search(before) and _FROM_CLUB.match(after))
+        (_JOINED.search(near) and _FROM_CLUB.match(after))
         or _SIGNED_FROM.match(after)
-        or _PLAYS_FOR.search(before)
-        or (_LEADS_SIDE.search(before) and text.endswith("s"))
+        or _PLAYS_FOR.search(near)
+        or (_LEADS_SIDE.search(near) and text.endswith("s"))
     ):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
@@ -385,7 +386,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         # team; only a town's name or "the" outweighs a tag ("Sinner beat Alcaraz 6-4": people)
         votes.append(("Organization", 2 if is_town(text) or previous[-1:] == ["the"] else 1))
     if (
-        _BY_FIRM.search(before)
+        _BY_FIRM.search(near)
         or _DEAL_DONE.match(after)
         or _LED_BY.match(after)
         or _APPOINTS.match(after)
@@ -393,9 +394,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "its merger with Viterra", "named X as chief executive"
     if _STARRING.match(after):
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
-    if _MADE_BY.search(before):
+    if _MADE_BY.search(near):
         votes.append(("Person", 2))  # "Ne Zha 2, directed by Jiaozi"
-    if _SUCCEEDING.search(before) and " " in text:
+    if _SUCCEEDING.search(near) and " " in text:
         votes.append(("Person", 2))  # "replacing Pekka Lundmark"
     role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
     if role and noun_type(role.group(1)) == "Person":
@@ -606,6 +607,8 @@ _APPOINTS = re.compile(
 )
 """A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive" (not
 "named Powell chairman of the Fed", a post in another body)."""
+_NEAR_CHARS = 60
+"""How far before a name the patterns that end right before it look (whole words only)."""
 _LEANINGS = frozenset(
     f"{side}-{wing}" for side in ("far", "hard", "centre", "center") for wing in ("right", "left")
 ) | frozenset(("left-wing", "right-wing"))
