@@ -122,7 +122,7 @@ in Western Australia" is "based in" because spaCy tagged Esperance ORG. The type
 gives its subject restates the label that has voted already, so it gives none (the container's
 vote stays: another mention's label may disagree, and "in" or "of" a place says something)."""
 
-_BODY: Votes = (("Organization", 2),)
+_AFFILIATED = re.compile(r"^(?:be )?affiliated with$")
 """What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (
@@ -135,7 +135,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (re.compile(r"^based in$"), (("Organization", 2),), (("Place", 2),)),
     (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
     (re.compile(r"^dateline$"), (("Place", 3),), ()),
-    (re.compile(r"^(?:be )?affiliated with$"), (("Person", 2),), _BODY),
+    (_AFFILIATED, (("Person", 2),), (("Organization", 2),)),
     (re.compile(r"^(?:be )?from$"), (("Person", 1),), (("Place", 1),)),
     (
         re.compile(r"^(?:live|reside|be born|grow up|die)(?: in)?$"),
@@ -239,7 +239,7 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     """
     for pattern, subject, obj in _RELATIONS:
         if pattern.match(lemma):
-            if obj == _BODY and object_text and is_town(object_text):
+            if pattern is _AFFILIATED and object_text and is_town(object_text):
                 obj = ()  # "Katie Taylor, from Bray": a home town as likely as a body
             return subject, obj
     if lemma in _BE_DESCRIBED and object_text:

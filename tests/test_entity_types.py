@@ -545,6 +545,9 @@ def test_whom_someone_is_from():
     """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
     assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
     assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), ())
+    # only "from": a town's name merged with or owned is still a firm's ("Toyota" is a city)
+    firm = (("Organization", 2),)
+    assert relation_votes("merge with", "Toyota") == (firm, firm)
 
 
 def test_a_mayor_is_of_a_town_and_a_star_of_a_show():
