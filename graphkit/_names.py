@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from graphkit import _acronyms
 from graphkit._evidence import plays_as_team, words_around
@@ -93,6 +93,7 @@ tagged PERSON or ORG once is the city."""
 TEAM = "\x1fteam"
 """What a key of a place's name is followed by where an article reads it as its team's."""
 
+_Cut = Callable[[Mention], tuple[str, str, str]]
 _STATE_ABBREVIATIONS = frozenset("NSW QLD WA SA NT ACT".split())
 """Australian states and territories as their own news names them ("WA", "NSW"), in capitals."""
 
@@ -125,6 +126,7 @@ class NameTable:
         self._gazetteer: dict[str, int] = {}  # keys spelled as a known place: the vote's weight
         self._teams: set[str] = set()  # keys of places' names read as their teams' (key + TEAM)
         self._listed: set[str] = set()  # keys spelled as a listed company's name
+        self._conjuncts: dict[str, set[str]] = defaultdict(set)  # "X and Y": keys joined so
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -163,9 +165,11 @@ class NameTable:
                 if len(named) == 1:
                     self._in_article[doc_id, key] = split = f"{key}\x1f{named[0].iri}"
                     self._linked[split] = named[0]
-        for key in self._teams_in(extraction, mentions):
+        cut = words_around(extraction)
+        for key in self._teams_in(mentions, cut):
             self._in_article[doc_id, key] = team = f"{key}{TEAM}"
             self._teams.add(team)
+        self._read_conjuncts(mentions, cut, doc_id)
         people = {self._label_and_key(m.text)[1] for m in mentions if m.label == "PERSON"}
         surnames = {key for key in people if len(key.split()) == 1}
         for full in people - surnames:
@@ -182,12 +186,31 @@ class NameTable:
                 if full.endswith(f" {short}"):
                     self._beside(short, full)
 
-    def _teams_in(self, extraction: Extraction, mentions: Sequence[Mention]) -> set[str]:
+    def _read_conjuncts(self, mentions: Sequence[Mention], cut: _Cut, doc_id: str) -> None:
+        """Note names joined by "and", "or" or "nor": most often things of one kind."""
+        starting: dict[int, list[Mention]] = defaultdict(list)
+        for mention in {(m.start, m.end): m for m in mentions}.values():
+            if mention.label is None or mention.label in SCHEMA_TYPES:  # not "Chinese", "2024"
+                starting[mention.start].append(mention)
+        for first in [m for ms in starting.values() for m in ms]:
+            end = first.end
+            for second in [m for start in range(end + 4, end + 6) for m in starting.get(start, ())]:
+                before, start = cut(second)[0], second.start
+                if _TIED.match(cut(second)[2]) or _is_article(first) != _is_article(second):
+                    continue  # "X and Western Australia-based CBH", "Marvin Davis and the Sun"
+                if start - len(before) <= first.start and before.endswith(
+                    (" and ", " or ", " nor "), len(before) - (start - end)
+                ):
+                    one, other = self._key(first.text, doc_id), self._key(second.text, doc_id)
+                    if _is_name(*one) and _is_name(*other):
+                        self._conjuncts[one[1]].add(other[1])
+                        self._conjuncts[other[1]].add(one[1])
+
+    def _teams_in(self, mentions: Sequence[Mention], cut: _Cut) -> set[str]:
         """Keys of places' names the article reads as their teams', 3 votes a mention so read.
 
         Whatever the model tagged them ("Limerick" PERSON, "Kilkenny" nothing).
         """
-        cut = words_around(extraction)
         teams: set[str] = set()
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
@@ -274,6 +297,11 @@ class NameTable:
                         votes.update(self._votes_of(key))
                         ner.update(self._ner.get(key, {}))
                 kind = self._decide(votes, ner)
+                if _margin(votes) <= 1 and any(
+                    kinds[key] != "Thing" and any(map(capitalised, self._labels[key]))
+                    for key in members
+                ):  # thin evidence: the kind of a clearer name it is joined to counts too
+                    kind = self._decide(votes + self._joined_votes(members, kinds), ner)
             label = _canonical_label(members, self._labels)
             entity_id = kept.get(min(members)) or _free_id(label, kind, linked, used)
             entity = Entity(
@@ -286,6 +314,18 @@ class NameTable:
             for key in members:
                 self._ids[key] = entity
         return tuple({entity.id: entity for entity in self._ids.values()}.values())
+
+    def _joined_votes(self, members: list[str], kinds: Mapping[str, str]) -> Counter[str]:
+        """Votes from the names joined to a group's by "and", "or" or "nor".
+
+        2 for the kind of each whose own votes lead by 2 or more: "Rheinmetall and Leonardo".
+        """
+        votes: Counter[str] = Counter()
+        joined = set().union(*(self._conjuncts.get(key, ()) for key in members))
+        for other in sorted(joined.difference(members)):
+            if kinds.get(other, "Thing") != "Thing" and _margin(self._votes_of(other)) >= 2:
+                votes[kinds[other]] += 2
+        return votes
 
     def keys(self) -> dict[str, str]:
         """Every key of a node and its entity's id (after `entities()`), for `entities(minted)`."""
@@ -443,6 +483,20 @@ def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> 
     # Ties go to the greater key and spelling, so that the input order never decides.
     longest = max(members, key=lambda key: (len(key.split()), sum(spellings[key].values()), key))
     return max(spellings[longest].items(), key=lambda item: (item[1], item[0]))[0]
+
+
+_TIED = re.compile(r"^(?:-|['’]s?\b)")
+"""After a name, what makes it a modifier of the next word: "Perth-based", "Canada's"."""
+
+
+def _is_article(mention: Mention) -> bool:
+    return mention.text.startswith(("the ", "The "))
+
+
+def _margin(votes: Counter[str]) -> int:
+    """How far the best-voted type leads the next (or nothing, if no type has a vote)."""
+    top = sorted((max(v, 0) for v in votes.values()), reverse=True)
+    return top[0] - top[1] if len(top) > 1 else top[0] if top else 0
 
 
 def _is_name(label: str, key: str) -> bool:

@@ -894,3 +894,21 @@ def test_a_team_named_for_its_place_is_a_body_of_its_own(pipeline):
     country = india[india["type"] == "Place"].iloc[0]
     assert not isinstance(team["same_as"], str)  # no link (pandas' NaN)
     assert "wikidata" in country["same_as"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind", "wrong"),
+    [
+        # A name with thin evidence of its own takes the kind of a clearer one it is joined to.
+        ("Rheinmetall and Leonardo agreed to build tanks.", "Leonardo", "Organization", "Person"),
+        # Not a name that only modifies the next word, nor a person beside "the" paper.
+        ("Graincorp and Western Australia-based CBH will ship the wheat.", "Graincorp", None,
+         "Place"),
+        ("The buyers included investor Marvin Davis and the Toronto Sun.", "Toronto Sun", None,
+         "Person"),
+    ],
+)  # fmt: skip
+def test_names_joined_by_and(pipeline, sentence, name, kind, wrong):
+    types = entity_types(sentence, pipeline)
+    assert name in types and types[name] != wrong, types
+    assert kind is None or types[name] == kind, types
