@@ -75,9 +75,11 @@ _NAME_STARTS = {
     **dict.fromkeys(
         "cyclone hurricane typhoon tropical storm expo operation tour copa".split(), "Event"
     ),
+    **dict.fromkeys("mr mrs ms dr prof professor sir dame lord lady".split(), "Person"),
 }
-"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy". Weight 3: no
-person's or firm's name starts so, while many a firm's ends in a place's word."""
+"""A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy", "Mr Vaile" (a
+mention that kept its honorific). Weight 3: no person's or firm's name starts so, while many a
+firm's ends in a place's word ("Lord Howe Island" is a place by its end)."""
 
 
 def name_votes(label: str) -> Votes:
@@ -117,8 +119,8 @@ def name_votes(label: str) -> Votes:
     kind = _NAME_ENDS.get(head) if head else None
     if tuple(words[-2:]) == ("space", "station"):
         kind = "Product"  # a spacecraft, though a station ends places' names
-    if kind is None and words[0] in _NAME_STARTS:
-        return ((_NAME_STARTS[words[0]], 3),)
+    if kind is None and words[0] in _NAME_STARTS and not re.search(r"['’]s\b", label):
+        return ((_NAME_STARTS[words[0]], 3),)  # not "Mr. Lane's Artist": whose, not who
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
         kind = None  # "Carla Hills": a person's name, not a place's
     if (

@@ -514,6 +514,22 @@ def test_name_shape_votes(label, kind):
 
 
 @pytest.mark.parametrize(
+    ("label", "votes"),
+    [
+        # A mention that kept its honorific is a person's name ...
+        ("Mr Vaile", (("Person", 3),)),
+        ("Dr Eike-Henner Kluge", (("Person", 3),)),
+        ("Prof. Ethel Klein", (("Person", 3),)),
+        # ... unless the name ends as a place's does, or says whose a thing is.
+        ("Lord Howe Island", (("Place", 2),)),
+        ("Mr. Lane's Artist", ()),
+    ],
+)
+def test_a_name_that_kept_its_honorific(label, votes):
+    assert name_votes(label) == votes
+
+
+@pytest.mark.parametrize(
     ("lemma", "subject", "obj"),
     [
         ("be vice president of", (("Person", 3),), (("Person", -2), ("Organization", 2))),
