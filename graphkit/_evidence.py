@@ -254,8 +254,8 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         staff = _singular(role.group(1)) in _STAFF_ROLES or " vice " in f" {lemma}"
         if staff and not (object_text and is_town(object_text)):  # a town's: its council's
             return (("Person", 3),), (("Person", -2), ("Organization", 2))
-        if _singular(role.group(1)) == "mayor":
-            return (("Person", 3),), (("Person", -2), ("Place", 2))  # a town's, a city's
+        if _singular(role.group(1)) in _PLACE_POSTS and not _THE.match(object_text or ""):
+            return (("Person", 3),), (("Person", -2), ("Place", 2))  # a town's, a state's
         return (("Person", 3),), (("Person", -2),)
     if lemma in _RESULT_VERBS and object_text and _RESULTS.intersection(head_words(object_text)):
         return (("Organization", 2),), ()  # "Magna reported a loss": a firm's results
@@ -276,6 +276,10 @@ _BE_DESCRIBED = frozenset(
     )
 )  # fmt: skip
 """Relations whose object describes the subject: "was elected leader of the Conservative Party"."""
+_PLACE_POSTS = frozenset(("mayor", "governor", "premier"))
+"""Posts of a town, a state or a province, when the name has no "the": not "governor of the Bank
+of England"."""
+_THE = re.compile(r"the\s", re.IGNORECASE)
 _CAST = frozenset(("star", "co-star", "showrunner"))
 """Roles in a film or a show: "the star of Friends"."""
 _STAFF_ROLES = frozenset(
@@ -310,6 +314,11 @@ def words_around(extraction: Extraction) -> Callable[[Mention], tuple[str, str, 
         return text[: mention.start - start], mention.text, text[end:]
 
     return cut
+
+
+_DATELINE_OPEN = re.compile(r"^\s*[A-Z][A-Z.'’ -]+[^()]*\($")
+_DATELINE_CLOSE = re.compile(r"^\)\s*(?:—|–|--|-\s)")
+"""A dateline's agency, between its place ("TEHRAN", "LAGOS, Nigeria") and the dash."""
 
 
 def context_votes(before: str, text: str, after: str) -> Votes:
@@ -350,6 +359,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             votes.append((kind, 2))  # "Chancellor Scholz", "novel Dream Count"; not "play Chelsea"
     if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
         votes.append(("Place", 3))
+    elif _DATELINE_OPEN.match(before) and _DATELINE_CLOSE.match(after):
+        votes.append(("Organization", 3))  # "TEHRAN (AFP) —": the news agency
     following = [w for w in WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
     if re.search(r"['’]s?$", text):  # the mention took its possessive: "Tony Lama's"
         following = ["s", *following]

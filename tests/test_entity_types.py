@@ -568,6 +568,9 @@ def test_whom_someone_is_from():
 
 def test_a_mayor_is_of_a_town_and_a_star_of_a_show():
     assert relation_votes("be former mayor of", "Canelones")[1] == (("Person", -2), ("Place", 2))
+    assert relation_votes("be governor of", "Kano State")[1] == (("Person", -2), ("Place", 2))
+    # a governor of "the" something governs a body: a central bank, the Fed
+    assert relation_votes("be governor of", "the Bank of Japan")[1] == (("Person", -2),)
     assert relation_votes("be star of", "Friends")[1] == (("Person", -2), ("CreativeWork", 2))
 
 
@@ -928,3 +931,11 @@ def test_names_joined_by_and(pipeline, sentence, name, kind, wrong):
     types = entity_types(sentence, pipeline)
     assert name in types and types[name] != wrong, types
     assert kind is None or types[name] == kind, types
+
+
+def test_a_datelines_agency_is_a_body():
+    assert context_votes("TEHRAN (", "AFP", ") — Masoud Pezeshkian warned") == (
+        ("Organization", 3),
+    )
+    assert context_votes("LAGOS, Nigeria (", "AP", ") — Air Peace began") == (("Organization", 3),)
+    assert context_votes("The buyer (", "Sony", ") — it said") == ()
