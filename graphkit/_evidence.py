@@ -120,7 +120,8 @@ LABEL_RULES: frozenset[RuleKind] = frozenset(
 """Extractor rules that read a relation off two names' NER labels (`extract._entities`): "Esperance
 in Western Australia" is "based in" because spaCy tagged Esperance ORG. The type such a relation
 gives its subject restates the label that has voted already, so it gives none (the container's
-vote stays: another mention's label may disagree, and "in" or "of" a place says something)."""
+vote stays: another mention's label may disagree, and "in" or "of" a place says something). Only
+a type the label does not give counts: "Keringet" (PERSON) in "from Keringet in Nakuru County"."""
 
 _AFFILIATED = re.compile(r"^(?:be )?affiliated with$")
 """What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""

@@ -169,8 +169,9 @@ class Resolver:
                     names.add(speaker_mention, doc_id)
         for triple, subject_mention, object_mention, relation, _, object_text in prepared:
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
-            if triple.rule in LABEL_RULES:
-                subject_votes = ()
+            if triple.rule in LABEL_RULES:  # what restates the subject's label counts once
+                tagged = SCHEMA_TYPES.get(subject_mention.label or "")
+                subject_votes = tuple(v for v in subject_votes if tagged not in (None, v[0]))
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
             if _untagged_name(subject_mention):  # "Mr Johanns", a name the model missed

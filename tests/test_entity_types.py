@@ -939,3 +939,10 @@ def test_a_datelines_agency_is_a_body():
     )
     assert context_votes("LAGOS, Nigeria (", "AP", ") — Air Peace began") == (("Organization", 3),)
     assert context_votes("The buyer (", "Sony", ") — it said") == ()
+
+
+def test_a_label_rule_votes_for_a_type_the_label_does_not_give(pipeline):
+    """ "from Keringet in Nakuru County": Keringet, tagged PERSON, is a place's name."""
+    types = entity_types("Faith Kipyegon, from Keringet in Nakuru County, won the race.", pipeline)
+    assert types["Keringet"] == "Place", types
+    assert types["Faith Kipyegon"] == "Person"

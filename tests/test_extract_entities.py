@@ -268,6 +268,23 @@ def test_possessive_places(read, sentence, expected, absent):
             set(),
             {("New York", "located in", "London"), ("London", "located in", "Tokyo")},
         ),
+        # "from X in Y", the "in" parsed as the role's or the "from"'s: Y still holds X
+        (  # own
+            "Kwame Mensah, 52, a cocoa farmer from Bibiani in the Western North Region, said the "
+            "river was poisoned.",
+            {("Bibiani", "located in", "the Western North Region")},
+            {("Kwame Mensah", "be cocoa farmer in", "the Western North Region")},
+        ),
+        (  # own: a home the model tags PERSON
+            "Faith Kipyegon, from Keringet in Nakuru County, won the race.",
+            {("Keringet", "located in", "Nakuru County")},
+            set(),
+        ),
+        (  # own: not where the "from" is no one's home
+            "He got a letter from John Smith in London.",
+            set(),
+            {("John Smith", "located in", "London")},
+        ),
     ],
 )
 def test_places_nest(read, sentence, expected, absent):

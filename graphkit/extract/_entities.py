@@ -95,6 +95,7 @@ def entity_facts(parsed: Span) -> Iterator[Reading]:
     for ent in ents:
         yield from _prepositional_facts(ent)
         yield from _possessive_facts(ent)
+    yield from _from_in_facts(parsed)
 
 
 def _names(parsed: Span) -> list[Span]:
@@ -200,6 +201,47 @@ def _prepositional_facts(ent: Span) -> Iterator[Reading]:
             if relation.lemma == "affiliated with":
                 yield from _seat_after(ent, outer)
                 yield from _parent_affiliation(ent, outer, relation)
+
+
+def hung_too_high(prep: Token) -> Span | None:
+    """The name right before an "in" that the parse hung higher, in "from X in Y".
+
+    "a cocoa farmer from Bibiani in the Western North Region": the region holds Bibiani; the
+    parse makes it the farmer's. Only after "from" (a home, an origin), where the name's own
+    "in" is the reading meant; not "a letter from John Smith in London".
+    """
+    doc = prep.doc
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i < 2:
+        return None
+    inner = entity_at(doc[prep.i - 1])
+    if inner is None or inner.end != prep.i or prep.head.i in range(inner.start, inner.end):
+        return None
+    opener = doc[inner.start - 1]
+    if opener.lower_ != "from" or inner.root.head != opener:
+        return None
+    if inner.label_ not in (*PLACES, "ORG"):  # a home the model took for a person: "Keringet"
+        described = opener.head.dep_ == "appos" or opener.head.ent_type_ == "PERSON"
+        if inner.label_ != "PERSON" or not described:
+            return None
+    return inner
+
+
+def _from_in_facts(parsed: Span) -> Iterator[Reading]:
+    """A place contains the place or hosts the body before it in "from X in Y" (`hung_too_high`)."""
+    for prep in parsed:
+        inner = hung_too_high(prep)
+        if inner is None:
+            continue
+        for pobj in pobjs(prep):
+            outer = _named(pobj)
+            if outer is not None and outer.start == prep.i + 1 and outer.label_ in CONTAINERS:
+                relation = BASED_IN if inner.label_ == "ORG" else LOCATED_IN
+                yield Reading(
+                    kind="place-of",
+                    subject=head_of(inner),
+                    relation=relation,
+                    object=head_of(outer),
+                )
 
 
 def _named(pobj: Token) -> Span | None:

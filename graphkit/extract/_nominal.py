@@ -10,6 +10,7 @@ from graphkit.extract._entities import (
     BASED_IN,
     CONTAINERS,
     entity_at,
+    hung_too_high,
     innermost,
     nesting,
     place_owns,
@@ -231,7 +232,8 @@ def role_facts(
     ]
     links += [(_innermost_token(owner), "of") for owner in owners]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _ROLE_PREPOSITIONS):
-        links += [(p, prep.lower_) for p in prep.children if p.dep_ == "pobj"]
+        if hung_too_high(prep) is None:  # not "a farmer from Bibiani in [the region]"
+            links += [(p, prep.lower_) for p in prep.children if p.dep_ == "pobj"]
     for other, word in links:
         if other == subject:
             continue
