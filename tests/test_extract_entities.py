@@ -285,6 +285,28 @@ def test_possessive_places(read, sentence, expected, absent):
             set(),
             {("John Smith", "located in", "London")},
         ),
+        # ", in Y" after a place, hung on the verb: Y still holds it
+        (  # own
+            "A dengue outbreak in Foshan, in China's Guangdong province, infected 7,000 people.",
+            {("Foshan", "located in", "Guangdong province")},
+            set(),
+        ),
+        (  # abc rural
+            "But growers like Tom Quirke from Loxton, in South Australia, say the price is low.",
+            {("Loxton", "located in", "South Australia")},
+            set(),
+        ),
+        (  # own: a list of places, and an apposition closed before the meeting's place
+            "Prices fell in Sydney, in Melbourne and in Perth.",
+            set(),
+            {("Sydney", "located in", "Melbourne"), ("Melbourne", "located in", "Perth")},
+        ),
+        (  # own
+            "Giorgia Meloni met Ursula von der Leyen, president of the European Commission, in "
+            "Rome.",
+            set(),
+            {("the European Commission", "based in", "Rome")},
+        ),
     ],
 )
 def test_places_nest(read, sentence, expected, absent):

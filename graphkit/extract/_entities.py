@@ -96,6 +96,7 @@ def entity_facts(parsed: Span) -> Iterator[Reading]:
         yield from _prepositional_facts(ent)
         yield from _possessive_facts(ent)
     yield from _from_in_facts(parsed)
+    yield from _comma_in_facts(parsed)
 
 
 def _names(parsed: Span) -> list[Span]:
@@ -241,6 +242,34 @@ def _from_in_facts(parsed: Span) -> Iterator[Reading]:
                     subject=head_of(inner),
                     relation=relation,
                     object=head_of(outer),
+                )
+
+
+def _comma_in_facts(parsed: Span) -> Iterator[Reading]:
+    """A place after ", in" contains the place before it: "Foshan, in China's Guangdong province".
+
+    "at Carnarvon, in Western Australia" (tagged ORG): based in. The parse hangs the second "in"
+    on the verb or the noun before.
+    """
+    doc = parsed.doc
+    for prep in parsed:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i < 2 or doc[prep.i - 1].text != ",":
+            continue
+        inner = entity_at(doc[prep.i - 2])
+        if inner is None or inner.end != prep.i - 1 or inner.label_ not in (*PLACES, "ORG"):
+            continue
+        if prep.head.i in range(inner.start, inner.end):
+            continue  # the name's own "in": `_prepositional_facts`
+        if any(c.dep_ == "conj" for c in prep.children):
+            continue  # "in Sydney, in Melbourne and in Perth"
+        if inner.label_ == "ORG" and any(t.dep_ == "appos" for t in inner.root.ancestors):
+            continue  # "met X, president of the European Commission, in Rome": the meeting's
+        for pobj in pobjs(prep):
+            outer = _named(pobj)
+            if outer is not None and outer.label_ in CONTAINERS and outer.start > prep.i:
+                relation = BASED_IN if inner.label_ == "ORG" else LOCATED_IN
+                yield Reading(
+                    kind="nesting", subject=head_of(inner), relation=relation, object=head_of(outer)
                 )
 
 
