@@ -285,6 +285,17 @@ def test_possessive_places(read, sentence, expected, absent):
             set(),
             {("John Smith", "located in", "London")},
         ),
+        # a name described as a kind of place in another, whatever either's tag
+        (  # own
+            "Ukrainian troops seized Sudzha, a town in Russia's Kursk region, in August 2024.",
+            {("Sudzha", "located in", "Kursk")},
+            set(),
+        ),
+        (  # own: Teuchitlán tagged ORG
+            "Searchers found shoes at Rancho Izaguirre, a ranch in Teuchitlán, in March 2025.",
+            {("Rancho Izaguirre", "located in", "Teuchitlán")},
+            set(),
+        ),
         # ", in Y" after a place, hung on the verb: Y still holds it
         (  # own
             "A dengue outbreak in Foshan, in China's Guangdong province, infected 7,000 people.",

@@ -97,6 +97,8 @@ def entity_facts(parsed: Span) -> Iterator[Reading]:
         yield from _possessive_facts(ent)
     yield from _from_in_facts(parsed)
     yield from _comma_in_facts(parsed)
+    for ent in ents:
+        yield from _described_place_facts(ent)
 
 
 def _names(parsed: Span) -> list[Span]:
@@ -271,6 +273,35 @@ def _comma_in_facts(parsed: Span) -> Iterator[Reading]:
                 yield Reading(
                     kind="nesting", subject=head_of(inner), relation=relation, object=head_of(outer)
                 )
+
+
+def _described_place_facts(ent: Span) -> Iterator[Reading]:
+    """A name described as a kind of place in another: "Sudzha, a town in Russia's Kursk region".
+
+    The description says both are places, whatever the model tagged them.
+    """
+    for noun in ent.root.children:
+        if noun.dep_ != "appos" or noun.lower_ not in _PLACE_NOUNS:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in pobjs(prep):
+                outer = _named(pobj)  # a place, whatever its tag: "a ranch in Teuchitlán" (ORG)
+                if outer is not None:
+                    yield Reading(
+                        kind="nesting",
+                        subject=head_of(ent),
+                        relation=LOCATED_IN,
+                        object=head_of(outer),
+                    )
+
+
+_PLACE_NOUNS = frozenset(
+    """town city village suburb district region resort port island area neighbourhood
+    neighborhood hamlet settlement community municipality county province township ranch""".split()
+)
+"""Nouns that describe a name as a place ("a town in", "a ranch in")."""
 
 
 def _named(pobj: Token) -> Span | None:
