@@ -69,6 +69,7 @@ RuleKind = Literal[
     "place-of",
     "place-possessive",
     "place-where",
+    "home",
     "affiliation",
     "hyphen-modifier",
     "dateline",

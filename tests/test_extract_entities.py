@@ -478,6 +478,22 @@ def test_a_dateline_without_a_state_and_a_company_seat_are_told_apart(read):
             {("Timbercorp", "be", "agribusiness giant")},
             set(),
         ),
+        # whose home is in a named place lives there ("his", "her", "their": the subjects)
+        (  # own
+            "Gene Hackman was found dead at his home in Santa Fe in February 2025.",
+            {("Gene Hackman", "live in", "Santa Fe")},
+            set(),
+        ),
+        (  # own
+            "Tom Smith and Ann Smith were robbed at their home in Chicago on Monday.",
+            {("Tom Smith", "live in", "Chicago"), ("Ann Smith", "live in", "Chicago")},
+            set(),
+        ),
+        (  # own: a firm's home, and a home no named person owns
+            "The company left its home in Ohio, and the police searched his house in Boston.",
+            set(),
+            {("The company", "live in", "Ohio")},
+        ),
     ],
 )
 def test_names_inside_arguments(read, sentence, expected, absent):

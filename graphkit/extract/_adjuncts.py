@@ -13,6 +13,8 @@ the edge a reader draws to the name inside:
   place ("in Texas, where gusts reached 60 mph at Amarillo" → (Amarillo, located in, Texas));
   its named subject, with a verb without object, acts in it ("Austin, where its founder, Mary
   Chen, lives" → (Mary Chen, live in, Austin)).
+- rule kind "home": someone's home in a named place; they live there ("Robert Redford died at
+  his home in Sundance, Utah" → (Robert Redford, live in, Sundance)).
 - rule kind "as-role": a role given with "as" ("oust Mr. Edelman as chairman of Datapoint
   Corp." → (Edelman, be chairman of, Datapoint Corp.)).
 
@@ -30,7 +32,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.extract._clauses import subjects_of
-from graphkit.extract._entities import PLACES, entity_at, head_of, nesting
+from graphkit.extract._entities import CONTAINERS, PLACES, entity_at, head_of, innermost, nesting
 from graphkit.extract._nominal import role_facts
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import is_pronoun
@@ -217,3 +219,33 @@ def where_facts(clause: Token) -> Iterator[Reading]:
                 object=head_of(place),
                 verb=clause,
             )
+
+
+_HOMES = frozenset("home house apartment flat residence mansion villa farmhouse".split())
+_LIVE_IN = Relation(text="lives in", lemma="live in")
+
+
+def home_facts(noun: Token) -> Iterator[Reading]:
+    """Whose home is in a named place lives there: "shot dead at their home in Brooklyn Park".
+
+    "his", "her" and "their" home: the named people the clause is about (its subjects).
+    """
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _HOMES:
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("his", "her", "their"):
+        return  # "Trump's home in Palm Beach": the nominal rule reads it (Trump, home in, ...)
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    people = [s for s in subjects_of(verb) if s.ent_type_ == "PERSON"] if verb else []
+    people = people if owner.lower_ == "their" else people[:1]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = entity_at(pobj)
+            if place is not None and place.label_ in CONTAINERS and place.root == pobj:
+                for person in people:
+                    yield Reading(
+                        kind="home",
+                        subject=person,
+                        relation=_LIVE_IN,
+                        object=head_of(innermost(place)),
+                    )
