@@ -70,6 +70,7 @@ RuleKind = Literal[
     "place-possessive",
     "place-where",
     "home",
+    "conviction",
     "affiliation",
     "hyphen-modifier",
     "dateline",

@@ -478,6 +478,28 @@ def test_a_dateline_without_a_state_and_a_company_seat_are_told_apart(read):
             {("Timbercorp", "be", "agribusiness giant")},
             set(),
         ),
+        # who was punished for a killing did it; not who was charged or put on trial
+        (  # own
+            "Alabama put Kenneth Smith to death for the 1988 killing of Elizabeth Sennett.",
+            {("Kenneth Smith", "kill", "Elizabeth Sennett")},
+            set(),
+        ),
+        (  # own
+            "Judge Jane Doe sentenced John Smith for the murder of Mary Jones.",
+            {("John Smith", "murder", "Mary Jones")},
+            {("Jane Doe", "murder", "Mary Jones")},
+        ),
+        (  # own
+            "Prosecutors charged John Smith with the murder of Mary Jones and put Tom Brown on "
+            "trial for the killing of Ann Green.",
+            set(),
+            {("John Smith", "murder", "Mary Jones"), ("Tom Brown", "kill", "Ann Green")},
+        ),
+        (  # own: the subject of a gerund after "pleaded guilty to"
+            "Tom Brown pleaded guilty to murdering Ann Green in Sligo.",
+            {("Tom Brown", "murder", "Ann Green")},
+            set(),
+        ),
         # whose home is in a named place lives there ("his", "her", "their": the subjects)
         (  # own
             "Gene Hackman was found dead at his home in Santa Fe in February 2025.",

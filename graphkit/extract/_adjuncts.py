@@ -15,6 +15,9 @@ the edge a reader draws to the name inside:
   Chen, lives" → (Mary Chen, live in, Austin)).
 - rule kind "home": someone's home in a named place; they live there ("Robert Redford died at
   his home in Sundance, Utah" → (Robert Redford, live in, Sundance)).
+- rule kind "conviction": who was jailed, sentenced, convicted or executed for a killing did it
+  ("Alabama put Kenneth Smith to death for the killing of Elizabeth Sennett" → (Kenneth Smith,
+  kill, Elizabeth Sennett)); not who was charged or acquitted.
 - rule kind "as-role": a role given with "as" ("oust Mr. Edelman as chairman of Datapoint
   Corp." → (Edelman, be chairman of, Datapoint Corp.)).
 
@@ -249,3 +252,73 @@ def home_facts(noun: Token) -> Iterator[Reading]:
                         relation=_LIVE_IN,
                         object=head_of(innermost(place)),
                     )
+
+
+_KILLINGS = {
+    "murder": "murder",
+    "killing": "kill",
+    "assassination": "assassinate",
+    "slaying": "kill",
+    "homicide": "kill",
+    "manslaughter": "kill",
+}
+"""Nouns of a killing and the verb each stands for."""
+_PUNISHED = frozenset("sentence jail imprison convict execute hang".split())
+"""Verbs whose person was found to have done what they were punished "for" ("of")."""
+
+
+def conviction_facts(noun: Token) -> Iterator[Reading]:
+    """Who was punished for a killing killed its victim: "jailed for the murder of Mary Jones".
+
+    Read from the first noun of a list, whose "of" the killing may share ("for the rape, torture
+    and murder of Lola Daviet").
+    """
+    if noun.pos_ != "NOUN" or noun.dep_ == "conj":
+        return
+    group = [noun, *noun.conjuncts]
+    killing = next((t for t in group if t.lemma_.lower() in _KILLINGS), None)
+    if killing is None:
+        return
+    victims = [
+        pobj
+        for member in group
+        for prep in member.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.ent_type_ == "PERSON"
+    ]
+    relation = Relation(text=killing.text, lemma=_KILLINGS[killing.lemma_.lower()])
+    for killer in _punished(noun) if victims else ():
+        for victim in victims:
+            yield Reading(kind="conviction", subject=killer, relation=relation, object=victim)
+
+
+def _punished(noun: Token) -> list[Token]:
+    """The named person punished "for" (or "of") `noun`.
+
+    Jailed, sentenced, convicted, executed or put to death; found or pleading guilty. Who
+    pleads is the subject; whom a judge sentences, the object ("Judge Jane Doe sentenced John
+    Smith for the murder of").
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "to"):
+        return []
+    attached, people = prep.head, ("dobj", "nsubjpass")
+    if attached.lower_ == "guilty" and prep.lower_ in ("of", "to"):
+        verb = attached.head  # "found John Smith guilty of", "pleaded guilty to"
+        people = ("dobj", "nsubjpass", "nsubj") if verb.lemma_ == "plead" else people
+    elif prep.lower_ == "to":
+        return []
+    elif attached.ent_type_ == "PERSON" and attached.head.lemma_ in _PUNISHED:
+        return [attached]  # "convicted John Smith of the murder of"
+    elif attached.lemma_ in _PUNISHED or _put_to_death(attached):
+        verb = attached
+    else:
+        return []
+    return [c for c in verb.children if c.dep_ in people and c.ent_type_ == "PERSON"][:1]
+
+
+def _put_to_death(verb: Token) -> bool:
+    return verb.lemma_ == "put" and any(
+        p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children
+    )

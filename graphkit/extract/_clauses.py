@@ -133,6 +133,8 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         return subjects_of(head) or _inherited_subjects(head)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
+        while governor.dep_ in ("acomp", "oprd") and governor.head != governor:
+            governor = governor.head  # "pleaded guilty to killing", "was found guilty of"
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         if head.lower_ in _OBJECT_CONTROL_PREPOSITIONS and objects:
             return objects  # "accused China of supplying": China supplies

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract._adjuncts import as_role_facts, derived_facts, home_facts, where_facts
+from graphkit.extract._adjuncts import (
+    as_role_facts,
+    conviction_facts,
+    derived_facts,
+    home_facts,
+    where_facts,
+)
 from graphkit.extract._clauses import (
     SPEECH_VERBS,
     Argument,
@@ -109,6 +115,7 @@ class DependencyExtractor:
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 yield from noun_facts(token, max_tokens=self.max_argument_tokens)
                 yield from home_facts(token)
+                yield from conviction_facts(token)
             yield from modifier_facts(token)
         yield from entity_facts(parsed)
 
