@@ -93,6 +93,9 @@ tagged PERSON or ORG once is the city."""
 TEAM = "\x1fteam"
 """What a key of a place's name is followed by where an article reads it as its team's."""
 
+_WORDED_EACH_ARTICLE = frozenset(("Event", "Product", "CreativeWork"))
+"""Types whose name's own words vote once an article, not once a build: such names' ends
+("Championships", "Space Station") are rarely wrong, and the model tags them ORG again and again."""
 _Cut = Callable[[Mention], tuple[str, str, str]]
 _STATE_ABBREVIATIONS = frozenset("NSW QLD WA SA NT ACT".split())
 """Australian states and territories as their own news names them ("WA", "NSW"), in capitals."""
@@ -127,6 +130,7 @@ class NameTable:
         self._teams: set[str] = set()  # keys of places' names read as their teams' (key + TEAM)
         self._listed: set[str] = set()  # keys spelled as a listed company's name
         self._conjuncts: dict[str, set[str]] = defaultdict(set)  # "X and Y": keys joined so
+        self._worded: set[tuple[str, str]] = set()  # (doc id, key): its own words voted there
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -252,6 +256,12 @@ class NameTable:
                 self._gazetteer[key] = 3
             elif is_town(label):  # a city in GeoNames: a weaker vote, 2 for a big city
                 self._gazetteer.setdefault(key, 2 if city_population(label) >= BIG_CITY else 1)
+        elif (doc_id, key) not in self._worded and key not in self._teams:
+            # an event's, a craft's or a work's own words say so in each article, as its tags
+            # do ("World Athletics Championships" tagged ORG in two)
+            kept = tuple(v for v in name_votes(label) if v[0] in _WORDED_EACH_ARTICLE)
+            votes = (*kept, *(votes or ()))
+        self._worded.add((doc_id, key))
         spellings[label] += 1
         if used:
             self._used.add(key)

@@ -946,3 +946,16 @@ def test_a_label_rule_votes_for_a_type_the_label_does_not_give(pipeline):
     types = entity_types("Faith Kipyegon, from Keringet in Nakuru County, won the race.", pipeline)
     assert types["Keringet"] == "Place", types
     assert types["Faith Kipyegon"] == "Person"
+
+
+def test_an_events_own_words_vote_in_each_article(pipeline):
+    """Tagged ORG in each of three articles, a championships stays an event: its name's end
+    counts once an article, as the tags do."""
+    texts = {
+        "a": "Faith Kipyegon won the 1,500 metres at the World Athletics Championships in Tokyo.",
+        "b": "Noah Lyles ran at the World Athletics Championships in Tokyo in September.",
+        "c": "Mondo Duplantis broke the record at the World Athletics Championships in Tokyo.",
+    }
+    rows = graphkit.from_texts(texts, pipeline=pipeline).entities()
+    types = dict(zip(rows["label"], rows["type"], strict=True))
+    assert types["World Athletics Championships"] == "Event", types
