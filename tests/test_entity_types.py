@@ -18,7 +18,12 @@ from graphkit.authority._gazetteer import city_population, given_names, listed_c
 
 def entity_types(text: str, pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
     """Each entity's label and type in the graph built from `text`."""
-    rows = graphkit.from_texts({"t": text}, pipeline=pipeline).entities()
+    return articles_types({"t": text}, pipeline)
+
+
+def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> dict[str, str]:
+    """Each entity's label and type in the graph built from several articles."""
+    rows = graphkit.from_texts(texts, pipeline=pipeline).entities()
     return dict(zip(rows["label"], rows["type"], strict=True))
 
 
@@ -454,8 +459,7 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         "c": "The concert film premiered on Netflix in Lagos.",
         "d": "Fans in Manila watched the finale on Netflix.",
     }
-    rows = graphkit.from_texts(texts, pipeline=pipeline).entities()
-    types = dict(zip(rows["label"], rows["type"], strict=True))
+    types = articles_types(texts, pipeline)
     assert types["Netflix"] == "Organization", types
     assert types["Lagos"] == "Place"
 
@@ -956,6 +960,5 @@ def test_an_events_own_words_vote_in_each_article(pipeline):
         "b": "Noah Lyles ran at the World Athletics Championships in Tokyo in September.",
         "c": "Mondo Duplantis broke the record at the World Athletics Championships in Tokyo.",
     }
-    rows = graphkit.from_texts(texts, pipeline=pipeline).entities()
-    types = dict(zip(rows["label"], rows["type"], strict=True))
+    types = articles_types(texts, pipeline)
     assert types["World Athletics Championships"] == "Event", types

@@ -293,6 +293,10 @@ def conviction_facts(noun: Token) -> Iterator[Reading]:
             yield Reading(kind="conviction", subject=killer, relation=relation, object=victim)
 
 
+_PUNISHED_DEPS = frozenset(("dobj", "nsubjpass"))
+_PLEADING_DEPS = _PUNISHED_DEPS | {"nsubj"}
+
+
 def _punished(noun: Token) -> list[Token]:
     """The named person punished "for" (or "of") `noun`.
 
@@ -303,10 +307,10 @@ def _punished(noun: Token) -> list[Token]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "to"):
         return []
-    attached, people = prep.head, ("dobj", "nsubjpass")
+    attached, people = prep.head, _PUNISHED_DEPS
     if attached.lower_ == "guilty" and prep.lower_ in ("of", "to"):
         verb = attached.head  # "found John Smith guilty of", "pleaded guilty to"
-        people = ("dobj", "nsubjpass", "nsubj") if verb.lemma_ == "plead" else people
+        people = _PLEADING_DEPS if verb.lemma_ == "plead" else people
     elif prep.lower_ == "to":
         return []
     elif attached.ent_type_ == "PERSON" and attached.head.lemma_ in _PUNISHED:
