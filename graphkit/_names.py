@@ -130,7 +130,7 @@ class NameTable:
         self._teams: set[str] = set()  # keys of places' names read as their teams' (key + TEAM)
         self._listed: set[str] = set()  # keys spelled as a listed company's name
         self._conjuncts: dict[str, set[str]] = defaultdict(set)  # "X and Y": keys joined so
-        self._worded: set[tuple[str, str]] = set()  # (doc id, key): its own words voted there
+        self._worded: set[str] = set()  # keys whose own words voted in this article
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -158,6 +158,7 @@ class NameTable:
         """
         doc_id = extraction.doc_id
         self._counted = set()
+        self._worded = set()
         mentions = [*extraction.mentions, *arguments]
         labels = {self._label_and_key(m.text) for m in mentions}
         homonyms = [(label, key) for label, key in labels if len(self._candidates(label)) > 1]
@@ -256,12 +257,12 @@ class NameTable:
                 self._gazetteer[key] = 3
             elif is_town(label):  # a city in GeoNames: a weaker vote, 2 for a big city
                 self._gazetteer.setdefault(key, 2 if city_population(label) >= BIG_CITY else 1)
-        elif (doc_id, key) not in self._worded and key not in self._teams:
+        elif key not in self._worded and key not in self._teams:
             # an event's, a craft's or a work's own words say so in each article, as its tags
             # do ("World Athletics Championships" tagged ORG in two)
             kept = tuple(v for v in name_votes(label) if v[0] in _WORDED_EACH_ARTICLE)
             votes = (*kept, *(votes or ()))
-        self._worded.add((doc_id, key))
+        self._worded.add(key)
         spellings[label] += 1
         if used:
             self._used.add(key)
