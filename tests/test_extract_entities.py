@@ -137,6 +137,18 @@ def test_a_name_made_of_words_is_no_title(read):
             {("Stearn", "be consultant to", "Hudson General")},
             set(),
         ),
+        # "from" right after a person's name is the name's, wherever the parse hung it
+        (  # own
+            "The study, led by Dr Maria Lopez from the University of Queensland, was published "
+            "on Monday.",
+            {("Maria Lopez", "affiliated with", "the University of Queensland")},
+            set(),
+        ),
+        (  # own
+            "Researchers led by Dr Anna Berg from the University of Melbourne have found the gene.",
+            {("Anna Berg", "affiliated with", "the University of Melbourne")},
+            set(),
+        ),
     ],
 )
 def test_people_of_organisations_and_places(read, sentence, expected, absent):

@@ -45,6 +45,7 @@ BASED_IN = Relation(text="is based in", lemma="based in")
 
 _LINKING_DEPS = frozenset({"appos", "npadvmod", "nmod", "compound", "pobj", "conj"})
 _PREPOSITIONS = frozenset({"in", "of", "from", "at", "with"})
+_AFFILIATING = frozenset({"of", "from"})  # not "at": "met Xi Jinping at the White House"
 _VERB_OBJECTS = frozenset({"dobj", "dative"})
 _LOOSE_ENDS = frozenset({"ADP", "CCONJ", "DET"})
 
@@ -177,7 +178,8 @@ def _prepositional_facts(ent: Span) -> Iterator[Reading]:
     """A name with a preposition and a place or an organisation: "Griffith University in Brisbane".
 
     A preposition may hang on any word of the name ("the University of Barcelona in Spain",
-    parsed under "Barcelona") as long as it follows the name.
+    parsed under "Barcelona") as long as it follows the name; after a person's name, "of" or
+    "from" right after it is the name's wherever the parse hung it.
     """
     preps = [
         c
@@ -185,6 +187,16 @@ def _prepositional_facts(ent: Span) -> Iterator[Reading]:
         for c in token.children
         if c.dep_ == "prep" and c.lower_ in _PREPOSITIONS and c.i >= ent.end
     ]
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if (
+        ent.label_ == "PERSON"
+        and after is not None
+        and after.dep_ == "prep"
+        and after.lower_ in _AFFILIATING
+        and after not in preps
+        and not (ent.root.dep_ == "dobj" and ent.root.head.lemma_ == "join")
+    ):  # "led by Dr Jerome Buhl from ...", "hired Carlo Ancelotti from Real Madrid"; not
+        preps.append(after)  # "joined Tottenham Hotspur [tagged PERSON] from West Ham": a club
     for prep in preps:
         for pobj in pobjs(prep):
             outer = _named(pobj)
