@@ -200,8 +200,9 @@ class NameTable:
         for first in [m for ms in starting.values() for m in ms]:
             end = first.end
             for second in [m for start in range(end + 4, end + 6) for m in starting.get(start, ())]:
-                before, start = cut(second)[0], second.start
-                if _TIED.match(cut(second)[2]) or _is_article(first) != _is_article(second):
+                before, _, after = cut(second)
+                start = second.start
+                if _TIED.match(after) or _is_article(first) != _is_article(second):
                     continue  # "X and Western Australia-based CBH", "Marvin Davis and the Sun"
                 if start - len(before) <= first.start and before.endswith(
                     (" and ", " or ", " nor "), len(before) - (start - end)

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract._clauses import pobjs
 from graphkit.extract._reading import Reading
-from graphkit.labels import NAME_LABELS
+from graphkit.labels import NAME_LABELS, RuleKind
 from graphkit.types import Relation
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -247,16 +247,7 @@ def _from_in_facts(parsed: Span) -> Iterator[Reading]:
         inner = hung_too_high(prep)
         if inner is None:
             continue
-        for pobj in pobjs(prep):
-            outer = _named(pobj)
-            if outer is not None and outer.start == prep.i + 1 and outer.label_ in CONTAINERS:
-                relation = BASED_IN if inner.label_ == "ORG" else LOCATED_IN
-                yield Reading(
-                    kind="place-of",
-                    subject=head_of(inner),
-                    relation=relation,
-                    object=head_of(outer),
-                )
+        yield from _contained(inner, prep, "place-of", right_after=True)
 
 
 def _comma_in_facts(parsed: Span) -> Iterator[Reading]:
@@ -278,13 +269,23 @@ def _comma_in_facts(parsed: Span) -> Iterator[Reading]:
             continue  # "in Sydney, in Melbourne and in Perth"
         if inner.label_ == "ORG" and any(t.dep_ == "appos" for t in inner.root.ancestors):
             continue  # "met X, president of the European Commission, in Rome": the meeting's
-        for pobj in pobjs(prep):
-            outer = _named(pobj)
-            if outer is not None and outer.label_ in CONTAINERS and outer.start > prep.i:
-                relation = BASED_IN if inner.label_ == "ORG" else LOCATED_IN
-                yield Reading(
-                    kind="nesting", subject=head_of(inner), relation=relation, object=head_of(outer)
-                )
+        yield from _contained(inner, prep, "nesting", right_after=False)
+
+
+def _contained(inner: Span, prep: Token, kind: RuleKind, *, right_after: bool) -> Iterator[Reading]:
+    """`inner` located in the named container `prep` governs; a body's name is based in it.
+
+    The container follows `prep`; with `right_after`, it starts next to it.
+    """
+    for pobj in pobjs(prep):
+        outer = _named(pobj)
+        if outer is None or outer.label_ not in CONTAINERS or outer.start <= prep.i:
+            continue
+        if not right_after or outer.start == prep.i + 1:
+            relation = BASED_IN if inner.label_ == "ORG" else LOCATED_IN
+            yield Reading(
+                kind=kind, subject=head_of(inner), relation=relation, object=head_of(outer)
+            )
 
 
 def _described_place_facts(ent: Span) -> Iterator[Reading]:
