@@ -7,10 +7,12 @@ authority entry where exactly one fits.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from graphkit import _acronyms
 from graphkit._evidence import plays_as_team, words_around
@@ -131,6 +133,54 @@ class NameTable:
         self._listed: set[str] = set()  # keys spelled as a listed company's name
         self._conjuncts: dict[str, set[str]] = defaultdict(set)  # "X and Y": keys joined so
         self._worded: set[str] = set()  # keys whose own words voted in this article
+        self._documents: set[str] = set()  # ids of the articles read
+
+    @property
+    def documents(self) -> frozenset[str]:
+        """The ids of the articles whose names the table has read."""
+        return frozenset(self._documents)
+
+    def saved(self) -> dict[str, Any]:
+        """What the table has read, as JSON: what `restore` goes on from (a kept graph's state).
+
+        Counts and sets only; what `entities` decides from them is worked out again.
+        """
+        return {
+            "documents": sorted(self._documents),
+            "labels": self._labels,
+            "votes": self._votes,
+            "ner": self._ner,
+            "evidence": self._evidence,
+            "used": sorted(self._used),
+            "in_article": sorted([*pair, key] for pair, key in self._in_article.items()),
+            "linked": {key: dataclasses.asdict(entry) for key, entry in self._linked.items()},
+            "together": sorted([*pair, count] for pair, count in self._together.items()),
+            "surnames": sorted(self._surnames),
+            "gazetteer": self._gazetteer,
+            "teams": sorted(self._teams),
+            "listed": sorted(self._listed),
+            "conjuncts": {key: sorted(keys) for key, keys in self._conjuncts.items()},
+        }
+
+    def restore(self, saved: Mapping[str, Any]) -> None:
+        """Go on from what an earlier table read (`saved`): add the names of other articles."""
+        self._documents.update(saved["documents"])
+        for name in ("labels", "votes", "ner", "evidence"):
+            table: dict[str, Counter[str]] = getattr(self, f"_{name}")
+            for key, counts in saved[name].items():
+                table[key].update(counts)
+        self._used.update(saved["used"])
+        self._in_article.update(((doc, key), split) for doc, key, split in saved["in_article"])
+        for key, fields in saved["linked"].items():
+            lists = {name: tuple(v) for name, v in fields.items() if isinstance(v, list)}
+            self._linked[key] = AuthorityEntry(**{**fields, **lists})
+        self._together.update({(short, full): n for short, full, n in saved["together"]})
+        self._surnames.update(saved["surnames"])
+        self._gazetteer.update(saved["gazetteer"])
+        self._teams.update(saved["teams"])
+        self._listed.update(saved["listed"])
+        for key, keys in saved["conjuncts"].items():
+            self._conjuncts[key].update(keys)
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)
@@ -157,6 +207,7 @@ class NameTable:
         which full names in it.
         """
         doc_id = extraction.doc_id
+        self._documents.add(doc_id)
         self._counted = set()
         self._worded = set()
         mentions = [*extraction.mentions, *arguments]

@@ -12,9 +12,10 @@ whole (outputs.staged), so a failed add or remove leaves OUT as it was.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
 from graphkit import store as on_disk
@@ -71,6 +72,7 @@ def build(
             read=result.read,
             minted=result.minted,
             entered=result.entered,
+            names=result.names,
         )
         written, view = _write(staging, result, kept, heading)
     return _kept(result, written, view, out_dir, config)
@@ -99,7 +101,9 @@ def add(
         reading = dataclasses.replace(config, progress=progress)
         parsed = pipeline.read(new, config=reading, pipeline=nlp)
         kept = state.write_articles(_staged(staging), parsed, after=earlier)
-        result, written, view = _rebuild(staging, before, kept, [*held.values(), *new], out_dir)
+        names = state.read_names(out_dir, config)  # the names of those it held, read already
+        documents = [*held.values(), *new]
+        result, written, view = _rebuild(staging, before, kept, documents, out_dir, names=names)
     already = len(documents) - len(new)
     if not new:
         return Kept(result=None, written=(), view=None, already=already)
@@ -150,8 +154,13 @@ def _rebuild(
     articles: state.Articles,
     documents: Sequence[Document],
     out_dir: Path,
+    *,
+    names: Mapping[str, Any] | None = None,
 ) -> tuple[pipeline.BuildResult, list[Path], View]:
-    """The graph of `articles` (staged already), `documents`, with the ids `before` minted."""
+    """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
+
+    `names`: what the kept graph read of the names of the articles it held, if they all remain.
+    """
     result = pipeline.assemble(
         articles,
         documents,
@@ -160,6 +169,7 @@ def _rebuild(
         entered=before.entered,
         into=_into(staging, before.config),
         formats=_suffixes(before.formats),
+        names=names,
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -169,6 +179,7 @@ def _rebuild(
         read=articles,
         minted=minted,
         entered=result.entered,
+        names=result.names,
     )
     written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}")
     return result, written, view

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset
 
@@ -37,6 +38,8 @@ class BuildResult:
     """Name keys and their entity ids (resolve.Resolution.minted)."""
     entered: Mapping[str, str] = field(default_factory=dict)
     """Document id → when it entered the graph (prov:generatedAtTime, ISO 8601 UTC)."""
+    names: Mapping[str, Any] = field(default_factory=dict)
+    """What resolution read of the names (resolve.Resolver.saved_names): an add goes on from it."""
 
     def summary(self) -> str:
         """One line for a terminal: documents, sentences, entities, triples, seconds."""
@@ -106,6 +109,7 @@ def assemble(
     known: authority.Authority | None = None,
     into: Path | None = None,
     formats: Sequence[str] = (),
+    names: Mapping[str, Any] | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -118,7 +122,8 @@ def assemble(
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into` and `formats` as
-    for `run`.
+    for `run`. `names` is what an earlier build of some of these articles read of their names
+    (`BuildResult.names`): their names are then not read again.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -130,7 +135,7 @@ def assemble(
         entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
         held = isinstance(read, Sequence | _Kept)  # in memory: what resolution makes of it, too
         resolver = resolve.Resolver(
-            extractions, documents, authority=known, minted=minted, hold=held
+            extractions, documents, authority=known, minted=minted, hold=held, names=names
         )
         resolution = resolver.resolution
         reconciled = reconcile.reconcile(resolution.facts)
@@ -160,6 +165,7 @@ def assemble(
             read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
+            names=resolver.saved_names(),
         )
 
 

@@ -7,6 +7,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from graphkit import canonical, merge, wordings
 from graphkit._evidence import (
@@ -88,7 +89,9 @@ class Resolver:
     `extractions` is iterated once a pass: a list, or anything that reads them again from disk
     (a one-pass iterator is kept in memory first). With `hold` (for extractions held in memory
     anyway), what the first pass makes of each triple (`_prepare`, a third of resolution's
-    time) is kept for the next two instead of being worked out again.
+    time) is kept for the next two instead of being worked out again. `names` is what an
+    earlier Resolver's first pass read (`saved_names`): the first pass then reads only the
+    articles it had not read (an add to a kept graph), to the same table.
     """
 
     def __init__(
@@ -99,17 +102,20 @@ class Resolver:
         authority: Authority | None = None,
         minted: Mapping[str, str] | None = None,
         hold: bool = False,
+        names: Mapping[str, Any] | None = None,
     ) -> None:
         if iter(extractions) is extractions:  # a one-pass iterator: kept, as it is read thrice
             extractions = tuple(extractions)
         self._extractions = extractions
-        self._held: list[list[_Prepared]] | None = [] if hold else None
+        self._held: list[list[_Prepared]] | None = [] if hold and names is None else None
         self._authority = authority
         self._published = {document.id: document.published for document in documents}
         self._names = NameTable(authority, place_names() if authority is not None else frozenset())
+        if names is not None:
+            self._names.restore(names)
         self._relations: dict[Relation, Relation] = {}
         self._merger = merge.Merger()
-        for extraction, prepared in self._read():
+        for extraction, prepared in self._read(skip=self._names.documents):
             self._read_names(extraction, prepared)
         entities = self._names.entities(minted)
         datelines: dict[str, Entity] = {}
@@ -129,13 +135,24 @@ class Resolver:
             for sighting in self._sightings(extraction, prepared, {}):
                 yield self._merger.place(sighting)
 
-    def _read(self) -> Iterator[tuple[Extraction, list[_Prepared]]]:
-        """One pass: each article's extraction and its triples prepared (again, unless held)."""
+    def saved_names(self) -> dict[str, Any]:
+        """What the first pass read, as JSON: the `names` a later Resolver goes on from."""
+        return self._names.saved()
+
+    def _read(
+        self, skip: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[Extraction, list[_Prepared]]]:
+        """One pass: each article's extraction and its triples prepared (again, unless held).
+
+        Articles whose ids are in `skip` are left out (not held: `names` holds none).
+        """
         held = self._held
         if held:
             yield from zip(self._extractions, held, strict=True)
             return
         for extraction in self._extractions:
+            if extraction.doc_id in skip:
+                continue
             prepared = self._prepare(extraction)
             if held is not None:
                 held.append(prepared)

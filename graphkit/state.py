@@ -7,6 +7,12 @@ lines, one a run of its text: extract.RUN_CHARS); the entity ids minted so far
 (name key → id), so an IRI once minted stays; and the build's settings. A descriptor with a
 format number comes first: a state written by another format is refused in one line.
 
+Beside them, what resolution read of the articles' names (`names.json.gz`: spellings, type
+votes, surnames; resolve.Resolver.saved_names), so that an add reads the names of its new
+articles only. It holds what the rules of one graphkit made of the names, so it carries a
+digest of graphkit's code and the authority files (`rules`): under other rules it is not
+used, and the add reads every article's names again, as a build would.
+
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
 """
@@ -17,6 +23,7 @@ import contextlib
 import dataclasses
 import datetime
 import gzip
+import hashlib
 import json
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,6 +40,7 @@ FORMAT = 3
 DESCRIPTOR = "state.json"
 ARTICLES = "articles.jsonl.gz"
 MINTED = "minted.json"
+NAMES = "names.json.gz"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +55,8 @@ class State:
     minted: Mapping[str, str]
     entered: Mapping[str, str]
     """Document id → when it entered the graph (ISO 8601, UTC)."""
+    names: Mapping[str, Any] | None = None
+    """What resolution read of the names (pipeline.BuildResult.names); `read_names` reads it."""
 
 
 class Articles:
@@ -124,6 +134,10 @@ def write(out_dir: Path, state: State) -> Path:
     }
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     (folder / MINTED).write_text(json.dumps(dict(state.minted)), encoding="utf-8")
+    if state.names is not None:
+        names = {"kind": "graphkit-names", "rules": _rules(state.config), **state.names}
+        with gzip.open(folder / NAMES, "wt", encoding="utf-8", compresslevel=3) as out:
+            json.dump(names, out, ensure_ascii=False)
     articles = folder / ARTICLES
     if not (isinstance(state.read, Articles) and state.read.path == articles):
         write_articles(articles, state.read)
@@ -162,6 +176,38 @@ def read(out_dir: Path) -> State:
         minted=minted,
         entered=descriptor["entered"],
     )
+
+
+def read_names(out_dir: Path, config: BuildConfig) -> Mapping[str, Any] | None:
+    """What a kept graph's resolution read of its names, if these rules made it (else None).
+
+    None too when there is no such file: an add then reads every article's names again.
+    """
+    path = out_dir / STATE_DIR / NAMES
+    if not path.is_file():
+        return None
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            names: dict[str, Any] = json.load(lines)
+    except (OSError, EOFError, ValueError) as error:
+        raise InputError(f"{path}: damaged ({error}); rebuild with graphkit build") from error
+    if names.pop("kind", None) != "graphkit-names" or names.pop("rules", None) != _rules(config):
+        return None
+    return names
+
+
+def _rules(config: BuildConfig) -> str:
+    """A digest of what decides how names are read: graphkit's code and data, the authorities."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(f"{path.relative_to(package)}\n".encode())
+        digest.update(path.read_bytes())
+    for name in config.authorities:
+        digest.update(f"{Path(name).resolve()}\n".encode())
+        with contextlib.suppress(OSError):  # gone: the add's own reading of it says so
+            digest.update(Path(name).read_bytes())
+    return digest.hexdigest()
 
 
 _KEPT: tuple[str, ...] = ("model", "extractors", "batch_size", "base", "published")

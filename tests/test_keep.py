@@ -8,6 +8,8 @@ another). Checked with random sequences of real articles, parsed by the real mod
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -18,7 +20,7 @@ from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import graph, keep, state
+from graphkit import graph, keep, resolve, state
 from graphkit.config import BuildConfig
 from graphkit.errors import InputError
 
@@ -188,3 +190,52 @@ def test_a_damaged_articles_file_fails_an_add_in_one_line_and_changes_nothing(pi
         keep.add(PATHS[1:2], out, nlp=pipeline)
     assert "\n" not in str(raised.value)
     assert (out / "graph.trig").read_bytes() == snapshot
+
+
+def names_read(monkeypatch) -> list[str]:
+    """The ids of the articles whose names resolution reads from now on, in order."""
+    read: list[str] = []
+    original = resolve.Resolver._read_names
+
+    def reading(self, extraction, prepared):
+        read.append(extraction.doc_id)
+        return original(self, extraction, prepared)
+
+    monkeypatch.setattr(resolve.Resolver, "_read_names", reading)
+    return read
+
+
+def test_an_add_reads_the_names_of_its_new_articles_only_to_the_table_a_build_reads(
+    pipeline, tmp_path, monkeypatch
+):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kept_build(PATHS[1:3], out, pipeline)
+    held = {d.id for d, _ in state.read(out).read}
+    read = names_read(monkeypatch)
+    keep.add(PATHS[:3], out, nlp=pipeline)
+    added = {d.id for d, _ in state.read(out).read} - held
+    assert len(added) == 1 and set(read) == added  # the two it held were not read again
+    kept_build(PATHS[:3], fresh, pipeline)
+    config = BuildConfig()
+    table = state.read_names(out, config)
+    assert table is not None and set(table["documents"]) == held | added
+    assert table == state.read_names(fresh, config)  # as if all three were read at once
+    assert comparable(out) == comparable(fresh)
+
+
+def test_names_read_under_other_rules_are_read_again(pipeline, tmp_path, monkeypatch):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kept_build(PATHS[1:2], out, pipeline)
+    path = out / "state" / state.NAMES
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        table = json.load(lines)
+    table["rules"] = "another graphkit's"
+    table["votes"] = {key: {"Event": 9} for key in table["votes"]}  # would be misread if used
+    with gzip.open(path, "wt", encoding="utf-8") as out_file:
+        json.dump(table, out_file)
+    assert state.read_names(out, BuildConfig()) is None
+    read = names_read(monkeypatch)
+    keep.add(PATHS[:2], out, nlp=pipeline)
+    assert len(set(read)) == 2  # every article's names, as a build reads them
+    kept_build(PATHS[:2], fresh, pipeline)
+    assert comparable(out) == comparable(fresh)
