@@ -374,7 +374,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
-    elif following[:1] and _singular(following[0]) in _LOCALS and _local_name(text):
+    elif _local_name(text) and any(
+        _singular(word) in _LOCALS for word in _local_words(following, after)
+    ):
         votes.append(("Place", 2))  # "Loxton grower Glenn Arnold": who lives or farms there
     elif following[:1] and following[0] in ("company", "firm", "council") and is_town(text):
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
@@ -420,7 +422,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Derna, in eastern Libya": a town in a known place
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
-    if _ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
+    if ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
         votes.append(("Organization", 2))  # "MLA's Wayne Hall", "NASA's Bill Nelson"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
@@ -567,9 +569,11 @@ _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at|from)\s+
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
 _PLACE_OWNER = re.compile(
     r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?"
-    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$"
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}|state|country|nation|region)['’]s\s+$"
 )
 """A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
+_PLACE_WORDS = frozenset("state country nation region".split())
+"""Words for a place whose possessive names a part of it: "in the state's Great Southern"."""
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 """The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
@@ -641,7 +645,8 @@ _DEAL_DONE = re.compile(
 """A firm that makes a merger or takeover: "Bunge completed its merger with"."""
 _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 """An office held for a term: "won a fourth term as president of", "began his second term as"."""
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+"""An acronym: no one's name is written so ("MLA", "AWB"), though the NER may tag it PERSON."""
 _STAFF_NAMED = re.compile(r"^['’]s\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
 """An acronym's possessive before a person's name: the body the person speaks for."""
 _IN_KNOWN_PLACE = re.compile(
@@ -672,9 +677,10 @@ _FROM_CLUB = re.compile(r"\s+from\s+[A-Z]")
 """A move between clubs: "joined Paris Saint-Germain from Napoli"."""
 _LOCALS = frozenset(
     """grower farmer grazier pastoralist irrigator winemaker vigneron fisherman resident local
-    man woman boy girl teenager family couple mayor producer breeder""".split()
+    man woman boy girl teenager family couple mayor producer breeder vet operator""".split()
 )
-"""People named by where they live or farm: "a Loxton grower", "Dubbo man", "Withcott producer"."""
+"""People named by where they live or farm: "a Loxton grower", "Dubbo man", "Withcott producer",
+"Gippsland vet"; after one more word too: "Cairns nursery operator", "Gippsland dairy farmer"."""
 _FROM_HERE = _LOCALS | frozenset(
     """tailor villager pensioner retiree shopkeeper native lawmaker legislator senator
     assemblyman assemblywoman congressman congresswoman mp trader schoolteacher teacher driver
@@ -691,9 +697,9 @@ _KIN = frozenset(
 """Kin: only a person has them ("Bell's father-in-law", "the son of Joko Widodo")."""
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _TEAM = re.compile(
-    r"\s+and\s+(?:his|her)?\s*(?:colleagues|co-?workers|co-?authors|team|students)\b", re.I
+    r"\s+and\s+(?:his|her)?\s*(?:colleagues?|co-?workers?|co-?authors?|team|students?)\b", re.I
 )
-"""A person's team after the name: "Kench and his team", "d'Errico and colleagues"."""
+"""A person's team after the name: "Kench and his team", "Mennill and his colleague Amy Rogers"."""
 _PRICE_MOVE = re.compile(
     r"\s+(?:shares\s+|stock\s+)?(?:rose|fell|gained|lost|added|slipped|dropped|declined|eased"
     r"|jumped|climbed|advanced|slid|tumbled|closed|was\s+unchanged)(?:\s+(?:unchanged\s+)?(?:at|to|up|down|off))?"
@@ -740,18 +746,30 @@ def _is_state(text: str) -> bool:
 
 
 def _in_places_possessive(before: str, text: str) -> bool:
-    """A name after a known place's possessive in a place's slot: "in South Australia's Riverland".
+    """A name after a place's possessive in a place's slot: "in South Australia's Riverland".
 
-    Not a name whose own words say what it is ("in Hobart's Criminal Court"), nor what is "in"
-    a firm ("a stake in Germany's Kraxon").
+    The place a known one, or "the state's" ("a farm near Albany in the state's Great
+    Southern"). Not a name whose own words say what it is ("in Hobart's Criminal Court"), nor
+    what is "in" a firm ("a stake in Germany's Kraxon").
     """
     owner = _PLACE_OWNER.search(before)
     return (
         owner is not None
-        and is_town(owner.group(1))
+        and (is_town(owner.group(1)) or owner.group(1) in _PLACE_WORDS)
         and not name_votes(text)
         and _INVESTED.search(before[: owner.start(1)]) is None
     )
+
+
+def _local_words(following: list[str], after: str) -> list[str]:
+    """The words after a name that may say who lives or farms there: one, or two before a name.
+
+    "Withcott producer", "Cairns nursery operator Daryl Madder"; not "Da Tra says growers".
+    """
+    words = after.split()[:3]
+    if len(words) == 3 and words[0].islower() and words[0].isalpha() and words[2][:1].isupper():
+        return following[:2]
+    return following[:1]
 
 
 def _local_name(text: str) -> bool:

@@ -76,10 +76,25 @@ _NAME_STARTS = {
         "cyclone hurricane typhoon tropical storm expo operation tour copa".split(), "Event"
     ),
     **dict.fromkeys("mr mrs ms dr prof professor sir dame lord lady".split(), "Person"),
+    **dict.fromkeys(
+        """laboratorio laboratoire instituto istituto institut universidad universidade
+        università université universität universiteit banco banca banque compañía compagnie
+        société sociedad società grupo gruppo groupe partido parti partito ministerio ministère
+        ministero fundación fundação fondation fondazione stiftung agencia agenzia agence
+        federación federazione fédération""".split(),
+        "Organization",
+    ),
+    **dict.fromkeys(
+        """estadio stade stadio coliseo teatro théâtre palacio palais palazzo museo musée museu
+        piazza praça lago""".split(),
+        "Place",
+    ),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy", "Mr Vaile" (a
-mention that kept its honorific). Weight 3: no person's or firm's name starts so, while many a
-firm's ends in a place's word ("Lord Howe Island" is a place by its end)."""
+mention that kept its honorific), and the first words of bodies and places in the Romance
+languages and German ("Laboratorio de Xenotransplantes", "Banco Santander", "Estadio Azteca").
+Weight 3: no person's or firm's name starts so, while many a firm's ends in a place's word ("Lord
+Howe Island" is a place by its end)."""
 
 
 def name_votes(label: str) -> Votes:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graphkit import _acronyms
-from graphkit._evidence import plays_as_team, words_around
+from graphkit._evidence import ACRONYM, plays_as_team, words_around
 from graphkit._name_votes import Votes, is_listed_company, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
@@ -319,6 +319,8 @@ class NameTable:
         if used:
             self._used.add(key)
         kind = SCHEMA_TYPES.get(mention.label or "")
+        if kind == "Person" and ACRONYM.match(label):
+            kind = "Organization"  # "MLA's media statement", tagged PERSON: a body's acronym
         if kind is not None and (mention.start, mention.end) not in self._counted:
             self._counted.add((mention.start, mention.end))  # one NER vote a mention
             self._votes[key][kind] += 1

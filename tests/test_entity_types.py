@@ -443,6 +443,42 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Event",
             "Person",
         ),
+        (  # dev13 abc-rural-11771: an acronym tagged PERSON is a body's
+            "MLA's media statement does not name him, but the ABC has confirmed it.",
+            "MLA",
+            "Organization",
+            "Person",
+        ),
+        (  # dev13 abc-rural-8545: who lives or works there, after one more word
+            "In the north, Cairns nursery operator Daryl Madder says the damage is worse.",
+            "Cairns",
+            "Place",
+            "Person",
+        ),
+        (  # dev13 abc-rural-921: a vet, as a grower, is named by where they work
+            "Gippsland vet Jack Winterbottom says there could be a major outbreak.",
+            "Gippsland",
+            "Place",
+            "Person",
+        ),
+        (  # own: "the state's" before a name in a place's slot, as a place's possessive
+            "Frost has damaged vineyards near Renmark in the state's Riverland this week.",
+            "Riverland",
+            "Place",
+            "Person",
+        ),
+        (  # own: a colleague, as a team, after a surname
+            "Okafor and his colleague Jane Liu measured the calls of 40 frog species.",
+            "Okafor",
+            "Person",
+            "Thing",
+        ),
+        (  # dev13 abc-science-2683: a body's first word in Spanish
+            "The Laboratorio de Xenotransplantes in Mexico offers pig cell transplants.",
+            "Laboratorio de Xenotransplantes",
+            "Organization",
+            "Person",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -531,6 +567,21 @@ def test_name_shape_votes(label, kind):
 )
 def test_a_name_that_kept_its_honorific(label, votes):
     assert name_votes(label) == votes
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Universidad de Chile", "Organization"),
+        ("Banco Pichincha", "Organization"),
+        ("Fondation Cartier", "Organization"),
+        ("Estadio Azteca", "Place"),
+        ("Palazzo Chigi", "Place"),
+        ("Lago Maggiore", "Place"),
+    ],
+)
+def test_first_words_of_bodies_and_places_in_other_languages(label, kind):
+    assert name_votes(label) == ((kind, 3),)
 
 
 @pytest.mark.parametrize(
