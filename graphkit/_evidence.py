@@ -426,7 +426,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "MLA's Wayne Hall", "NASA's Bill Nelson"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
-    if _AGE.match(after) or _TEAM.match(after) or (_WHO.match(after) and not _governed(previous)):
+    if (
+        _AGE.match(after)
+        or _TEAM.match(after)
+        or (_WHO.match(after) and not _governed(previous))
+        or (_SPEAKS_FROM.match(after) and _opens_clause(before, previous))
+    ):
         votes.append(("Person", 2))  # "Amira Hassan, 34, of", "Kench and his team", "Sinn, who"
     elif _WHICH.match(after) and not _governed(previous):
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
@@ -685,7 +690,7 @@ _FROM_HERE = _LOCALS | frozenset(
     """tailor villager pensioner retiree shopkeeper native lawmaker legislator senator
     assemblyman assemblywoman congressman congresswoman mp trader schoolteacher teacher driver
     mechanic labourer laborer vendor carpenter electrician plumber cleaner housewife mother
-    father grandmother grandfather""".split()
+    father grandmother grandfather worker schoolboy schoolgirl pupil""".split()
 )
 """People "from" a place they live in or were elected in, not a body they work for."""
 _KIN = frozenset(
@@ -715,6 +720,20 @@ _WHO = re.compile(r"\s*,\s*who\b")
 """A relative clause only people take: "Helgen, who is ..." ("whose" is a firm's too)."""
 _WHICH = re.compile(r"\s*,\s*which\b")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+_SPEAKS_FROM = re.compile(
+    r"\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][^,.;:()]{0,80}?\s+(?:says|said)\b"
+)
+"""Someone who speaks for a body, named first in a clause: "Jasem Al Dhahi from the Emirates
+Livestock and Meat Trading Company in Dubai says", "but Brett Pickering from exporter Best Fresh
+says"."""
+
+
+def _opens_clause(before: str, previous: list[str]) -> bool:
+    """A name that starts its sentence or a clause: "But Brett Pickering from ... says"."""
+    return not previous or previous[-1] in _CLAUSE_OPENERS or before.rstrip().endswith((",", ";"))
+
+
+_CLAUSE_OPENERS = frozenset("but and while although though meanwhile however".split())
 
 
 def _governed(previous: list[str]) -> bool:
@@ -783,11 +802,19 @@ def _local_name(text: str) -> bool:
 def _from_here(before: str) -> bool:
     """A name where a person described as someone who lives there comes from: "a tailor from Patna".
 
-    Only lay people and those elected there ("a state assemblyman from Queens"): "a researcher
-    from CSIRO" or "an analyst from Nomura" comes from a body.
+    Only lay people and those elected there ("a state assemblyman from Queens", "a garage worker
+    from Eastbourne"): "a researcher from CSIRO", "an analyst from Nomura" or "an aid worker from
+    Oxfam" comes from a body.
     """
     found = _FROM.search(before[-80:])
-    return found is not None and _singular(found.group(1).casefold()) in _FROM_HERE
+    if found is None or _singular(found.group(1).casefold()) not in _FROM_HERE:
+        return False
+    kind = WORD.findall(before[-80:][: found.start(1)].casefold())[-1:]
+    return not (found.group(1).casefold() == "worker" and _BODY_WORK.intersection(kind))
+
+
+_BODY_WORK = frozenset("aid relief charity humanitarian union party campaign".split())
+"""Work done for a body: "an aid worker from Oxfam" comes from it, not a place."""
 
 
 def _is_locative(before: str, after: str) -> bool:

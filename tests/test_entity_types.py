@@ -473,6 +473,25 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Person",
             "Thing",
         ),
+        (  # dev9 abc-rural-7690: who speaks "from" a body, first in the sentence, is a person
+            "Jasem Al Dhahi from the Emirates Livestock and Meat Trading Company in Dubai says "
+            "the price has jumped.",
+            "Jasem Al Dhahi",
+            "Person",
+            "Organization",
+        ),
+        (  # dev12 own12-037: a worker "from" a town lives there ...
+            "Koci Selamaj, a garage worker from Eastbourne, was jailed for life in April 2022.",
+            "Eastbourne",
+            "Place",
+            "Organization",
+        ),
+        (  # own: ... an aid worker "from" a body works for it
+            "Jane Hill, an aid worker from Oxfam, said food was short.",
+            "Oxfam",
+            "Organization",
+            "Place",
+        ),
         (  # dev13 abc-science-2683: a body's first word in Spanish
             "The Laboratorio de Xenotransplantes in Mexico offers pig cell transplants.",
             "Laboratorio de Xenotransplantes",
