@@ -180,18 +180,6 @@ def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):
     assert not list(tmp_path.glob(".out.staging-*"))  # no staging folder left behind
 
 
-def test_a_damaged_articles_file_fails_an_add_in_one_line_and_changes_nothing(pipeline, tmp_path):
-    out = tmp_path / "out"
-    kept_build(PATHS[:1], out, pipeline)
-    path = out / "state" / state.ARTICLES
-    path.write_bytes(path.read_bytes()[:-40])  # cut short
-    snapshot = (out / "graph.trig").read_bytes()
-    with pytest.raises(InputError, match=f"{path}: damaged") as raised:
-        keep.add(PATHS[1:2], out, nlp=pipeline)
-    assert "\n" not in str(raised.value)
-    assert (out / "graph.trig").read_bytes() == snapshot
-
-
 def names_read(monkeypatch) -> list[str]:
     """The ids of the articles whose names resolution reads from now on, in order."""
     read: list[str] = []
@@ -239,3 +227,18 @@ def test_names_read_under_other_rules_are_read_again(pipeline, tmp_path, monkeyp
     assert len(set(read)) == 2  # every article's names, as a build reads them
     kept_build(PATHS[:2], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
+
+
+@pytest.mark.parametrize("kept", [state.ARTICLES, state.NAMES])
+def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
+    pipeline, tmp_path, kept
+):
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    path = out / "state" / kept
+    path.write_bytes(path.read_bytes()[:-40])  # cut short
+    snapshot = (out / "graph.trig").read_bytes()
+    with pytest.raises(InputError, match=f"{path}: damaged") as raised:
+        keep.add(PATHS[1:2], out, nlp=pipeline)
+    assert "\n" not in str(raised.value)
+    assert (out / "graph.trig").read_bytes() == snapshot
