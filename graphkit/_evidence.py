@@ -809,8 +809,8 @@ def _from_here(before: str) -> bool:
     found = _FROM.search(before[-80:])
     if found is None or _singular(found.group(1).casefold()) not in _FROM_HERE:
         return False
-    kind = WORD.findall(before[-80:][: found.start(1)].casefold())[-1:]
-    return not (found.group(1).casefold() == "worker" and _BODY_WORK.intersection(kind))
+    modifier = WORD.findall(before[-80:][: found.start(1)].casefold())[-1:]
+    return not (found.group(1).casefold() == "worker" and _BODY_WORK.intersection(modifier))
 
 
 _BODY_WORK = frozenset("aid relief charity humanitarian union party campaign".split())
