@@ -34,7 +34,14 @@ def _start(*args: str, cwd) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C's default in the child, whatever pytest inherited: a shell's background job ignores
+    SIGINT, and so would every process it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _snapshot(folder) -> dict[str, bytes]:
