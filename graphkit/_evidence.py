@@ -139,7 +139,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (_AFFILIATED, (("Person", 2),), (("Organization", 2),)),
     (re.compile(r"^(?:be )?from$"), (("Person", 1),), (("Place", 1),)),
     (
-        re.compile(r"^(?:live|reside|be born|grow up|die)(?: in)?$"),
+        re.compile(r"^(?:live|reside|(?:be )?born|grow up|die)(?: in)?$"),
         (("Person", 2),),
         (("Place", 2),),
     ),

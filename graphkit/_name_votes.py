@@ -36,7 +36,9 @@ _NAME_ENDS = {
         college academy international growers winegrowers markets services network times
         herald journal gazette tribune institution research united board motor lab labs
         pictures animation records software semiconductor semiconductors robotics therapeutics
-        biosciences pharma logistics telecom telecommunications brewery brewing""".split(),
+        biosciences pharma logistics telecom telecommunications brewery brewing brewers
+        distillery distillers winery wines cooperative co-operative co-op federation railway
+        railways hardware health arts""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -48,13 +50,14 @@ _NAME_ENDS = {
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
-        citadel monument""".split(),
+        citadel monument motel inn maltings quay wharf pier volcano""".split(),
         "Place",
     ),
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
-        open week days contest awards sevens""".split(),
+        open week days contest awards sevens biennale biennial triennale triennial quiz
+        trophy derby regatta parade pageant""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
@@ -70,10 +73,14 @@ _BUILDINGS = frozenset("museum gallery stadium arena".split())
 """Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
 their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
-    **dict.fromkeys("mount mt lake cape county co fort cerro interstate".split(), "Place"),
+    **dict.fromkeys(
+        "mount mt lake cape county co fort cerro interstate river loch lough".split(), "Place"
+    ),
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
     **dict.fromkeys(
-        "cyclone hurricane typhoon tropical storm expo operation tour copa".split(), "Event"
+        """cyclone hurricane typhoon tropical storm expo operation tour copa festival fleadh
+        feis fiesta feria carnaval desfile""".split(),
+        "Event",
     ),
     **dict.fromkeys("mr mrs ms dr prof professor sir dame lord lady".split(), "Person"),
     **dict.fromkeys(
@@ -81,12 +88,14 @@ _NAME_STARTS = {
         università université universität universiteit banco banca banque compañía compagnie
         société sociedad società grupo gruppo groupe partido parti partito ministerio ministère
         ministero fundación fundação fondation fondazione stiftung agencia agenzia agence
-        federación federazione fédération""".split(),
+        federación federazione fédération brasserie bodega bodegas viña domaine ysgol coláiste
+        colegio liceo lycée escuela école real atlético atletico sporting deportivo olympique
+        dynamo dinamo hapoel maccabi""".split(),
         "Organization",
     ),
     **dict.fromkeys(
         """estadio stade stadio coliseo teatro théâtre palacio palais palazzo museo musée museu
-        piazza praça lago""".split(),
+        piazza praça lago volcán ciudad puerto""".split(),
         "Place",
     ),
 }
