@@ -67,6 +67,7 @@ ORG_NOUNS = frozenset(
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
     exporter distributor wholesaler supplier processor miner chain utility operator brewer
+    brewery winery distillery bakery
     developer builder contractor consultancy watchdog co-operative cooperative alliance
     coalition bloc militia band orchestra choir label supermarket fintech start-up outlet
     """.split()
@@ -123,6 +124,7 @@ gives its subject restates the label that has voted already, so it gives none (t
 vote stays: another mention's label may disagree, and "in" or "of" a place says something). Only
 a type the label does not give counts: "Keringet" (PERSON) in "from Keringet in Nakuru County"."""
 
+_FOUNDED = re.compile(r"^(?:co-)?found$")
 _AFFILIATED = re.compile(r"^(?:be )?affiliated with$")
 """What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
@@ -155,7 +157,8 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (re.compile(r"^fine?$"), (("Organization", 2),), ()),
     # who heads, chairs or founds a body is a person (firms "run" stores: "May Stores runs ...")
     (re.compile(r"^(?:head|chair)$"), (("Person", 2),), ()),
-    (re.compile(r"^(?:co-)?found$"), (("Person", 2),), (("Organization", 2),)),  # a body founded
+    # a body founded, unless its name says a festival, a place or a work ("Writers Festival")
+    (_FOUNDED, (("Person", 2),), (("Organization", 2),)),
     (re.compile(r"^be (?:[\w-]+ )?maker of$"), (("Organization", 2),), (("Product", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
@@ -181,11 +184,22 @@ def head_words(phrase: str) -> list[str]:
     (['cyclone', 'system'], ['the', 'senator'])
     >>> head_words("former lecturer in environmental science at Murdoch University")
     ['former', 'lecturer']
+    >>> head_words("coffee company Dang Le founded in 1996")
+    ['coffee', 'company']
     """
+    phrase = _CONTACT_CLAUSE.split(phrase, maxsplit=1)[0]
     text = _LEADING.sub("", " ".join(phrase.casefold().split()))
     text = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
     words = WORD.findall(text)[-2:]
     return [_singular(word) for word in words]
+
+
+_CONTACT_CLAUSE = re.compile(
+    r"\s(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:co-)?(?:founded|started|opened|built|established|"
+    r"launched|created|bought|owns|owned|runs|ran|heads|headed|leads|led|manages|managed)\b)"
+)
+"""A clause about the head, with no "that", that names someone: "the winery [Samuel Smith
+founded]", "the coffee company [Đặng Lê Nguyên Vũ founded]": the head ends before it."""
 
 
 def describe(phrase: str) -> str | None:
@@ -229,6 +243,9 @@ def noun_type(word: str) -> str | None:
     return None
 
 
+_NOT_BODIES = frozenset(("Event", "Place", "CreativeWork"))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     """Votes for a fact's subject and for its object, from its relation (and a "be" object).
@@ -242,6 +259,12 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         if pattern.match(lemma):
             if pattern is _AFFILIATED and object_text and is_town(object_text):
                 obj = ()  # "Katie Taylor, from Bray": a home town as likely as a body
+            if (
+                pattern is _FOUNDED
+                and object_text
+                and _NOT_BODIES.intersection(kind for kind, _ in name_votes(object_text))
+            ):
+                obj = ()
             return subject, obj
     if lemma in _BE_DESCRIBED and object_text:
         kind = describe(object_text)
@@ -424,6 +447,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
     if ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
         votes.append(("Organization", 2))  # "MLA's Wayne Hall", "NASA's Bill Nelson"
+    if _STREET_OWNER.match(after):
+        votes.append(("Place", 2))  # "a takeaway on Batley's Commercial Street": a town's street
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if (
@@ -439,6 +464,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
+    elif _TRAVEL.search(near) and not _OWNER.match(after):
+        votes.append(("Place", 2))  # "flights between Iqaluit and ...", "kept flying to Moruya"
     elif _PLACE_SLOT.search(before) or _from_here(before):
         votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
     elif _in_places_possessive(before, text):
@@ -580,6 +607,16 @@ _PLACE_OWNER = re.compile(
 _PLACE_WORDS = frozenset("state country nation region".split())
 """Words for a place whose possessive names a part of it: "in the state's Great Southern"."""
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+_TRAVEL = re.compile(
+    r"\b(?:fl(?:y|ies|ying|ew|own)|flights?|services?|routes?|trains?|buses|ferr(?:y|ies)"
+    r"|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?|airlifted)\s+(?:between|to)\s+$",
+    re.IGNORECASE,
+)
+"""Where people or goods travel: "flights between Iqaluit and Pangnirtung", "flying to Moruya"."""
+_STREET_OWNER = re.compile(
+    r"^['’]s?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Square|Boulevard|Quay)\b"
+)
+"""A town's street after its name: "Batley's Commercial Street"."""
 """The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
 """What is "in" an organisation: "a stake in Columbia"."""

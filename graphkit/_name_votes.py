@@ -130,7 +130,7 @@ def name_votes(label: str) -> Votes:
         return (("Organization", 2),)  # "the Conservatives", "Christian Democrats": a party
     if len(written) < 2 or not (written[-1][:1].isupper() or written[-1].isdigit()):
         return ()  # "Russian state media": a description, not a name ("Expo 2025" is one)
-    if any(w[:1].islower() and w not in _CONNECTORS for w in written):
+    if any(w[:1].islower() and w not in NAME_CONNECTORS for w in written):
         return ()  # "farmers in Queensland's Darling Downs": a phrase that ends in a name
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
@@ -202,7 +202,7 @@ _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Lo|Van|Von)[A-Z]
 _GENERATIONS = frozenset(("jr", "sr"))
 _SURNAME_ENDS = frozenset(("hills",))
 """Last words of names that are surnames too: after a given name, a person's."""
-_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s".split())
+NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s".split())
 """Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""
 _NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
 """Last words of names of firms, places, laws and prizes that give no type of their own: "Beth

@@ -16,7 +16,7 @@ from typing import Any
 
 from graphkit import _acronyms
 from graphkit._evidence import ACRONYM, plays_as_team, words_around
-from graphkit._name_votes import Votes, is_listed_company, is_town, name_votes
+from graphkit._name_votes import NAME_CONNECTORS, Votes, is_listed_company, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
 from graphkit.authority._gazetteer import city_population
@@ -363,7 +363,9 @@ class NameTable:
                         ner.update(self._ner.get(key, {}))
                 kind = self._decide(votes, ner)
                 if _margin(votes) <= 1 and any(
-                    kinds[key] != "Thing" and any(map(capitalised, self._labels[key]))
+                    any(map(capitalised, self._labels[key]))
+                    if kinds[key] != "Thing"
+                    else all(map(_title_cased, self._labels[key]))  # a name the model missed
                     for key in members
                 ):  # thin evidence: the kind of a clearer name it is joined to counts too
                     kind = self._decide(votes + self._joined_votes(members, kinds), ner)
@@ -552,6 +554,12 @@ def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> 
 
 _TIED = re.compile(r"^(?:-|['’]s?\b)")
 """After a name, what makes it a modifier of the next word: "Perth-based", "Canada's"."""
+
+
+def _title_cased(label: str) -> bool:
+    """Every word capitalised but a name's small words: "Woolworths", "Bank of America"."""
+    words = label.split()
+    return all(capitalised(w) or w in NAME_CONNECTORS for w in words) and capitalised(words[-1])
 
 
 def _is_article(mention: Mention) -> bool:

@@ -492,6 +492,36 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Organization",
             "Place",
         ),
+        (  # dev14-058, shortened: where flights go are places ("between X and Y", "flying to")
+            "Canadian North cancelled flights between Iqaluit and Pangnirtung on Monday.",
+            "Iqaluit",
+            "Place",
+            "Thing",
+        ),
+        (  # dev14-011, shortened: a town's possessive before a street's name
+            "A fire broke out at a takeaway on Batley's Commercial Street.",
+            "Batley",
+            "Place",
+            "Organization",
+        ),
+        (  # dev14-013, shortened: a birthplace before "-born"
+            "The gallery will show the Huddersfield-born painter Dorothy Ashcroft in October.",
+            "Huddersfield",
+            "Place",
+            "Organization",
+        ),
+        (  # dev14-068: an apposition's head before a clause with no "that"
+            "Yalumba, the winery Samuel Smith founded at Angaston in 1849, is still family-owned.",
+            "Yalumba",
+            "Organization",
+            "Person",
+        ),
+        (  # dev14-165, shortened: a festival someone founded stays an event
+            "The Ubud Writers and Readers Festival, which Janet DeNeefe founded in 2004, opened.",
+            "Ubud Writers and Readers Festival",
+            "Event",
+            "Organization",
+        ),
         (  # dev13 abc-science-2683: a body's first word in Spanish
             "The Laboratorio de Xenotransplantes in Mexico offers pig cell transplants.",
             "Laboratorio de Xenotransplantes",
@@ -752,6 +782,16 @@ def test_role_nouns_by_their_ending():
         ("S&P 500", ()),  # ... but partners' names end in theirs
         ("International Space Station", (("Product", 2),)),  # a spacecraft, not a station
         ("Parker Solar Probe", (("Product", 2),)),
+        ("Kleinhoek Wines", (("Organization", 2),)),  # a trade's words end firms' names
+        ("Chin Huat Hardware", (("Organization", 2),)),
+        ("Gauteng Health", (("Organization", 2),)),
+        ("Pioneer Motel", (("Place", 2),)),
+        ("Kochi-Muziris Biennale", (("Event", 2),)),
+        ("National Science and Maths Quiz", (("Event", 2),)),
+        ("River Stour", (("Place", 3),)),  # first words of places, events and bodies
+        ("Festival du Voyageur", (("Event", 3),)),
+        ("Brasserie Dupont", (("Organization", 3),)),
+        ("Real Oviedo", (("Organization", 3),)),
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -999,6 +1039,10 @@ def test_a_team_named_for_its_place_is_a_body_of_its_own(pipeline):
          "Place"),
         ("The buyers included investor Marvin Davis and the Toronto Sun.", "Toronto Sun", None,
          "Person"),
+        # A name the model did not tag takes the kind of the clear name it is joined to (own12-163).
+        ("The Federal Court dismissed Ben Roberts-Smith's appeal against a ruling that reports in "
+         "The Age and The Sydney Morning Herald accusing him of war crimes were substantially "
+         "true.", "Age", "Organization", "Thing"),
     ],
 )  # fmt: skip
 def test_names_joined_by_and(pipeline, sentence, name, kind, wrong):
