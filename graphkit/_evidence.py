@@ -125,6 +125,7 @@ vote stays: another mention's label may disagree, and "in" or "of" a place says 
 a type the label does not give counts: "Keringet" (PERSON) in "from Keringet in Nakuru County"."""
 
 _FOUNDED = re.compile(r"^(?:co-)?found$")
+_IS_FROM = re.compile(r"^(?:be )?from$")
 _AFFILIATED = re.compile(r"^(?:be )?affiliated with$")
 """What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
@@ -139,7 +140,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (re.compile(r"^(?:be )?(?:located|situated) in$"), (("Place", 2),), (("Place", 2),)),
     (re.compile(r"^dateline$"), (("Place", 3),), ()),
     (_AFFILIATED, (("Person", 2),), (("Organization", 2),)),
-    (re.compile(r"^(?:be )?from$"), (("Person", 1),), (("Place", 1),)),
+    (_IS_FROM, (("Person", 1),), (("Place", 1),)),
     (
         re.compile(r"^(?:live|reside|(?:be )?born|grow up|die)(?: in)?$"),
         (("Person", 2),),
@@ -157,8 +158,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (re.compile(r"^fine?$"), (("Organization", 2),), ()),
     # who heads, chairs or founds a body is a person (firms "run" stores: "May Stores runs ...")
     (re.compile(r"^(?:head|chair)$"), (("Person", 2),), ()),
-    # a body founded, unless its name says a festival, a place or a work ("Writers Festival")
-    (_FOUNDED, (("Person", 2),), (("Organization", 2),)),
+    (_FOUNDED, (("Person", 2),), (("Organization", 2),)),  # a body founded
     (re.compile(r"^be (?:[\w-]+ )?maker of$"), (("Organization", 2),), (("Product", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
@@ -175,6 +175,10 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     ),
 )
 """Relation lemmas and the types their subject and object take."""
+_YIELDING = frozenset((_FOUNDED, _IS_FROM))
+"""Relations whose object's type gives way to what the object's own words say: what someone
+founded may be a festival ("the Ubud Writers and Readers Festival"), and who is "of" or "from" a
+police force works for it ("Kerry Haigh of West Yorkshire Police")."""
 
 
 def head_words(phrase: str) -> list[str]:
@@ -243,9 +247,6 @@ def noun_type(word: str) -> str | None:
     return None
 
 
-_NOT_BODIES = frozenset(("Event", "Place", "CreativeWork"))
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     """Votes for a fact's subject and for its object, from its relation (and a "be" object).
@@ -259,12 +260,10 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
         if pattern.match(lemma):
             if pattern is _AFFILIATED and object_text and is_town(object_text):
                 obj = ()  # "Katie Taylor, from Bray": a home town as likely as a body
-            if (
-                pattern is _FOUNDED
-                and object_text
-                and _NOT_BODIES.intersection(kind for kind, _ in name_votes(object_text))
-            ):
-                obj = ()
+            if pattern in _YIELDING and object_text:
+                own = {kind for kind, weight in name_votes(object_text) if weight > 0}
+                if own and not own.intersection(kind for kind, _ in obj):
+                    obj = ()  # the object's own words say otherwise: "West Yorkshire Police"
             return subject, obj
     if lemma in _BE_DESCRIBED and object_text:
         kind = describe(object_text)
@@ -464,6 +463,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
+    elif (town := _IN_TOWN.search(near)) and is_town(town.group(1)) and _SET_OFF.match(after):
+        votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
     elif _TRAVEL.search(near) and not _OWNER.match(after):
         votes.append(("Place", 2))  # "flights between Iqaluit and ...", "kept flying to Moruya"
     elif _PLACE_SLOT.search(before) or _from_here(before):
@@ -613,6 +614,8 @@ _TRAVEL = re.compile(
     re.IGNORECASE,
 )
 """Where people or goods travel: "flights between Iqaluit and Pangnirtung", "flying to Moruya"."""
+_IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
+"""A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
 _STREET_OWNER = re.compile(
     r"^['’]s?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Square|Boulevard|Quay)\b"
 )

@@ -38,7 +38,8 @@ _NAME_ENDS = {
         pictures animation records software semiconductor semiconductors robotics therapeutics
         biosciences pharma logistics telecom telecommunications brewery brewing brewers
         distillery distillers winery wines cooperative co-operative co-op federation railway
-        railways hardware health arts""".split(),
+        railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
+        sentinel""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -156,11 +157,26 @@ def name_votes(label: str) -> Votes:
         kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
     if kind is None and _person_shape(label, written):
         return (("Person", 2), ("Organization", -2))
+    if kind is None and _paper_shape(written):
+        return (("Organization", 2),)  # "Shropshire Star", "Jakarta Post": a town's paper
     if kind is None and _team_shape(written):
         return (("Organization", 1),)  # less than a tag: "Charlotte Edwards" has the shape too
     if words[1:] == ["city"] and is_town(written[0]) and not is_town(label):
         return (("Organization", 2),)  # a club: "Leicester City" (not "Kansas City", a city)
     return ((kind, 2),) if kind else ()
+
+
+_PAPER_WORDS = frozenset(
+    "star post mail news sun mirror echo standard press globe observer guardian bulletin argus "
+    "mercury record leader independent".split()
+)
+"""Last words of newspapers' names after their towns': "Toronto Star", "Bangkok Post"."""
+
+
+def _paper_shape(written: list[str]) -> bool:
+    """A place's name and a newspaper's word: "Shropshire Star", "Washington Post"."""
+    place = " ".join(written[:-1])
+    return written[-1].casefold() in _PAPER_WORDS and (is_town(place) or is_place_name(place))
 
 
 def _team_shape(written: list[str]) -> bool:

@@ -668,6 +668,10 @@ def test_whom_someone_is_from():
     # only "from": a town's name merged with or owned is still a firm's ("Toyota" is a city)
     firm = (("Organization", 2),)
     assert relation_votes("merge with", "Toyota") == (firm, firm)
+    # who is "from" a body, or founded one, leaves its type to its own words where they say one
+    assert relation_votes("from", "Turriff") == ((("Person", 1),), (("Place", 1),))
+    assert relation_votes("from", "West Yorkshire Police") == ((("Person", 1),), ())
+    assert relation_votes("found", "Ubud Writers and Readers Festival")[1] == ()
 
 
 def test_a_mayor_is_of_a_town_and_a_star_of_a_show():
@@ -792,6 +796,10 @@ def test_role_nouns_by_their_ending():
         ("Festival du Voyageur", (("Event", 3),)),
         ("Brasserie Dupont", (("Organization", 3),)),
         ("Real Oviedo", (("Organization", 3),)),
+        ("Shropshire Star", (("Organization", 2),)),  # a town's name and a paper's word
+        ("Bangkok Post", (("Organization", 2),)),
+        ("Evening Standard", ()),  # not without a place
+        ("Bendigo Advertiser", (("Organization", 2),)),  # a paper's word of its own
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -961,6 +969,11 @@ def test_person_shape_votes(label, votes):
             " signed the Brazilian forward Antony from Manchester United",
             "Organization",
         ),
+        ("who has sold fabrics in Onitsha, ", "Anambra State", ", for 20 years", "Place"),
+        ("offices in Jackson, ", "Smith", " and Lee opened", None),  # a list: no comma after
+        ("Canadian North cancelled flights between ", "Iqaluit", " and Pangnirtung", "Place"),
+        ("fans flew to ", "Trump", "'s Mar-a-Lago estate", None),  # whose, not where
+        ("a takeaway on ", "Batley", "'s Commercial Street", "Place"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
