@@ -77,7 +77,9 @@ PLACE_NOUNS = frozenset(
     city town country state village region province capital island river highway port district
     suburb county nation territory continent mountain lake sea ocean valley peninsula
     municipality neighbourhood neighborhood community settlement township hamlet borough
-    oblast prefecture governorate commune enclave archipelago atoll base
+    oblast prefecture governorate commune enclave archipelago atoll base park theatre theater
+    museum gallery stadium arena venue estate airport square tower station farm ranch
+    plantation resort volcano
     """.split()
 )
 EVENT_NOUNS = frozenset(

@@ -974,6 +974,8 @@ def test_person_shape_votes(label, votes):
         ("Canadian North cancelled flights between ", "Iqaluit", " and Pangnirtung", "Place"),
         ("fans flew to ", "Trump", "'s Mar-a-Lago estate", None),  # whose, not where
         ("a takeaway on ", "Batley", "'s Commercial Street", "Place"),
+        ("growers show flowers at ", "Keukenhof", ", the park in Lisse, and sell", "Place"),
+        ("A fire spread across ", "Wang Fuk Court", ", a housing estate in Tai Po,", "Place"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
