@@ -67,7 +67,7 @@ ORG_NOUNS = frozenset(
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
     exporter distributor wholesaler supplier processor miner chain utility operator brewer
-    brewery winery distillery bakery
+    brewery winery distillery bakery venture
     developer builder contractor consultancy watchdog co-operative cooperative alliance
     coalition bloc militia band orchestra choir label supermarket fintech start-up outlet
     """.split()
@@ -88,13 +88,19 @@ EVENT_NOUNS = frozenset(
     tournament championship conference olympics games attack battle crisis
     """.split()
 )
-WORK_NOUNS = frozenset("novel book film movie song album play series painting poem".split())
+WORK_NOUNS = frozenset(
+    """novel book film movie song album play series painting poem documentary drama single opera
+    installation sitcom musical ballet symphony sculpture podcast memoir biography collection
+    comedy thriller sequel artwork mural portrait manga anime""".split()
+)
 PRODUCT_NOUNS = frozenset(
     """
     product drug pill vaccine medicine fragrance perfume car sedan vehicle truck aircraft jet
     plane airliner computer laptop phone smartphone software device kit brand model telescope
     satellite spacecraft shuttle rifle cigarette beer whisky whiskey boat ship vessel tanker
     ferry yacht submarine frigate warship missile drone helicopter app chatbot rocket flagship
+    lander rover orbiter capsule turboprop locomotive tractor trawler robot chip console handset
+    tablet
     cruiser destroyer icebreaker
     """.split()
 )
@@ -106,14 +112,21 @@ _NOUN_TYPES = (
     (WORK_NOUNS, "CreativeWork"),
     (PRODUCT_NOUNS, "Product"),
 )
-_COMPOUNDS: dict[tuple[str, ...], str] = {("aircraft", "carrier"): "Product"}
+_COMPOUNDS: dict[tuple[str, ...], str] = {
+    ("aircraft", "carrier"): "Product",
+    ("car", "carrier"): "Product",
+    ("video", "game"): "CreativeWork",
+    ("computer", "game"): "CreativeWork",
+}
 """Two-word heads whose last word alone would name another type (a carrier is an airline)."""
 _NOT_ROLES = frozenset("assist consist enlist exist insist persist resist twist wrist".split())
 _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(
     r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|behind|under|between|among"
     r"|near|into|through|across|alongside|including|like|who|whose|that|which|where"
-    r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made)\s"
+    r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made|starring|about"
+    r"|named|called|(?:built|directed|written|created|released|published|designed|produced"
+    r"|developed|launched)\s+by)\s"
 )
 _LEADING = re.compile(r"^(?:one|some|many|all|each|none|most|part) of\s+")
 
@@ -870,6 +883,8 @@ def _is_locative(before: str, after: str) -> bool:
 
 
 def _singular(word: str) -> str:
+    if word.endswith(("series", "species")):
+        return word  # one or many alike
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -976,6 +976,11 @@ def test_person_shape_votes(label, votes):
         ("a takeaway on ", "Batley", "'s Commercial Street", "Place"),
         ("growers show flowers at ", "Keukenhof", ", the park in Lisse, and sell", "Place"),
         ("A fire spread across ", "Wang Fuk Court", ", a housing estate in Tai Po,", "Place"),
+        ("", "Shōgun", ", the FX series starring Hiroyuki Sanada, won", "CreativeWork"),
+        ("", "Odysseus", ", a lander built by Houston-based Intuitive Machines, landed", "Product"),
+        ("the festival opened with ", "Salt and Iron", ", a new work by the choreographer", None),
+        ("", "FedSat", ", the Australian designed and built satellite.", "Product"),
+        ("", "Rapidus", ", the chip venture backed by Toyota, began", "Organization"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
