@@ -648,13 +648,13 @@ _CORPORATE = frozenset(
     subsidiary subsidiaries unit board ceo chairman chief executive headquarters share market
     valuation capitalisation capitalization investors founder co-founder employees workforce
     customers rocket rockets satellite satellites spacecraft factory factories brand brands app
-    chatbot fleet stores""".split()
+    chatbot fleet stores commodity turnover mine mines plant plants smelter refinery""".split()
 )
 """What a firm or a body has, right after its name's possessive: "Magna's shares", "JAXA's H3
 rocket"."""
 _SCHOLARLY = frozenset(
     """study studies research findings colleagues co-authors coauthors lab laboratory experiment
-    experiments theory thesis paper supervisor""".split()
+    experiments theory thesis paper supervisor collaborators""".split()
 )
 """A scholar's work or people right after a name's possessive: "Kotz's research"; not a team, a
 model or an analysis, which firms and parties have too."""
@@ -757,7 +757,9 @@ _KIN = frozenset(
 """Kin: only a person has them ("Bell's father-in-law", "the son of Joko Widodo")."""
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _TEAM = re.compile(
-    r"\s+and\s+(?:his|her)?\s*(?:colleagues?|co-?workers?|co-?authors?|team|students?)\b", re.I
+    r"\s+and\s+(?:his|her)?\s*(?:colleagues?|co-?workers?|co-?authors?|team|students?"
+    r"|wife|husband|father|mother|son|daughter|brother|sister|family)\b",
+    re.I,
 )
 """A person's team after the name: "Kench and his team", "Mennill and his colleague Amy Rogers"."""
 _PRICE_MOVE = re.compile(

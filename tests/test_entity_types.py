@@ -981,6 +981,10 @@ def test_person_shape_votes(label, votes):
         ("the festival opened with ", "Salt and Iron", ", a new work by the choreographer", None),
         ("", "FedSat", ", the Australian designed and built satellite.", "Product"),
         ("", "Rapidus", ", the chip venture backed by Toyota, began", "Organization"),
+        ("", "Hunder", " and his father delivered the boulder", "Person"),  # kin beside a name
+        ("One of ", "Riddell", "'s collaborators is working on it", "Person"),  # a scholar's
+        ("bauxite at ", "Comalco", "'s Weipa mine on Cape York", "Organization"),  # a firm's
+        ("Mushrooms are ", "Chiquita", "'s biggest commodity", "Organization"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
