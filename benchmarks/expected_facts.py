@@ -1,6 +1,6 @@
 """Recall of hand-written expected facts, and the junk rate, on the seeds and four WSJ articles.
 
-Usage: python benchmarks/expected_facts.py [--no-textacy]
+Usage: python benchmarks/expected_facts.py [--no-textacy]   (textacy is skipped when not installed)
 The tables and their matching rules are in tests/data/expected/README.md. The tests import
 `score` from here, so the figure printed and the figure tested are the same computation.
 textacy's `subject_verb_object_triples` runs on the same texts, scored by the same rules (its
@@ -10,6 +10,7 @@ triples are not resolved, so each argument is matched by its own words only).
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import re
 import sys
@@ -192,6 +193,9 @@ def score_all(*, textacy: bool = False) -> list[tuple[str, Score]]:
 def main() -> int:
     """Print recall and junk rate per table, for graphkit and (unless --no-textacy) textacy."""
     textacy = "--no-textacy" not in sys.argv[1:]
+    if textacy and importlib.util.find_spec("textacy") is None:
+        print("textacy: skipped (not installed; pip install -e '.[bench]')")
+        textacy = False
     print(f"{'system':9} {'table':16} {'recall':>7} {'found':>9} {'facts':>6} {'junk':>6}")
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for system, s in score_all(textacy=textacy):
