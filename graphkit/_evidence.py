@@ -623,6 +623,7 @@ _PLACE_OWNER = re.compile(
 _PLACE_WORDS = frozenset("state country nation region".split())
 """Words for a place whose possessive names a part of it: "in the state's Great Southern"."""
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+"""The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _TRAVEL = re.compile(
     r"\b(?:fl(?:y|ies|ying|ew|own)|flights?|services?|routes?|trains?|buses|ferr(?:y|ies)"
     r"|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?|airlifted)\s+(?:between|to)\s+$",
@@ -635,7 +636,6 @@ _STREET_OWNER = re.compile(
     r"^['’]s?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Square|Boulevard|Quay)\b"
 )
 """A town's street after its name: "Batley's Commercial Street"."""
-"""The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _INVESTED = re.compile(r"\b(?:stakes?|shares?|interest|investment|holdings?|invest\w*)\s+in\s+$")
 """What is "in" an organisation: "a stake in Columbia"."""
 _IN_PLACE = re.compile(r"^\s*(?:,\s*)?in\s+(?:[a-z-]+\s+){0,2}[A-Z]")
