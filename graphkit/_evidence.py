@@ -615,13 +615,13 @@ _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 from Napoli"."""
 _LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at|from)\s+(?:the\s+)?$", re.I)
 """A preposition of place just before a name: "in Tamworth", "near Esperance"."""
-_PLACE_OWNER = re.compile(
-    r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?"
-    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}|state|country|nation|region)['’]s\s+$"
-)
-"""A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
 _PLACE_WORDS = frozenset("state country nation region".split())
 """Words for a place whose possessive names a part of it: "in the state's Great Southern"."""
+_PLACE_OWNER = re.compile(
+    r"\b(?:in|near|outside|around|across|throughout)\s+(?:the\s+)?"
+    rf"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|{'|'.join(sorted(_PLACE_WORDS))})['’]s\s+$"
+)
+"""A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 """The one preposition that puts any name in a place's slot: "a station near Coen"."""
 _TRAVEL = re.compile(
@@ -842,7 +842,7 @@ def _local_words(following: list[str], after: str) -> list[str]:
 
     "Withcott producer", "Cairns nursery operator Daryl Madder"; not "Da Tra says growers".
     """
-    words = after.split()[:3]
+    words = after.split(None, 3)[:3]
     if len(words) == 3 and words[0].islower() and words[0].isalpha() and words[2][:1].isupper():
         return following[:2]
     return following[:1]
