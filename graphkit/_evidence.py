@@ -124,7 +124,7 @@ _OF_ROLE = re.compile(r"^(?:be )?(?:[\w-]+ ){0,3}?([\w-]+) (?:of|at|for|with)$")
 _PREPOSITION = re.compile(
     r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|behind|under|between|among"
     r"|near|into|through|across|alongside|including|like|who|whose|that|which|where"
-    r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made|starring|about"
+    r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made|starring"
     r"|named|called|(?:built|directed|written|created|released|published|designed|produced"
     r"|developed|launched)\s+by)\s"
 )
@@ -196,6 +196,14 @@ founded may be a festival ("the Ubud Writers and Readers Festival"), and who is 
 police force works for it ("Kerry Haigh of West Yorkshire Police")."""
 
 
+_CONTACT_CLAUSE = re.compile(
+    r"\s(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:co-)?(?:founded|started|opened|built|established|"
+    r"launched|created|bought|owns|owned|runs|ran|heads|headed|leads|led|manages|managed)\b)"
+)
+"""A clause about the head, with no "that", that names someone: "the winery [Samuel Smith
+founded]", "the coffee company [Đặng Lê Nguyên Vũ founded]": the head ends before it."""
+
+
 def head_words(phrase: str) -> list[str]:
     """The last two words before a phrase's first preposition, lower case, plurals made single.
 
@@ -211,14 +219,6 @@ def head_words(phrase: str) -> list[str]:
     text = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
     words = WORD.findall(text)[-2:]
     return [_singular(word) for word in words]
-
-
-_CONTACT_CLAUSE = re.compile(
-    r"\s(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:co-)?(?:founded|started|opened|built|established|"
-    r"launched|created|bought|owns|owned|runs|ran|heads|headed|leads|led|manages|managed)\b)"
-)
-"""A clause about the head, with no "that", that names someone: "the winery [Samuel Smith
-founded]", "the coffee company [Đặng Lê Nguyên Vũ founded]": the head ends before it."""
 
 
 def describe(phrase: str) -> str | None:
