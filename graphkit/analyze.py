@@ -6,26 +6,18 @@ import difflib
 import functools
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, Dataset, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, SKOS, Dataset, URIRef
 
 from graphkit.errors import GraphkitError
-from graphkit.graph import subject_objects, subjects
+from graphkit.graph import subject_objects
 from graphkit.query import select
 from graphkit.vocab import GK, PROV, SCHEMA
-
-_NODES = """
-SELECT ?e ?label ?type WHERE {
-  ?e rdfs:label ?label ; a ?type .
-  FILTER(STRSTARTS(STR(?type), "https://schema.org/") && ?type != schema:NewsArticle)
-}"""
-
-_ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-
-_SAME_AS = "SELECT ?e ?iri WHERE { ?e schema:sameAs ?iri }"
 
 _COUNTS = """
 SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?st) AS ?statements)
@@ -41,6 +33,12 @@ _STATEMENT_COLUMNS = {
     "text": GK.objectText,
     "negated": GK.negated,
 }
+_SINGLE = (*_STATEMENT_COLUMNS.values(), SCHEMA.headline, GK.sourceFile, RDFS.label, GK.score)
+_SINGLE += (SCHEMA.sameAs,)
+"""Predicates a map reads one object of per subject."""
+_PAIRS = (RDF.type, SKOS.altLabel, GK.statement, GK.fact)
+"""Predicates a map reads every object of."""
+_SCHEMA_TYPE = str(SCHEMA)
 
 VALUE = "Value"
 """The node type of a literal object (an amount, a date): drawn and counted apart from entities."""
@@ -66,48 +64,97 @@ class Stats:
     top_entities: tuple[tuple[str, int], ...]
 
 
-def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
+class Columns:
+    """What a map reads of a graph: the objects of a few predicates, by subject, as strings.
+
+    Gathered from a dataset (`of`), or from its quads as a build streams them into its store
+    (`take`): read back from an on-disk store they cost ~25 µs a quad, and ABC's map reads
+    over half a million. Each string is kept once: a statement's IRI is a key of every
+    column, and copies of an article repeat its sentences.
+    """
+
+    def __init__(self) -> None:
+        self._pool: dict[str, str] = {}
+        self.single: dict[str, dict[str, str]] = {str(p): {} for p in _SINGLE}
+        self.pairs: dict[str, set[tuple[str, str]]] = {str(p): set() for p in _PAIRS}
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Columns:
+        """The columns of every graph of `dataset`."""
+        columns = cls()
+        for predicate in (*_SINGLE, *_PAIRS):
+            columns._add(str(predicate), subject_objects(dataset, predicate))
+        return columns
+
+    def take(self, quads: Iterable[ox.Quad]) -> None:
+        """Keep what the map reads of `quads` (a build's chunk: graph.bulk_load's `also`)."""
+        single, pairs, pool = self.single, self.pairs, self._pool
+        for quad in quads:
+            predicate = quad.predicate.value
+            if predicate not in single and predicate not in pairs:
+                continue
+            subject, obj = quad.subject, quad.object
+            if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
+                continue  # RDF 1.2 quoted triples: graphkit writes none
+            s, o = pool.setdefault(subject.value, subject.value), obj.value
+            o = pool.setdefault(o, o)
+            if predicate in single:
+                single[predicate][s] = o
+            else:
+                pairs[predicate].add((s, o))
+
+    def _add(self, predicate: str, pairs: Iterable[tuple[str, str]]) -> None:
+        pool = self._pool
+        pooled = ((pool.setdefault(s, s), pool.setdefault(o, o)) for s, o in pairs)
+        if predicate in self.single:
+            self.single[predicate].update(pooled)
+        else:
+            self.pairs[predicate].update(pooled)
+
+    def of_type(self, kind: URIRef) -> set[str]:
+        """The subjects of type `kind`."""
+        return {s for s, o in self.pairs[str(RDF.type)] if o == str(kind)}
+
+
+def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
     """Return entities as nodes and facts as edges, with labels, types and sources as attributes.
 
     Node attributes: label, type, aliases. Edge key: the relation IRI; attributes: relation,
     sources (a list of {doc, title, sentence}), support (distinct articles), negated, conflict,
     near (the relations of facts nearly the same, gk:relatedFact, as {relation, score}).
-    A literal object (an amount, a date) becomes a node of type "Value".
+    A literal object (an amount, a date) becomes a node of type "Value". `source` is a graph
+    or what a build gathered of it as it was written (`Columns.take`).
     """
+    columns = source if isinstance(source, Columns) else Columns.of(source)
+    single, pairs = columns.single, columns.pairs
     graph = nx.MultiDiGraph()
-    aliases: dict[str | None, list[str]] = defaultdict(list)
-    for iri, alias in select(dataset, _ALIASES, trusted=True):
-        aliases[iri].append(alias or "")
-    same_as = {e: str(i) for e, i in select(dataset, _SAME_AS, trusted=True)}
-    for iri, label, kind in select(dataset, _NODES, trusted=True):
-        graph.add_node(
-            iri,
-            label=label,
-            type=(kind or "").rsplit("/", 1)[-1],
-            aliases=sorted(aliases[iri]),
-            same_as=same_as.get(iri),
-        )
-    # Plain pattern lookups joined here: the same join in SPARQL, with its OPTIONALs, is ~6x slower.
-    # Each string is kept once (`pool`): a statement's IRI is a key of every column, and copies of
-    # an article repeat its sentences.
-    pool: dict[str, str] = {}
-    column = {name: _by_subject(dataset, term, pool) for name, term in _STATEMENT_COLUMNS.items()}
-    titles = _by_subject(dataset, SCHEMA.headline, pool)
-    files = _by_subject(dataset, GK.sourceFile, pool)
-    labels = _by_subject(dataset, RDFS.label, pool)
-    conflicts = set(subjects(dataset, RDF.type, GK.Conflict))
-    facts = set(subjects(dataset, RDF.type, GK.Fact))
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for iri, alias in pairs[str(SKOS.altLabel)]:
+        aliases[iri].append(alias)
+    labels, same_as = single[str(RDFS.label)], single[str(SCHEMA.sameAs)]
+    for iri, kind in sorted(pairs[str(RDF.type)]):
+        if kind.startswith(_SCHEMA_TYPE) and kind != str(SCHEMA.NewsArticle) and iri in labels:
+            graph.add_node(
+                iri,
+                label=labels[iri],
+                type=kind.rsplit("/", 1)[-1],
+                aliases=sorted(aliases[iri]),
+                same_as=same_as.get(iri),
+            )
+    column = {name: single[str(term)] for name, term in _STATEMENT_COLUMNS.items()}
+    titles, files = single[str(SCHEMA.headline)], single[str(GK.sourceFile)]
+    conflicts, facts = columns.of_type(GK.Conflict), columns.of_type(GK.Fact)
     in_conflict, fact_of = set(), {}
-    for node, statement in subject_objects(dataset, GK.statement):
+    for node, statement in pairs[str(GK.statement)]:
         if node in conflicts:
-            in_conflict.add(pool.setdefault(statement, statement))
+            in_conflict.add(statement)
         elif node in facts:
-            fact_of[pool.setdefault(statement, statement)] = pool.setdefault(node, node)
-    near_of = _near_matches(dataset, labels, column["predicate"], pool)
+            fact_of[statement] = node
+    near_of = _near_matches(columns, labels, column["predicate"])
     edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
         lambda: {"sources": [], "negated": False, "conflict": False, "near": []}
     )
-    for statement, doc in column["doc"].items():  # a statement is derived from its article
+    for statement, doc in sorted(column["doc"].items()):  # a statement is derived from its article
         if statement not in column["object"]:
             continue
         s, p, o = (column[name][statement] for name in ("subject", "predicate", "object"))
@@ -115,13 +162,13 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
             graph.add_node(o, label=column["text"].get(statement, o), type=VALUE, aliases=[])
         edge = edges[(s, o, p)]
         edge["relation"] = labels.get(p, p)
-        source = {
+        cited = {
             "doc": doc,
             "title": titles.get(doc) or files.get(doc) or doc,
             "sentence": column["sentence"].get(statement, ""),
         }
-        if source not in edge["sources"]:
-            edge["sources"].append(source)
+        if cited not in edge["sources"]:
+            edge["sources"].append(cited)
         edge["negated"] = edge["negated"] or statement in column["negated"]
         edge["conflict"] = edge["conflict"] or statement in in_conflict
         for near in near_of.get(fact_of.get(statement, ""), ()):
@@ -136,12 +183,12 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
 
 
 def _near_matches(
-    dataset: Dataset, labels: dict[str, str], predicates: dict[str, str], pool: dict[str, str]
+    columns: Columns, labels: dict[str, str], predicates: dict[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
     """Fact IRI → its near matches as {relation, score}, the closest first."""
-    scores = _by_subject(dataset, GK.score, pool)
+    scores = columns.single[str(GK.score)]
     members: dict[str, list[str]] = defaultdict(list)
-    for match, fact in subject_objects(dataset, GK.fact):
+    for match, fact in sorted(columns.pairs[str(GK.fact)]):
         members[match].append(fact)
     near: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for match, pair in members.items():
@@ -151,13 +198,6 @@ def _near_matches(
     for matches in near.values():
         matches.sort(key=lambda m: (-m["score"], m["relation"]))
     return near
-
-
-def _by_subject(dataset: Dataset, predicate: URIRef, pool: dict[str, str]) -> dict[str, str]:
-    """Subject → object of every `predicate` triple, each string the one `pool` holds."""
-    return {
-        pool.setdefault(s, s): pool.setdefault(o, o) for s, o in subject_objects(dataset, predicate)
-    }
 
 
 def entity_nodes(graph: nx.MultiDiGraph) -> list[str]:

@@ -53,6 +53,7 @@ def to_dataset(
     store: str = DEFAULT_STORE,
     into: Path | None = None,
     formats: Iterable[str] = (),
+    also: Callable[[list[ox.Quad]], None] | None = None,
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and facts.
 
@@ -62,7 +63,8 @@ def to_dataset(
     With `into` (an output folder) the quads stream into its on-disk store (graphkit.store) as
     they are made, and the dataset returned reads that store, read-only: the whole dataset is
     never in memory. The graph files of `formats` that can be (STREAMED) are written into
-    `into` as the quads stream; the caller writes any other from the store.
+    `into` as the quads stream; the caller writes any other from the store. `also` is given
+    each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
     """
     quads = Quads(base, entered or {}).build(
         documents, entities, facts, statements, conflicts, related, sources or Sources(), datelines
@@ -71,7 +73,8 @@ def to_dataset(
         from graphkit import store as on_disk  # here: graphkit.store imports this module
 
         with StreamedFiles(into, streamed(formats), prefixes(base)) as files:
-            on_disk.build(into, quads, base=base, also=files.write)
+            chunked = files.write if also is None else _both(files.write, also)
+            on_disk.build(into, quads, base=base, also=chunked)
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
         return opened
@@ -91,6 +94,16 @@ def to_dataset(
         for q in quads
     )
     return dataset
+
+
+def _both(
+    first: Callable[[list[ox.Quad]], None], then: Callable[[list[ox.Quad]], None]
+) -> Callable[[list[ox.Quad]], None]:
+    def both(chunk: list[ox.Quad]) -> None:
+        first(chunk)
+        then(chunk)
+
+    return both
 
 
 def fill(memory: ox.Store, quads: Iterable[ox.Quad]) -> None:

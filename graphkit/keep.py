@@ -55,9 +55,10 @@ def build(
 ) -> Kept:
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
     with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
+        mapped = analyze.Columns()
         result = pipeline.run(
             sources, config=config, pipeline=nlp, into=_into(staging, config),
-            formats=_suffixes(formats),
+            formats=_suffixes(formats), also=mapped.take,
         )  # fmt: skip
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
@@ -74,7 +75,7 @@ def build(
             entered=result.entered,
             names=result.names,
         )
-        written, view = _write(staging, result, kept, heading)
+        written, view = _write(staging, result, kept, heading, mapped)
     return _kept(result, written, view, out_dir, config)
 
 
@@ -161,6 +162,7 @@ def _rebuild(
 
     `names`: what the kept graph read of the names of the articles it held, if they all remain.
     """
+    mapped = analyze.Columns()
     result = pipeline.assemble(
         articles,
         documents,
@@ -170,6 +172,7 @@ def _rebuild(
         into=_into(staging, before.config),
         formats=_suffixes(before.formats),
         names=names,
+        also=mapped.take,
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -181,14 +184,21 @@ def _rebuild(
         entered=result.entered,
         names=result.names,
     )
-    written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}")
+    written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}", mapped)
     return result, written, view
 
 
 def _write(
-    staging: Path, result: pipeline.BuildResult, kept: state.State, heading: str
+    staging: Path,
+    result: pipeline.BuildResult,
+    kept: state.State,
+    heading: str,
+    mapped: analyze.Columns,
 ) -> tuple[list[Path], View]:
-    """Write the graph files, the store, the map and the state into `staging`."""
+    """Write the graph files, the store, the map and the state into `staging`.
+
+    `mapped` is what the map reads of the quads, gathered as they streamed into the store.
+    """
     formats = _suffixes(kept.formats)
     if _into(staging, kept.config) is not None:  # the quads streamed into the store and files
         streamed = graph.streamed(formats)
@@ -196,10 +206,12 @@ def _write(
         written = [staging / f"graph{suffix}" for suffix in streamed]
         written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
+        network = analyze.to_networkx(mapped)
     else:
         written = graph.write(result.dataset, staging, formats=formats)
         written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
-    view = visualize.select_view(analyze.to_networkx(result.dataset), max_nodes=kept.max_nodes)
+        network = analyze.to_networkx(result.dataset)
+    view = visualize.select_view(network, max_nodes=kept.max_nodes)
     html = staging / "graph.html"
     write_text(html, visualize.render_html(view, heading=heading))
     written.append(html)

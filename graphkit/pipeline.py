@@ -6,11 +6,11 @@ import dataclasses
 import datetime
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
@@ -19,6 +19,9 @@ from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,12 +60,14 @@ def run(
     pipeline: nlp.Pipeline | None = None,
     into: Path | None = None,
     formats: Sequence[str] = (),
+    also: Callable[[list[ox.Quad]], None] | None = None,
 ) -> BuildResult:
     """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
 
     `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory. With
     `into` (an output folder) the dataset is an on-disk store there, and the graph files of
-    `formats` (suffixes) that can be are written there as the quads stream (graph.to_dataset).
+    `formats` (suffixes) that can be are written there as the quads stream, and `also` is given
+    each chunk of them (graph.to_dataset).
     """
     config = config or BuildConfig()
     started = time.perf_counter()
@@ -75,7 +80,7 @@ def run(
             spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
         return assemble(
             spilled, documents, config=config, started=started, known=known, into=into,
-            formats=formats,
+            formats=formats, also=also,
         )  # fmt: skip
 
 
@@ -110,6 +115,7 @@ def assemble(
     into: Path | None = None,
     formats: Sequence[str] = (),
     names: Mapping[str, Any] | None = None,
+    also: Callable[[list[ox.Quad]], None] | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -121,9 +127,9 @@ def assemble(
 
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
-    `config.authorities` names, when the caller has read it already; `into` and `formats` as
-    for `run`. `names` is what an earlier build of some of these articles read of their names
-    (`BuildResult.names`): their names are then not read again.
+    `config.authorities` names, when the caller has read it already; `into`, `formats` and
+    `also` as for `run`. `names` is what an earlier build of some of these articles read of
+    their names (`BuildResult.names`): their names are then not read again.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -153,6 +159,7 @@ def assemble(
             store=config.store,
             into=into,
             formats=formats,
+            also=also,
         )
         return BuildResult(
             dataset=dataset,

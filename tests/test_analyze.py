@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from conftest import SEEDS
 
 from graphkit import analyze
 from graphkit.analyze import EntityIndex, Stats, find_entity, stats
 from graphkit.errors import GraphkitError
+from graphkit.pipeline import run
 
 ENT = "https://w3id.org/graphkit/entity/"
 
@@ -131,3 +133,14 @@ def test_seed_edges_in_conflict_are_the_trade_figures_only(seed_dataset):
         graph.nodes[v]["label"] for _, v, data in graph.edges(data=True) if data["conflict"]
     }
     assert clashing == {"$245 billion", "$240 billion"}  # not every fact with statements
+
+
+def test_the_map_gathered_as_a_build_streams_equals_the_map_read_from_its_store(pipeline, tmp_path):
+    # keep.build draws its map from the quads as they stream into the store, never reading
+    # the store back; a graph opened later is read from the store: both must be one graph.
+    gathered = analyze.Columns()
+    built = run([SEEDS], pipeline=pipeline, into=tmp_path, also=gathered.take)
+    streamed, stored = analyze.to_networkx(gathered), analyze.to_networkx(built.dataset)
+    assert stored.number_of_edges() > 100
+    assert dict(streamed.nodes(data=True)) == dict(stored.nodes(data=True))
+    assert list(streamed.edges(keys=True, data=True)) == list(stored.edges(keys=True, data=True))
