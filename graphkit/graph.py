@@ -194,9 +194,11 @@ class StreamedFiles:
     """Graph files written a chunk of quads at a time, as a build streams them into its store.
 
     Reading ABC's 1.4 million quads back from the on-disk store took 25 s a file (a RocksDB
-    lookup a term); a chunk sorted in a small in-memory store writes in a fraction of that.
-    A chunk writes one TriG block a graph it holds, so a graph may be named in several blocks
-    (TriG merges their triples), and graph.ttl holds each chunk's triples once. A context
+    lookup a term). Each chunk is sorted by graph and subject and handed to Oxigraph's
+    serializer: a sixth of the time that loading it into an in-memory store to dump took. A
+    chunk writes one TriG block a graph it holds, so a graph may be named in several blocks
+    (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
+    for each (the same RDF graph). A context
     manager: each file is renamed into place only if the block succeeds (_io.atomic_write_bytes).
     """
 
@@ -220,23 +222,21 @@ class StreamedFiles:
 
     def write(self, chunk: list[ox.Quad]) -> None:
         """Write one chunk of quads to every file."""
-        graphs = None  # the chunk's named graphs, sorted for the TriG and N-Quads files
+        ordered = sorted(chunk, key=_graph_and_subject)
         for suffix, out in self._files.items():
             body = _AfterPrefixes(out)  # the prefixes were written once, at the top
             writer = cast(IO[bytes], body)
-            if suffix == ".ttl":
-                union = ox.Store()
-                fill(union, (ox.Quad(q.subject, q.predicate, q.object) for q in chunk))
-                union.dump(
-                    writer, format=STREAMED[suffix], from_graph=ox.DefaultGraph(),
-                    prefixes=self._prefixes,
-                )  # fmt: skip
+            written = STREAMED[suffix]
+            if suffix == ".ttl":  # the union: each quad's triple
+                triples = (quad.triple for quad in ordered)
+                ox.serialize(triples, writer, format=written, prefixes=self._prefixes)
             else:
-                if graphs is None:
-                    graphs = ox.Store()
-                    fill(graphs, chunk)
-                graphs.dump(writer, format=STREAMED[suffix], prefixes=self._prefixes)
+                ox.serialize(ordered, writer, format=written, prefixes=self._prefixes)
             body.end()
+
+
+def _graph_and_subject(quad: ox.Quad) -> tuple[str, str]:
+    return str(quad.graph_name), str(quad.subject)
 
 
 def _write_union(dataset: Dataset, out: BinaryIO) -> None:
