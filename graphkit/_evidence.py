@@ -67,7 +67,7 @@ ORG_NOUNS = frozenset(
     association union ministry department authority board business enterprise conglomerate
     startup charity foundation fund regulator exchange journal magazine broadcaster importer
     exporter distributor wholesaler supplier processor miner chain utility operator brewer
-    brewery winery distillery bakery venture
+    brewery winery distillery bakery venture body
     developer builder contractor consultancy watchdog co-operative cooperative alliance
     coalition bloc militia band orchestra choir label supermarket fintech start-up outlet
     """.split()
@@ -125,6 +125,7 @@ _PREPOSITION = re.compile(
     r"\s(?:of|in|at|for|from|with|on|to|by|about|against|over|behind|under|between|among"
     r"|near|into|through|across|alongside|including|like|who|whose|that|which|where"
     r"|run|owned|led|headed|controlled|founded|operated|backed|known|based|made|starring"
+    r"|representing"
     r"|named|called|(?:built|directed|written|created|released|published|designed|produced"
     r"|developed|launched)\s+by)\s"
 )
@@ -476,7 +477,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
-    if _is_locative(before, after) and (is_town(text) or _NEAR.search(before)):
+    if (_is_locative(before, after) and is_town(text)) or (
+        _NEAR.search(before) and not _OWNER.match(after)
+    ):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     elif (town := _IN_TOWN.search(near)) and is_town(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
@@ -501,6 +504,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             kind = "Organization"  # "Eskom, the Johannesburg-based state utility"
         if kind is not None:
             votes.append((kind, 2))
+    described = _DESCRIBED.search(before)
+    if described and _SET_OFF.match(after) and (kind := describe(described.group(1))):
+        votes.append((kind, 2))  # "The body representing the industry, ACCORD Australasia,"
     return tuple(votes)
 
 
@@ -510,6 +516,10 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 """A description in apposition after a name: ", a linguist at ...," or ", west of Katherine"."""
+_DESCRIBED = re.compile(r"(?:^|[.;:]\s+)(?:the|a|an)\s+([^,;:()\"“”]{2,120}?),\s*$", re.IGNORECASE)
+"""A description set off before a name, from the start of its sentence: "The body representing
+Australia's cosmetics industry, ACCORD Australasia, says" (not after another name's apposition:
+"Gerry Kavanagh, 71, a suckler farmer from Ballinamore, Co Leitrim,")."""
 _STATE_BASED = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}-based)\b")
 """A state's name in "the Louisville, Kentucky-based chain": no end of the description."""
 _BASED = re.compile(r"\s*,\s*the\s+[\w.', -]*?\w-based\s")
@@ -622,8 +632,10 @@ _PLACE_OWNER = re.compile(
     rf"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|{'|'.join(sorted(_PLACE_WORDS))})['’]s\s+$"
 )
 """A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
-_NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
-"""The one preposition that puts any name in a place's slot: "a station near Coen"."""
+_NEAR = re.compile(
+    r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
+)
+"""The words that put any name in a place's slot: "a station near Coen", "north of Nhulunbuy"."""
 _TRAVEL = re.compile(
     r"\b(?:fl(?:y|ies|ying|ew|own)|flights?|services?|routes?|trains?|buses|ferr(?:y|ies)"
     r"|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?|airlifted)\s+(?:between|to)\s+$",
@@ -757,11 +769,13 @@ _KIN = frozenset(
 """Kin: only a person has them ("Bell's father-in-law", "the son of Joko Widodo")."""
 _AMOUNTS = frozenset([*map(str, range(1000)), "million", "billion", "common", "outstanding"])
 _TEAM = re.compile(
-    r"\s+and\s+(?:his|her)?\s*(?:colleagues?|co-?workers?|co-?authors?|team|students?"
-    r"|wife|husband|father|mother|son|daughter|brother|sister|family)\b",
+    r"\s+and\s+(?:(?:his|her)?\s*(?:colleagues?|co-?workers?|co-?authors?|team|students?"
+    r"|wife|husband|father|mother|son|daughter|brother|sister|family)"
+    r"|a\s+team|(?:fellow|other)\s+(?:researchers|scientists))\b",
     re.I,
 )
-"""A person's team after the name: "Kench and his team", "Mennill and his colleague Amy Rogers"."""
+"""A person's team after the name: "Kench and his team", "Mennill and his colleague Amy Rogers",
+"Walker and a team of researchers", "Ruiz and fellow scientists"."""
 _PRICE_MOVE = re.compile(
     r"\s+(?:shares\s+|stock\s+)?(?:rose|fell|gained|lost|added|slipped|dropped|declined|eased"
     r"|jumped|climbed|advanced|slid|tumbled|closed|was\s+unchanged)(?:\s+(?:unchanged\s+)?(?:at|to|up|down|off))?"

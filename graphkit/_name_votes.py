@@ -39,7 +39,7 @@ _NAME_ENDS = {
         biosciences pharma logistics telecom telecommunications brewery brewing brewers
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
-        sentinel""".split(),
+        sentinel beef meats pearls seafood seafoods fisheries sugar""".split(),
         "Organization",
     ),
     **dict.fromkeys(

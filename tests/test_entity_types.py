@@ -528,6 +528,39 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Organization",
             "Person",
         ),
+        (  # dev16 abc-rural-2496: a compass point "of" a name puts it in a place's slot
+            "Chris Barnard from Arafura Pearls, north of Nhulunbuy says it is a lucky escape.",
+            "Nhulunbuy",
+            "Place",
+            "Person",
+        ),
+        (  # dev16 abc-science-6676, shortened: who leads "a team of researchers"
+            "Walker and a team of researchers from eight institutions built a robotic arm.",
+            "Walker",
+            "Person",
+            "Thing",
+        ),
+        (  # dev16 abc-science-6277, shortened: a description set off before the name
+            "The body representing Australia's cosmetics industry, ACCORD Australasia, says it "
+            "has only just become aware of the report.",
+            "ACCORD Australasia",
+            "Organization",
+            "Person",
+        ),
+        (  # dev13 abc-rural-8474: the same, a firm's
+            "The New Zealand-based parent company of Peters and Brownes, Fonterra, has announced "
+            "a one cent per litre step up for spring.",
+            "Fonterra",
+            "Organization",
+            "Person",
+        ),
+        (  # dev16 abc-rural-258, shortened: a firm named for its trade ("Beef", "Pearls")
+            "The handover of Western Australia's largest beef processor and exporter Harvey Beef "
+            "has been delayed.",
+            "Harvey Beef",
+            "Organization",
+            "Person",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -578,6 +611,29 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
         ("Ne Zha 2, directed by ", "Jiaozi", ", overtook", "Person", None),  # who made a film
         ("", "Chrystia Freeland", " resigned as Canada's finance minister", "Person", None),
         ("", "Google", " stepped down as sponsor of the event", None, "Person"),  # no person's post
+        # a description before a name describes it only from its sentence's start
+        (
+            "Gerry Kavanagh, 71, a suckler farmer from ",
+            "Ballinamore",
+            ", Co Leitrim,",
+            None,
+            "Person",
+        ),
+        (
+            "Gerry Kavanagh, 71, a suckler farmer from Ballinamore, ",
+            "Co Leitrim",
+            ", told",
+            None,
+            "Person",
+        ),
+        (
+            "In recent months, ",
+            "Mr. Dorrance's children",
+            " and other family members",
+            None,
+            "Person",
+        ),
+        ("a town 40 km south-west of ", "Tamworth", ", the council said", "Place", None),
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):
