@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from graphkit._name_votes import WORD, Votes, is_place_name, is_town, name_votes
+from graphkit.authority._gazetteer import is_place
 from graphkit.labels import RuleKind
 from graphkit.types import Extraction, Mention
 
@@ -477,11 +478,11 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
-    if (_is_locative(before, after) and is_town(text)) or (
+    if (_is_locative(before, after) and (is_town(text) or _in_village(before, text))) or (
         _NEAR.search(before) and not _OWNER.match(after)
     ):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
-    elif (town := _IN_TOWN.search(near)) and is_town(town.group(1)) and _SET_OFF.match(after):
+    elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
     elif _TRAVEL.search(near) and not _OWNER.match(after):
         votes.append(("Place", 2))  # "flights between Iqaluit and ...", "kept flying to Moruya"
@@ -868,6 +869,23 @@ def _local_name(text: str) -> bool:
     "Withcott producer Bruce White", "NSW farmer"; not "BBC producer Jane Smith".
     """
     return text[:1].isupper() and (not text.isupper() or is_town(text))
+
+
+def _settled(text: str) -> bool:
+    """A known place's name, or a town's or village's of 500 people or more (GeoNames).
+
+    Evidence only in a place's slot ("in Salento, Quindío,"): many a surname is some village's.
+    """
+    return is_town(text) or (len(text) > 3 and is_place(text))
+
+
+def _in_village(before: str, text: str) -> bool:
+    """A village's name after "in" or "near" ("in Murtoa"), not after "at" or "from".
+
+    Firms named like villages stand there: "an engineer at Ford in Detroit".
+    """
+    found = _LOCATIVE.search(before)
+    return found is not None and found.group(1).casefold() not in ("at", "from") and _settled(text)
 
 
 def _from_here(before: str) -> bool:

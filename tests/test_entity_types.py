@@ -634,6 +634,10 @@ def test_a_listed_company_outvotes_its_tags_however_many(pipeline):
             "Person",
         ),
         ("a town 40 km south-west of ", "Tamworth", ", the council said", "Place", None),
+        # a village's name (GeoNames, 500 people or more) in a place's slot, not after "at"
+        ("a coffee grower in Salento, ", "Quindío", ", said the", "Place", None),
+        ("Rain fell on farms in ", "Kimba", " overnight", "Place", None),
+        ("an engineer at ", "Ford", " in Detroit", None, "Place"),
     ],
 )
 def test_context_votes(before, text, after, expected, wrong):

