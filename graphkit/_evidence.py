@@ -478,7 +478,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
-    if (_is_locative(before, after) and (is_town(text) or _in_village(before, text))) or (
+    slot = _place_slot(before, after)
+    if (slot is not None and _placed(slot, text)) or (
         _NEAR.search(before) and not _OWNER.match(after)
     ):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
@@ -879,13 +880,13 @@ def _settled(text: str) -> bool:
     return is_town(text) or (len(text) > 3 and is_place(text))
 
 
-def _in_village(before: str, text: str) -> bool:
-    """A village's name after "in" or "near" ("in Murtoa"), not after "at" or "from".
+def _placed(slot: str, text: str) -> bool:
+    """A place's name after `slot`: a village's after "in" or "near" ("in Murtoa").
 
-    Firms named like villages stand there: "an engineer at Ford in Detroit".
+    After "at" or "from" only a town's: firms named like villages stand there ("an engineer at
+    Ford in Detroit").
     """
-    found = _LOCATIVE.search(before)
-    return found is not None and found.group(1).casefold() not in ("at", "from") and _settled(text)
+    return is_town(text) if slot in ("at", "from") else _settled(text)
 
 
 def _from_here(before: str) -> bool:
@@ -906,14 +907,18 @@ _BODY_WORK = frozenset("aid relief charity humanitarian union party campaign".sp
 """Work done for a body: "an aid worker from Oxfam" comes from it, not a place."""
 
 
-def _is_locative(before: str, after: str) -> bool:
-    """A name in a slot for a place: after "in" or "near" (not "a stake in"); "at (from) X in Y"."""
+def _place_slot(before: str, after: str) -> str | None:
+    """The preposition of a place's slot a name stands in, lower case, or None.
+
+    After "in" or "near" (not "a stake in"); "at (from) X in Y".
+    """
     found = _LOCATIVE.search(before)
     if found is None or re.match(r"['’]", after):
-        return False  # "in Hartley's report": whose, not where
-    if found.group(1).casefold() in ("at", "from"):  # "an analyst at Hartley": a firm's, ...
-        return _IN_PLACE.match(after) is not None  # ... unless in a place ("from Hassan in ...")
-    return _INVESTED.search(before) is None
+        return None  # "in Hartley's report": whose, not where
+    slot = found.group(1).casefold()
+    if slot in ("at", "from"):  # "an analyst at Hartley": a firm's, ...
+        return slot if _IN_PLACE.match(after) else None  # ... unless in a place ("from Hassan in")
+    return slot if _INVESTED.search(before) is None else None
 
 
 def _singular(word: str) -> str:

