@@ -86,7 +86,7 @@ PLACE_NOUNS = frozenset(
 EVENT_NOUNS = frozenset(
     """
     cyclone storm hurricane typhoon tornado earthquake flood war election summit festival
-    tournament championship conference olympics games attack battle crisis
+    tournament championship conference olympics games attack battle crisis talkfest symposium
     """.split()
 )
 WORK_NOUNS = frozenset(
@@ -178,6 +178,7 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (_FOUNDED, (("Person", 2),), (("Organization", 2),)),  # a body founded
     (re.compile(r"^be (?:[\w-]+ )?maker of$"), (("Organization", 2),), (("Product", 2),)),
     (re.compile(r"^(?:work for|be employed by|join)$"), (("Person", 1),), (("Organization", 1),)),
+    (re.compile(r"^be with$"), (("Person", 2),), ()),  # "Grace Daniels is with the Rangers"
     # Corporate relations: what is owned by the percent, merged, spun off or a unit is a firm.
     (re.compile(r"^(?:[\w-]+ ){0,2}(?:own|hold|control) % (?:of|in)$"), (), (("Organization", 2),)),
     (
@@ -248,13 +249,15 @@ def noun_type(word: str) -> str | None:
 
     >>> noun_type("linguist"), noun_type("statistician"), noun_type("steelmaker")
     ('Person', 'Person', 'Organization')
-    >>> noun_type("fragrance"), noun_type("insist"), noun_type("levy")
-    ('Product', None, None)
+    >>> noun_type("fragrance"), noun_type("insist"), noun_type("levy"), noun_type("co-leader")
+    ('Product', None, None, 'Person')
     """
     word = _singular(word.casefold())
     for nouns, kind in _NOUN_TYPES:
         if word in nouns:
             return kind
+    if word.startswith("co-") and noun_type(word[3:]) == "Person":
+        return "Person"  # co-leader, co-chair, co-host: a role shared
     if len(word) > 5 and word not in _NOT_ROLES and word.endswith(("ist", "ician", "grapher")):
         return "Person"  # linguist, physician, photographer: people by their trade
     if len(word) > 7 and word.endswith("ioner"):

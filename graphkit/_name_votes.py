@@ -39,7 +39,8 @@ _NAME_ENDS = {
         biosciences pharma logistics telecom telecommunications brewery brewing brewers
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
-        sentinel beef meats pearls seafood seafoods fisheries sugar""".split(),
+        sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
+        aquaculture""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -70,6 +71,8 @@ _PARTY_MEMBERS = frozenset(
     unionists""".split()
 )
 """A party named by its members, capitalised: "Mark Carney's Liberals", "the Sweden Democrats"."""
+_HEAD_JOINTS = frozenset(("of", "on", "for"))
+"""Words between a name's head and its complement: "Sea of Galilee", "Institute for Justice"."""
 _BUILDINGS = frozenset("museum gallery stadium arena".split())
 """Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
 their staff make them sound like bodies ("director of the British Museum")."""
@@ -137,8 +140,9 @@ def name_votes(label: str) -> Votes:
     if words[-1] in _GENERATIONS:
         return (("Person", 3),)  # "S.I. Newhouse Jr.": only people are juniors
     head = words[-1] if written[-2] not in NAME_PARTICLES else None  # not "Jan van Dam"
-    if head not in _NAME_ENDS and "of" in words[1:]:  # "Bank of America", "Sea of Galilee"
-        head = words[words.index("of") - 1]
+    joint = next((i for i, word in enumerate(words[1:], 1) if word in _HEAD_JOINTS), None)
+    if head not in _NAME_ENDS and joint is not None:  # "Bank of America", "Conference on AIDS"
+        head = words[joint - 1]
     if head in _BUILDINGS:
         return (("Place", 2), ("Organization", -2))  # whoever works there: "the British Museum"
     kind = _NAME_ENDS.get(head) if head else None

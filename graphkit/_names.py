@@ -491,7 +491,12 @@ class NameTable:
         for key, found in iri.copy().items():
             union(key, by_iri.setdefault(found, key))
         for short, full in _acronyms.pairs(self._labels):  # "FTC", "Federal Trade Commission"
-            if "Person" not in (kinds[short], kinds[full]) and not self._teams & {short, full}:
+            linked = iri.get(find(short))  # "US", the United States: not "University of Sydney"
+            if (
+                "Person" not in (kinds[short], kinds[full])
+                and not self._teams & {short, full}
+                and linked in (None, iri.get(find(full)))
+            ):
                 union(short, full)
 
         def is_person(key: str) -> bool:  # a name linked to a place or a body is no surname

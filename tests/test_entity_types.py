@@ -561,6 +561,30 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Organization",
             "Person",
         ),
+        (  # dev17 abc-rural-16729, shortened: a dairy is a firm
+            "Carilla Dairy at Tintinara has failed to find enough cows because of a lack of feed.",
+            "Carilla Dairy",
+            "Organization",
+            "Person",
+        ),
+        (  # own: a shared role before the name ("co-leader")
+            "Greens co-leader Marama Davidson told reporters the bill would fail.",
+            "Marama Davidson",
+            "Person",
+            "Organization",
+        ),
+        (  # own: who "is with" a body is a person
+            "Helen Ward is with the Kimberley Land Council and says the water plan is flawed.",
+            "Helen Ward",
+            "Person",
+            "Organization",
+        ),
+        (  # own: a conference "on" its subject is an event
+            "She presented the work at the International Conference on Coral Reefs in Cairns.",
+            "International Conference on Coral Reefs",
+            "Event",
+            "Organization",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -654,6 +678,9 @@ def test_context_votes(before, text, after, expected, wrong):
         ("Coniston Partners", "Organization"),
         ("Tanami Desert", "Place"),
         ("Polocrosse World Cup", "Event"),
+        ("International Conference on Memory", "Event"),  # the head before "on" or "for"
+        ("Institute for Justice", "Organization"),
+        ("South Ocean Mariculture", "Organization"),
         ("Russian state media", None),  # a description: its last word is no part of a name
         ("Gold", None),  # one word is a name, not a shape
     ],
@@ -715,6 +742,8 @@ def test_first_words_of_bodies_and_places_in_other_languages(label, kind):
         ("die at", (("Person", 2),), ()),  # "died at the Polar Wolf penal colony", "at home"
         ("run", (), ()),  # "May Stores runs department stores"
         ("be maker of", (("Organization", 2),), (("Product", 2),)),
+        ("be co-leader of", (("Person", 3),), (("Person", -2),)),  # a role shared
+        ("be with", (("Person", 2),), ()),  # "Grace Daniels is with the Ngukurr Rangers"
     ],
 )
 def test_relation_votes(lemma, subject, obj):
@@ -930,7 +959,7 @@ def test_names_of_places_people_and_firms_do_not_flip(pipeline, sentence, name, 
         ("Hong Kong Sevens", (("Event", 2),)),  # a sevens tournament; "Hong" is no given name
         ("Adelaide Hills", (("Place", 2),)),
         ("Dairy farmers in Queensland's Darling Downs", ()),  # a phrase that ends in a name
-        ("Royal Society for the Blind", ()),
+        ("Royal Society for the Blind", (("Organization", 2),)),  # a society's, not a person's
     ],
 )
 def test_person_shape_votes(label, votes):
@@ -1148,6 +1177,18 @@ def test_a_label_rule_votes_for_a_type_the_label_does_not_give(pipeline):
     types = entity_types("Faith Kipyegon, from Keringet in Nakuru County, won the race.", pipeline)
     assert types["Keringet"] == "Place", types
     assert types["Faith Kipyegon"] == "Person"
+
+
+def test_an_acronym_linked_to_a_country_spells_out_nothing_else(pipeline):
+    """ "US" is the United States (the authority says so): "University of Sydney" in another
+    article has its initials, but is not joined to the country."""
+    texts = {
+        "a": "The US imposed new tariffs on Chinese steel.",
+        "b": "Dr Ross Morrow of the University of Sydney agrees the condition is suspicious.",
+    }
+    types = articles_types(texts, pipeline)
+    assert types.get("University of Sydney") == "Organization", types
+    assert types["United States"] == "Place"
 
 
 def test_an_events_own_words_vote_in_each_article(pipeline):
