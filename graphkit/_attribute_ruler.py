@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import IDS  # type: ignore[import-not-found]
@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 FACTORY = "graphkit_attribute_ruler"
 
@@ -38,10 +39,15 @@ class _Test:
     values: frozenset[int] = frozenset()
     negated: bool = False
     regex: re.Pattern[str] | None = None
+    searched: dict[int, bool] = field(default_factory=dict, compare=False)
+    """The regex's answer for each value it was asked about: a word recurs, its answer with it."""
 
     def passes(self, value: int, strings: StringStore) -> bool:
         if self.regex is not None:
-            return self.regex.search(strings[value]) is not None
+            found = self.searched.get(value)
+            if found is None:
+                found = self.searched[value] = self.regex.search(strings[value]) is not None
+            return found
         return (value in self.values) != self.negated
 
 
@@ -100,19 +106,36 @@ class IndexedAttributeRuler(AttributeRuler):
             return []
         array = doc.to_array(list(index.attributes)).reshape(length, -1)
         columns = [array[:, i].tolist() for i in range(len(index.attributes))]
+        strings = doc.vocab.strings
         matches = []
         for position, column, patterns_by_value in index.gates:
             for token, value in enumerate(columns[column]):
-                for pattern in patterns_by_value.get(value, ()):
-                    start = token - position
-                    if _matches(pattern, start, columns, length, doc.vocab.strings):
-                        matches.append((pattern.rule, pattern.key, start, start + pattern.length))
+                patterns = patterns_by_value.get(value)
+                if patterns is None:
+                    continue
+                start = token - position
+                for pattern in patterns:
+                    end = start + pattern.length
+                    if start < 0 or end > length:
+                        continue
+                    if not pattern.tests or _passes(pattern, start, columns, strings):
+                        matches.append((pattern.rule, pattern.key, start, end))
         for pattern in index.ungated:
-            for start in range(length):
-                if _matches(pattern, start, columns, length, doc.vocab.strings):
+            for start in range(length - pattern.length + 1):
+                if _passes(pattern, start, columns, strings):
                     matches.append((pattern.rule, pattern.key, start, start + pattern.length))
         matches.sort()
         return matches
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """Set each match's attributes on its token, as AttributeRuler's does, without a Span."""
+        for match in matches:
+            rule, _, start, end = match
+            index = self.indices[rule]
+            at = (start if index >= 0 else end) + index
+            if not start <= at < end:
+                super().set_annotations(doc, [match])  # type: ignore[no-untyped-call]  # its error
+            set_token_attrs(doc[at], self.attrs[rule])
 
 
 @Language.factory(FACTORY, default_config={"validate": False})
@@ -131,14 +154,12 @@ def index_attribute_ruler(pipeline: Language) -> None:
             replacement.add_patterns(patterns)
 
 
-def _matches(
-    pattern: _Pattern, start: int, columns: list[list[int]], length: int, strings: StringStore
-) -> bool:
-    if start < 0 or start + pattern.length > length:
-        return False
-    return not pattern.tests or all(
-        t.passes(columns[t.column][start + t.position], strings) for t in pattern.tests
-    )
+def _passes(pattern: _Pattern, start: int, columns: list[list[int]], strings: StringStore) -> bool:
+    """Whether the pattern, placed at `start` (inside the Doc), passes its remaining tests."""
+    for test in pattern.tests:  # a loop, not all(): this runs at nearly every token
+        if not test.passes(columns[test.column][start + test.position], strings):
+            return False
+    return True
 
 
 def _build_index(rules: Iterable[dict[str, Any]], strings: StringStore) -> _Index | None:

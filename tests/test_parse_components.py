@@ -72,6 +72,18 @@ def test_a_pattern_the_index_cannot_express_falls_back_to_the_matcher(stock):
     assert not indexed.indexed
 
 
+def test_an_index_outside_its_match_raises_spacys_error(stock):
+    """The indexed ruler sets attributes without a Span; a bad index still meets spaCy's check."""
+    pattern = {"patterns": [[{"LOWER": "big"}]], "attrs": {"LEMMA": "large"}, "index": 1}
+    stock_ruler, indexed = AttributeRuler(stock.vocab), IndexedAttributeRuler(stock.vocab)
+    for ruler in (stock_ruler, indexed):
+        ruler.add_patterns([pattern])
+        with pytest.raises(ValueError, match="E1001"):
+            ruler.set_annotations(
+                stock.make_doc("a big deal"), ruler.match(stock.make_doc("a big deal"))
+            )
+
+
 def test_a_pipeline_without_the_stock_ruler_is_left_as_it_is(stock):
     import spacy
 
