@@ -74,7 +74,8 @@ def test_a_pattern_the_index_cannot_express_falls_back_to_the_matcher(stock):
 
 def test_an_index_outside_its_match_raises_spacys_error(stock):
     """The indexed ruler sets attributes without a Span; a bad index still meets spaCy's check."""
-    pattern = {"patterns": [[{"LOWER": "big"}]], "attrs": {"LEMMA": "large"}, "index": 1}
+    pattern: dict[str, Any] = {"patterns": [[{"LOWER": "big"}]], "attrs": {"LEMMA": "large"}}
+    pattern["index"] = 1  # past the one-token match
     stock_ruler, indexed = AttributeRuler(stock.vocab), IndexedAttributeRuler(stock.vocab)
     for ruler in (stock_ruler, indexed):
         ruler.add_patterns([pattern])
