@@ -62,19 +62,19 @@ class Predicate:
 
 def is_predicate_head(token: Token) -> bool:
     """A verb (or a copula heading its clause) that is not merely part of another's chain."""
-    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+    pos = token.pos_
+    if pos not in ("VERB", "AUX"):
         return False
-    if token.dep_ == "acl" and token.i < token.head.i:
+    dep = token.dep_
+    if dep in ("aux", "auxpass", "amod", "compound"):
+        return False
+    if dep == "acl" and token.i < token.head.i:
         return False  # a participle before its noun is a modifier: "surviving family members"
-    if token.pos_ == "VERB" or (
-        token.pos_ == "AUX" and any(c.dep_ == "attr" for c in token.children)
-    ):
-        chained = token.dep_ == "xcomp" and not subjects_of(token) and not _has_object(token.head)
+    if pos == "VERB" or any(c.dep_ == "attr" for c in token.children):
+        chained = dep == "xcomp" and not subjects_of(token) and not _has_object(token.head)
         return not chained
-    return (
-        token.pos_ == "AUX"
-        and token.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
-        and any(c.dep_ in ("acomp", "prep") for c in token.children)
+    return dep in ("ROOT", "ccomp", "conj", "relcl", "advcl") and any(
+        c.dep_ in ("acomp", "prep") for c in token.children
     )
 
 

@@ -100,9 +100,8 @@ class _Referent:
     kind: str = ""
     """Its commonest type in `types`."""
 
-    def name(self, ent: Span, label: str) -> None:
-        """Count one more naming: `ent`, labelled `label`."""
-        listed = name_words(ent)
+    def name(self, ent: Span, label: str, listed: list[str]) -> None:
+        """Count one more naming: `ent`, labelled `label`, whose `name_words` are `listed`."""
         words = frozenset(listed)
         if len(words) > len(self.fullest):
             self.fullest, self.types = words, Counter()
@@ -131,14 +130,15 @@ class Discourse:
         label = ent.label_
         if ent.start and ent.doc[ent.start - 1].lower_ in HONORIFICS:
             label = "PERSON"  # "Mr. Cray" is the man, whatever the tagger says
-        words = frozenset(name_words(ent))
+        listed = name_words(ent)
+        words = frozenset(listed)
         if label not in _KINDS or not words:
             return
         referent = self._match(words, label)
         if referent is None:
             referent = _Referent(fullest=words)
             self._referents.append(referent)
-        referent.name(ent, label)
+        referent.name(ent, label, listed)
         referent.seen.append((number, ent.root.i, _is_topic(ent.root)))
         referent.roles.extend(roles(ent))
         self._by_token[ent.root.i] = referent

@@ -37,14 +37,15 @@ person's name is refused there."""
 
 def modifier_facts(token: Token) -> Iterator[Reading]:
     """The readings of `token` as a hyphenated participle or a headquarters noun."""
-    if token.lower_ == "based" or token.lower_.endswith("-based"):
+    lower = token.lower_  # each attribute read once: this runs at every token
+    if lower == "based" or lower.endswith("-based"):
         town = _town_state_based(token)
         if town is not None:
             yield from town
             return
-    if token.dep_ in ("amod", "compound", "nmod") and token.tag_ == "VBN":
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "compound", "nmod"):
         yield from _hyphen_facts(token)
-    if token.lemma_.lower() in SEAT_NOUNS and token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SEAT_NOUNS:
         yield from _seat_facts(token)
 
 

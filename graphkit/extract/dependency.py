@@ -106,13 +106,16 @@ class DependencyExtractor:
                     yield fact
                     yield from derived_facts(fact)
                 yield from where_facts(token)
-            if token.dep_ == "appos":
+            dep = token.dep_  # each attribute read once: this runs at every token
+            if dep == "appos":
                 yield from appositive_facts(token)
-            if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-                yield from title_facts(token, parsed)
-            if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
-                yield from descriptor_facts(token, parsed)
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            if token.ent_iob_ == "B":
+                label = token.ent_type_
+                if label == "PERSON":
+                    yield from title_facts(token, parsed)
+                elif label == "ORG":
+                    yield from descriptor_facts(token, parsed)
+            if token.pos_ in ("NOUN", "PROPN") and dep != "compound":
                 yield from noun_facts(token, max_tokens=self.max_argument_tokens)
                 yield from home_facts(token)
                 yield from conviction_facts(token)
