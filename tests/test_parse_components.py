@@ -79,10 +79,9 @@ def test_an_index_outside_its_match_raises_spacys_error(stock):
     stock_ruler, indexed = AttributeRuler(stock.vocab), IndexedAttributeRuler(stock.vocab)
     for ruler in (stock_ruler, indexed):
         ruler.add_patterns([pattern])
+        doc = stock.make_doc("a big deal")
         with pytest.raises(ValueError, match="E1001"):
-            ruler.set_annotations(
-                stock.make_doc("a big deal"), ruler.match(stock.make_doc("a big deal"))
-            )
+            ruler.set_annotations(doc, ruler.match(doc))
 
 
 def test_a_pipeline_without_the_stock_ruler_is_left_as_it_is(stock):
