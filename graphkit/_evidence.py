@@ -49,7 +49,8 @@ PERSON_ROLES = frozenset(
     theologian astronomer inventor programmer mogul cofounder influencer youtuber barrister
     solicitor monk nun sheikh emir sultan monarch ruler dictator warlord strongman autocrat
     dissident whistleblower nominee heir heiress widower assailant killer murderer hostage
-    detainee prisoner inmate refugee migrant teenager
+    detainee prisoner inmate refugee migrant teenager coordinator co-ordinator administrator
+    convenor convener facilitator grazier
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -464,10 +465,14 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Derna, in eastern Libya": a town in a known place
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
-    if ACRONYM.match(text) and _STAFF_NAMED.match(after) and not _known_place(text):
-        votes.append(("Organization", 2))  # "MLA's Wayne Hall", "NASA's Bill Nelson"
+    owner = re.sub(r"['’]s?$", "", text)  # "Goulburn Murray Water's" as the model tags it
+    staff = _STAFF_NAMED.match(after if owner == text else f"'s{after}")
+    if staff and _body_shaped(owner) and not _known_place(owner):
+        votes.append(("Organization", 3))  # "MLA's Wayne Hall", "Lower Murray Water's Jo Pike"
     if _STREET_OWNER.match(after):
         votes.append(("Place", 2))  # "a takeaway on Batley's Commercial Street": a town's street
+    if following[:1] == ["s"] and following[1:2] and following[1] in _TOWN_PARTS:
+        votes.append(("Place", 2))  # "Dalby's saleyards", "Perth's outskirts"
     if following[:1] == ["s"] and following[1:2] and following[1] in _KIN:
         votes.append(("Person", 2))  # "Bell's father-in-law", "Jay Willmann's family"
     if (
@@ -483,7 +488,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
     slot = _place_slot(before, after)
     if (slot is not None and _placed(slot, text)) or (
-        _NEAR.search(before) and not _OWNER.match(after)
+        (_NEAR.search(before) or _listed_near(before, text, after)) and not _OWNER.match(after)
     ):
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
@@ -534,13 +539,14 @@ _SET_OFF = re.compile(r"\s*[,;:(—]|\s+--")
 """Punctuation after a name that ends its phrase: what follows is not a word of it."""
 _PLACE_SLOT = re.compile(
     r"\b(?:(?:parts|areas|outskirts|suburbs?|streets|centre|center|heart|districts?"
-    r"|neighbou?rhoods?|villages?|islands?|provinces?|regions?)\s+of"
+    r"|neighbou?rhoods?|villages?|islands?|provinces?|regions?|towns?|city|cities|ports?"
+    r"|shires?|townships?)\s+of"
     r"|(?:mp|member|senator|congressman|congresswoman|representative)\s+for"
     r"|(?:seat|electorate|riding|constituency)\s+of)\s+$",
     re.IGNORECASE,
 )
-"""A slot only a place fills: "parts of Nelson", "the MP for Clacton", "his seat of Dickson" (not
-"became part of Macmillan/McGraw")."""
+"""A slot only a place fills: "parts of Nelson", "the port of Dampier", "the MP for Clacton", "his
+seat of Dickson" (not "became part of Macmillan/McGraw")."""
 _FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
 _SQUAD = frozenset(
     """manager coach captain striker goalkeeper midfielder defender winger skipper forward
@@ -641,6 +647,14 @@ _NEAR = re.compile(
     r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
 )
 """The words that put any name in a place's slot: "a station near Coen", "north of Nhulunbuy"."""
+_NEAR_LIST = re.compile(
+    r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$",
+    re.I,
+)
+_LIST_GOES_ON = re.compile(r"\s*,\s*[A-Z]|\s+(?:and|or)\s+[A-Z]")
+"""Names listed after those words, the list going on after the name or ending with it: "forests
+near Roma, Dalby and Morven" (not "near Selma, the California Highway Patrol said")."""
 _TRAVEL = re.compile(
     r"\b(?:fl(?:y|ies|ying|ew|own)|flights?|services?|routes?|trains?|buses|ferr(?:y|ies)"
     r"|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?|airlifted)\s+(?:between|to)\s+$",
@@ -649,6 +663,17 @@ _TRAVEL = re.compile(
 """Where people or goods travel: "flights between Iqaluit and Pangnirtung", "flying to Moruya"."""
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
+
+
+def _listed_near(before: str, text: str, after: str) -> bool:
+    """Whether the name is one of a list of names after "near": "near Roma, Dalby and Morven"."""
+    if not text[:1].isupper() or not _NEAR_LIST.search(before):
+        return False
+    return bool(re.search(r"\b(?:and|or)\s+$", before) or _LIST_GOES_ON.match(after))
+
+
+_TOWN_PARTS = frozenset("saleyards showgrounds showground outskirts cbd foreshore".split())
+"""What only a town has, after its name's possessive: "Dalby's saleyards"."""
 _STREET_OWNER = re.compile(
     r"^['’]s?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Avenue|Lane|Square|Boulevard|Quay)\b"
 )
@@ -724,8 +749,25 @@ _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 """An office held for a term: "won a fourth term as president of", "began his second term as"."""
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 """An acronym: no one's name is written so ("MLA", "AWB"), though the NER may tag it PERSON."""
-_STAFF_NAMED = re.compile(r"^['’]s\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
-"""An acronym's possessive before a person's name: the body the person speaks for."""
+_STAFF_NAMED = re.compile(
+    r"^['’]s\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?!(?:The|An?|This|That|New|Big)\s)"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+"
+)
+"""A body's possessive before a person's name: the body the person speaks for (not a title's
+first words: "Hayao Miyazaki's The Boy and the Heron")."""
+
+
+def _body_shaped(text: str) -> bool:
+    """An acronym, or a name of several words whose own words say a body's or nothing.
+
+    Not one word ("Bush's Karl Rove": a person's man), a person's name ("Tony Blair's") or a
+    place's ("Lake Eyre's").
+    """
+    if ACRONYM.match(text):
+        return True
+    return " " in text and all(kind == "Organization" for kind, _ in name_votes(text))
+
+
 _IN_KNOWN_PLACE = re.compile(
     r"\s*,\s*in\s+(?:(?:(?:north|south|central|far)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?"
     r"|west(?:ern)?|rural|outback|coastal)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"

@@ -73,6 +73,11 @@ _PARTY_MEMBERS = frozenset(
 """A party named by its members, capitalised: "Mark Carney's Liberals", "the Sweden Democrats"."""
 _HEAD_JOINTS = frozenset(("of", "on", "for"))
 """Words between a name's head and its complement: "Sea of Galilee", "Institute for Justice"."""
+_ORDINAL = re.compile(
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d+(?:st|nd|rd|th)"
+)
+"""A name's ordinal first word: a congress so numbered is a meeting, not the body that meets."""
 _BUILDINGS = frozenset("museum gallery stadium arena".split())
 """Last words of places that are buildings, as schema.org's Museum and StadiumOrArena are, though
 their staff make them sound like bodies ("director of the British Museum")."""
@@ -146,6 +151,8 @@ def name_votes(label: str) -> Votes:
     if head in _BUILDINGS:
         return (("Place", 2), ("Organization", -2))  # whoever works there: "the British Museum"
     kind = _NAME_ENDS.get(head) if head else None
+    if head == "congress" and _ORDINAL.fullmatch(words[0]):
+        kind = "Event"  # "Second European Congress of Mathematics": one meeting
     if tuple(words[-2:]) == ("space", "station"):
         kind = "Product"  # a spacecraft, though a station ends places' names
     if kind is None and words[0] in _NAME_STARTS and not re.search(r"['’]s\b", label):

@@ -585,6 +585,24 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Event",
             "Organization",
         ),
+        (  # own: "-based" before a person's role, not a body's name
+            "Perth-based project coordinator Maria Santos says the shipment left on Friday.",
+            "Maria Santos",
+            "Person",
+            "Organization",
+        ),
+        (  # own: a congress with an ordinal is a meeting
+            "The findings were presented at the Fifth Asian Congress of Nutrition in Seoul.",
+            "Fifth Asian Congress of Nutrition",
+            "Event",
+            "Organization",
+        ),
+        (  # own: the port of a town
+            "The first cargo of iron ore left the port of Geraldton bound for China.",
+            "Geraldton",
+            "Place",
+            "Organization",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -889,6 +907,9 @@ def test_role_nouns_by_their_ending():
         ("Bangkok Post", (("Organization", 2),)),
         ("Evening Standard", ()),  # not without a place
         ("Bendigo Advertiser", (("Organization", 2),)),  # a paper's word of its own
+        ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
+        ("19th Party Congress", (("Event", 2),)),
+        ("US Congress", ()),  # the body
     ],
 )
 def test_first_and_last_words_of_names(label, votes):
@@ -1074,6 +1095,19 @@ def test_person_shape_votes(label, votes):
         ("One of ", "Riddell", "'s collaborators is working on it", "Person"),  # a scholar's
         ("bauxite at ", "Comalco", "'s Weipa mine on Cape York", "Organization"),  # a firm's
         ("Mushrooms are ", "Chiquita", "'s biggest commodity", "Organization"),
+        # own rows for the dev18 round: roles, ports and towns, staff of a body, town lists
+        ("Darwin-based appeal coordinator ", "Ana Ruiz", " says", "Person"),
+        ("the ship docked at the port of ", "Gladstone", " on Monday", "Place"),
+        ("floods cut the town of ", "Charleville", " off", "Place"),
+        ("", "Lower Murray Water", "'s Jo Pike says the pipe will be fixed", "Organization"),
+        ("", "Lower Murray Water's", " Jo Pike says the pipe will be fixed", "Organization"),
+        ("", "Bong Joon Ho", "'s The Host drew record crowds", None),  # a film's title
+        ("", "Bush", "'s Karl Rove said", None),  # one word: a person's man as likely
+        ("", "Lake Eyre", "'s Cooper Creek flows", None),  # a place's own words
+        ("", "Kingaroy", "'s saleyards reopened", "Place"),
+        ("three dams near Tamworth, ", "Gunnedah", " and Narrabri are full", "Place"),
+        ("three dams near Tamworth, Gunnedah and ", "Narrabri", " are full", "Place"),
+        ("a crash on Highway 99 near Selma, ", "California Highway Patrol", " officers said", None),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
