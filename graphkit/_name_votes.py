@@ -8,9 +8,11 @@ resolve weighs it against the context (`_evidence`).
 
 from __future__ import annotations
 
-import functools
 import re
 
+from graphkit.authority import fold
+from graphkit.authority._default import place_names
+from graphkit.authority._gazetteer import city_population, given_names, listed_companies
 from graphkit.labels import NAME_PARTICLES
 
 Votes = tuple[tuple[str, int], ...]
@@ -208,13 +210,11 @@ def _person_shape(label: str, written: list[str]) -> bool:
 
     Not "Young & Rubicam", "Fannie Mae 2" or "Gerald BANGE": a firm's signs.
     """
-    from graphkit.authority._gazetteer import given_names
-
     if not 2 <= len(written) <= 4 or re.search(r"[&/+\d]", label):
         return False
     rest = written[1:]
     return (
-        _fold(written[0]) in given_names()
+        fold(written[0]) in given_names()
         and all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
         and len(rest[-1]) > 1
         and not rest[-1].isupper()
@@ -236,29 +236,14 @@ _NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award"
 Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize"."""
 
 
-@functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    from graphkit.authority._default import place_names
-
-    return place_names()
-
-
 def is_place_name(text: str) -> bool:
     """A country's, a state's or a capital's name (the default authority's)."""
-    return _fold(text) in _places()
+    return fold(text) in place_names()
 
 
 def is_listed_company(label: str) -> bool:
     """A listed company's name ("Eli Lilly", "Netflix"): pytickersymbols' index members."""
-    from graphkit.authority._gazetteer import listed_companies
-
-    return label[:1].isupper() and _fold(label) in listed_companies()
-
-
-def _fold(text: str) -> str:
-    from graphkit.authority import fold
-
-    return fold(text)
+    return label[:1].isupper() and fold(label) in listed_companies()
 
 
 def is_town(text: str) -> bool:
@@ -267,6 +252,4 @@ def is_town(text: str) -> bool:
     >>> is_town("Esperance"), is_town("Queensland"), is_town("Vesuvius")
     (True, True, False)
     """
-    from graphkit.authority._gazetteer import city_population
-
-    return is_place_name(text) or (len(_fold(text)) > 3 and city_population(text) >= MIN_CITY)
+    return is_place_name(text) or (len(fold(text)) > 3 and city_population(text) >= MIN_CITY)
