@@ -316,7 +316,7 @@ _BE_DESCRIBED = frozenset(
     (
         "be", "be among", "become", "act as", "serve as", "remain", "be elected", "be re-elected",
         "be named", "be appointed", "be elected as", "be named as", "be appointed as",
-        "be chosen as", "be sworn in as", "be installed as",
+        "be chosen as", "be sworn in as", "be installed as", "work as",
     )
 )  # fmt: skip
 """Relations whose object describes the subject: "was elected leader of the Conservative Party"."""
@@ -397,6 +397,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             votes.append(("Organization", 2))  # "the left-wing Broad Front": a party
         elif tuple(previous[-2:]) in _COMPOUNDS:
             votes.append((_COMPOUNDS[tuple(previous[-2:])], 3))  # "aircraft carrier Liaoning"
+        elif (
+            len(previous) > 2
+            and _singular(previous[-3]) in PERSON_ROLES
+            and _ROLE_OF_FIELD.search(before)
+        ):
+            votes.append(("Person", 2))  # "Professor of physics Rod Cross"
         elif (kind := noun_type(word)) is not None and (
             kind != "CreativeWork" or word != "play" or before.rstrip()[-1:] in "\"“'‘,"
         ):
@@ -634,8 +640,11 @@ _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 """A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool", "joined PSG
 from Napoli"."""
-_LOCATIVE = re.compile(r"\b(in|near|outside|around|across|throughout|at|from)\s+(?:the\s+)?$", re.I)
-"""A preposition of place just before a name: "in Tamworth", "near Esperance"."""
+_LOCATIVE = re.compile(
+    r"\b(in|near|outside|around|across|throughout|at|from|surrounding)\s+(?:the\s+)?$", re.I
+)
+"""A preposition of place just before a name: "in Tamworth", "near Esperance", "the land
+surrounding Broome"."""
 _PLACE_WORDS = frozenset("state country nation region".split())
 """Words for a place whose possessive names a part of it: "in the state's Great Southern"."""
 _PLACE_OWNER = re.compile(
@@ -745,6 +754,9 @@ _DEAL_DONE = re.compile(
     r"acquisition|purchase)\s+(?:with|of)\b"
 )
 """A firm that makes a merger or takeover: "Bunge completed its merger with"."""
+_ROLE_OF_FIELD = re.compile(r"\b(?:of|for)\s+(?!(?:the|a|an)\s)[a-z][\w-]*\s+$")
+"""A role's field in lower case, right before a name: "Professor of physics Rod Cross" (not "the
+manager of WTVJ, the station" nor "president of the Bundestag")."""
 _TERM_AS = re.compile(r"\s+(?:\w+\s+){1,4}?terms?\s+as\s+(?:the\s+)?([a-z-]+)")
 """An office held for a term: "won a fourth term as president of", "began his second term as"."""
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")

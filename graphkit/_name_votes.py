@@ -42,7 +42,7 @@ _NAME_ENDS = {
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
-        aquaculture""".split(),
+        aquaculture hydro water""".split(),
         "Organization",
     ),
     **dict.fromkeys(

@@ -603,6 +603,12 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "Place",
             "Organization",
         ),
+        (  # own: who "worked as" a nurse is a person
+            "Inspectors closed the clinic in Lagos where Okafor worked as a nurse for ten years.",
+            "Okafor",
+            "Person",
+            "Place",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -768,6 +774,11 @@ def test_relation_votes(lemma, subject, obj):
     assert relation_votes(lemma, None) == (subject, obj)
 
 
+def test_who_works_as_a_person_is_one():
+    assert relation_votes("work as", "a professor") == ((("Person", 3),), ())  # "where Hwang ..."
+    assert relation_votes("work as", "a consultancy") == ((("Organization", 3),), ())  # a firm
+
+
 def test_whom_someone_is_from():
     """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
     assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
@@ -907,6 +918,8 @@ def test_role_nouns_by_their_ending():
         ("Bangkok Post", (("Organization", 2),)),
         ("Evening Standard", ()),  # not without a place
         ("Bendigo Advertiser", (("Organization", 2),)),  # a paper's word of its own
+        ("Snowy Hydro", (("Organization", 2),)),  # a utility's last word
+        ("Barwon Water", (("Organization", 2),)),
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
@@ -1108,6 +1121,12 @@ def test_person_shape_votes(label, votes):
         ("three dams near Tamworth, ", "Gunnedah", " and Narrabri are full", "Place"),
         ("three dams near Tamworth, Gunnedah and ", "Narrabri", " are full", "Place"),
         ("a crash on Highway 99 near Selma, ", "California Highway Patrol", " officers said", None),
+        # own rows for the dev19 round: a role "of" a field, land "surrounding" a town
+        ("Emeritus Professor of chemistry ", "Ann Lee", " of Monash University", "Person"),
+        ("was elected president of the ", "Reichstag", " in 1932", None),  # of the body
+        ("Ann Cole, the manager of KXLY, ", "the ABC-owned station", ", said", None),  # a name
+        ("native title to the land surrounding ", "Kununurra", ".", "Place"),
+        ("the controversy surrounding ", "Enron", " grew", None),  # no place's name
     ],
 )
 def test_more_context_votes(before, text, after, expected):
