@@ -467,10 +467,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif (post := _LEFT_AS.match(after)) and describe(post.group(1)) == "Person":
         votes.append(("Person", 2))  # "Chrystia Freeland resigned as Canada's finance minister"
     inside = _IN_KNOWN_PLACE.match(after)
-    if inside and _known_place(inside.group(1) or inside.group(2)):
-        votes.append(("Place", 2))  # "Derna, in eastern Libya": a town in a known place
+    if (inside and _known_place(inside.group(1) or inside.group(2))) or _IN_PROVINCE.match(after):
+        votes.append(("Place", 2))  # "Derna, in eastern Libya", "Mae Sai, in Chiang Rai province"
     if _OF_TOWN.search(before):  # an age then "of": nothing but a home town
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
+    elif _NAMED_OF.search(before) and _SET_OFF.match(after) and _settled(text):
+        votes.append(("Place", 2))  # "Cane grower Tony Zappala, of Ingham, said": a home town
     owner = re.sub(r"['’]s?$", "", text)  # "Goulburn Murray Water's" as the model tags it
     staff = _STAFF_NAMED.match(after if owner == text else f"'s{after}")
     if staff and _body_shaped(owner) and not _known_place(owner):
@@ -499,7 +501,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
-    elif _TRAVEL.search(near) and not _OWNER.match(after):
+    elif (_TRAVEL.search(near) or _ROUTE_BETWEEN.search(near)) and not _OWNER.match(after):
         votes.append(("Place", 2))  # "flights between Iqaluit and ...", "kept flying to Moruya"
     elif _PLACE_SLOT.search(before) or _from_here(before):
         votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
@@ -637,6 +639,9 @@ _TO_WIN = re.compile(
 victory over Australia"."""
 _OF_TOWN = re.compile(r"\w,\s+(?:aged\s+)?\d{1,3},\s+of\s+$")
 """Where a person named with an age is from: "Maria Lopez, 42, of Fresno"."""
+_NAMED_OF = re.compile(r"(?-i:[A-Z][\w'’-]+),\s+of\s+$")
+"""A name set off, then "of": the person's home town or body ("Tony Zappala, of Ingham,");
+a place's name, by the gazetteer, says which."""
 _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 """A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool", "joined PSG
 from Napoli"."""
@@ -670,6 +675,14 @@ _TRAVEL = re.compile(
     re.IGNORECASE,
 )
 """Where people or goods travel: "flights between Iqaluit and Pangnirtung", "flying to Moruya"."""
+_ROUTE_BETWEEN = re.compile(
+    r"\b(?:sleepers?|roads?|highways?|motorways?|lines?|railways?|stretch|section|services?"
+    r"|flights?|trains?|buses|ferr(?:y|ies)|routes?|(?-i:[ABMN]\d{1,4}))\s+between\s+"
+    r"(?:(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and\s+)?$",
+    re.IGNORECASE,
+)
+"""A road or service between two names, either of them: "the N59 between Oughterard and Maam
+Cross", "the sleeper between Penzance and London Paddington"."""
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
 
@@ -780,6 +793,11 @@ def _body_shaped(text: str) -> bool:
     return " " in text and all(kind == "Organization" for kind, _ in name_votes(text))
 
 
+_IN_PROVINCE = re.compile(
+    r"\s*,\s*in\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:province|state|county|district|region|prefecture)\b"
+)
+"""A town set off before the province it lies in, named with its kind: "Mae Sai, in Chiang Rai
+province"."""
 _IN_KNOWN_PLACE = re.compile(
     r"\s*,\s*in\s+(?:(?:(?:north|south|central|far)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?"
     r"|west(?:ern)?|rural|outback|coastal)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
@@ -816,7 +834,8 @@ _FROM_HERE = _LOCALS | frozenset(
     """tailor villager pensioner retiree shopkeeper native lawmaker legislator senator
     assemblyman assemblywoman congressman congresswoman mp trader schoolteacher teacher driver
     mechanic labourer laborer vendor carpenter electrician plumber cleaner housewife mother
-    father grandmother grandfather worker schoolboy schoolgirl pupil""".split()
+    father grandmother grandfather worker schoolboy schoolgirl pupil crofter shepherd singer
+    musician""".split()
 )
 """People "from" a place they live in or were elected in, not a body they work for."""
 _KIN = frozenset(
@@ -843,9 +862,11 @@ _PRICE_MOVE = re.compile(
 """A stock's price move after the name: "Valhi rose 62.5 cents", "NL shares closed at $22"."""
 _US_STATES = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex va vt wash wva wis wyo""".split()
+    neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex va vt wash wva wis wyo alta sask ont
+    que bc pei nfld ns nb""".split()
 )
-"""US states as the AP abbreviates them, dots dropped: "Tupelo, Miss.", "Beverly Hills, Calif."."""
+"""US states and Canadian provinces as the AP and Canadian Press abbreviate them, dots dropped:
+"Tupelo, Miss.", "Beverly Hills, Calif.", "Prince Albert, Sask."."""
 _WHO = re.compile(r"\s*,\s*who\b")
 """A relative clause only people take: "Helgen, who is ..." ("whose" is a firm's too)."""
 _WHICH = re.compile(r"\s*,\s*which\b")

@@ -42,7 +42,7 @@ _NAME_ENDS = {
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
-        aquaculture hydro water""".split(),
+        aquaculture hydro water bakery bakeries coaches buses directorate fc afc""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -61,7 +61,7 @@ _NAME_ENDS = {
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
         open week days contest awards sevens biennale biennial triennale triennial quiz
-        trophy derby regatta parade pageant""".split(),
+        trophy derby regatta parade pageant fair eisteddfod pride""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),

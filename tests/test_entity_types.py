@@ -920,6 +920,12 @@ def test_role_nouns_by_their_ending():
         ("Bendigo Advertiser", (("Organization", 2),)),  # a paper's word of its own
         ("Snowy Hydro", (("Organization", 2),)),  # a utility's last word
         ("Barwon Water", (("Organization", 2),)),
+        ("Furness Coaches", (("Organization", 2),)),
+        ("Kerala Blasters FC", (("Organization", 2),)),
+        ("Bega Valley Bakery", (("Organization", 2),)),
+        ("National Eisteddfod", (("Event", 2),)),
+        ("Tullamore Show and Fair", (("Event", 2),)),
+        ("Brighton Pride", (("Event", 2),)),
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
@@ -1127,6 +1133,16 @@ def test_person_shape_votes(label, votes):
         ("Ann Cole, the manager of KXLY, ", "the ABC-owned station", ", said", None),  # a name
         ("native title to the land surrounding ", "Kununurra", ".", "Place"),
         ("the controversy surrounding ", "Enron", " grew", None),  # no place's name
+        # own rows for the dev20 round: roads and services between towns, home towns
+        ("closures of the A39 between ", "Wadebridge", " and Camelford", "Place"),
+        ("closures of the A39 between Wadebridge and ", "Camelford", " this week", "Place"),
+        ("the night ferry between Oban and ", "Castlebay", " was cancelled", "Place"),
+        ("talks between Unite and ", "Arriva", " broke down", None),  # not a route
+        ("Ewan Ross, 61, a crofter from ", "Lochboisdale", ", said", "Place"),
+        ("Dairy farmer Kate Moss, of ", "Cobram", ", said the price", "Place"),
+        ("said analyst Ann Wu, of ", "Morningstar", ", in a note", None),  # a body, not a town
+        ("", "Nong Khai", ", in Udon Thani province, said", "Place"),
+        ("", "Moosomin", ", Sask., said", "Place"),  # a Canadian province, abbreviated
     ],
 )
 def test_more_context_votes(before, text, after, expected):
