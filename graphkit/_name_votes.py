@@ -42,7 +42,7 @@ _NAME_ENDS = {
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
-        aquaculture hydro water bakery bakeries coaches buses directorate fc afc""".split(),
+        aquaculture hydro water bakery bakeries coaches buses directorate fc afc éireann""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -54,7 +54,7 @@ _NAME_ENDS = {
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
-        citadel monument motel inn maltings quay wharf pier volcano""".split(),
+        citadel monument motel inn maltings quay wharf pier volcano tunnel""".split(),
         "Place",
     ),
     **dict.fromkeys(

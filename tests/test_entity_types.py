@@ -926,6 +926,8 @@ def test_role_nouns_by_their_ending():
         ("National Eisteddfod", (("Event", 2),)),
         ("Tullamore Show and Fair", (("Event", 2),)),
         ("Brighton Pride", (("Event", 2),)),
+        ("Raidió Teilifís Éireann", (("Organization", 2),)),  # Ireland's national bodies
+        ("Clem Jones Tunnel", (("Place", 2),)),  # a tunnel, though named after a person
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
