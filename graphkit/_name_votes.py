@@ -42,7 +42,8 @@ _NAME_ENDS = {
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
-        aquaculture hydro water bakery bakeries coaches buses directorate fc afc éireann""".split(),
+        aquaculture hydro water bakery bakeries coaches buses directorate fc afc éireann
+        infirmary""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -54,7 +55,8 @@ _NAME_ENDS = {
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
-        citadel monument motel inn maltings quay wharf pier volcano tunnel""".split(),
+        citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
+        governorate""".split(),
         "Place",
     ),
     **dict.fromkeys(
@@ -85,7 +87,9 @@ _BUILDINGS = frozenset("museum gallery stadium arena".split())
 their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
     **dict.fromkeys(
-        "mount mt lake cape county co fort cerro interstate river loch lough".split(), "Place"
+        """mount mt lake cape county co fort cerro interstate river loch lough sierra isla laguna
+        bahía playa""".split(),
+        "Place",
     ),
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
     **dict.fromkeys(
@@ -95,7 +99,8 @@ _NAME_STARTS = {
     ),
     **dict.fromkeys("mr mrs ms dr prof professor sir dame lord lady".split(), "Person"),
     **dict.fromkeys(
-        """laboratorio laboratoire instituto istituto institut universidad universidade
+        """laboratorio laboratoire instituto istituto institut universidad universidade universiti
+        universitas hospital
         università université universität universiteit banco banca banque compañía compagnie
         société sociedad società grupo gruppo groupe partido parti partito ministerio ministère
         ministero fundación fundação fondation fondazione stiftung agencia agenzia agence

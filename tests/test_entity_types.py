@@ -738,6 +738,10 @@ def test_a_name_that_kept_its_honorific(label, votes):
         ("Estadio Azteca", "Place"),
         ("Palazzo Chigi", "Place"),
         ("Lago Maggiore", "Place"),
+        ("Sierra Gorda", "Place"),
+        ("Isla Mujeres", "Place"),
+        ("Hospital Italiano", "Organization"),
+        ("Universiti Putra Malaysia", "Organization"),
     ],
 )
 def test_first_words_of_bodies_and_places_in_other_languages(label, kind):
@@ -928,6 +932,9 @@ def test_role_nouns_by_their_ending():
         ("Brighton Pride", (("Event", 2),)),
         ("Raidió Teilifís Éireann", (("Organization", 2),)),  # Ireland's national bodies
         ("Clem Jones Tunnel", (("Place", 2),)),  # a tunnel, though named after a person
+        ("Hyogo Prefecture", (("Place", 2),)),
+        ("Kharkiv Oblast", (("Place", 2),)),
+        ("Bradford Royal Infirmary", (("Organization", 2),)),
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
