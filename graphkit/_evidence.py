@@ -412,7 +412,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif _DATELINE_OPEN.match(before) and _DATELINE_CLOSE.match(after):
         votes.append(("Organization", 3))  # "TEHRAN (AFP) —": the news agency
     following = [w for w in WORD.findall(after.casefold()[:40]) if w not in _AMOUNTS]
-    if re.search(r"['’]s?$", text):  # the mention took its possessive: "Tony Lama's"
+    owner = re.sub(r"['’]s?$", "", text)  # "Goulburn Murray Water's" as the model tags it
+    if owner != text:  # the mention took its possessive: "Tony Lama's"
         following = ["s", *following]
     if following[:1] == ["s"] and _CORPORATE.intersection(following[1:4]):
         votes.append(("Organization", 2))  # "Magna's shares", "Tony Lama's 2.1 million shares"
@@ -473,7 +474,6 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 4))  # "Liam Carter, 38, of Sale, Greater Manchester"
     elif _NAMED_OF.search(before) and _SET_OFF.match(after) and _settled(text):
         votes.append(("Place", 2))  # "Cane grower Tony Zappala, of Ingham, said": a home town
-    owner = re.sub(r"['’]s?$", "", text)  # "Goulburn Murray Water's" as the model tags it
     staff = _STAFF_NAMED.match(after if owner == text else f"'s{after}")
     if staff and _body_shaped(owner) and not _known_place(owner):
         votes.append(("Organization", 3))  # "MLA's Wayne Hall", "Lower Murray Water's Jo Pike"
@@ -501,8 +501,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
-    elif (_TRAVEL.search(near) or _ROUTE_BETWEEN.search(near)) and not _OWNER.match(after):
-        votes.append(("Place", 2))  # "flights between Iqaluit and ...", "kept flying to Moruya"
+    elif _TRAVEL.search(near) and not _OWNER.match(after):
+        votes.append(("Place", 2))  # "flights between Iqaluit and ...", "the N59 between ..."
     elif _PLACE_SLOT.search(before) or _from_here(before):
         votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
     elif _in_places_possessive(before, text):
@@ -657,31 +657,28 @@ _PLACE_OWNER = re.compile(
     rf"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|{'|'.join(sorted(_PLACE_WORDS))})['’]s\s+$"
 )
 """A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
-_NEAR = re.compile(
-    r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$", re.I
-)
+_NEAR_WORDS = r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+_NEAR = re.compile(_NEAR_WORDS + r"(?:the\s+)?$", re.I)
 """The words that put any name in a place's slot: "a station near Coen", "north of Nhulunbuy"."""
 _NEAR_LIST = re.compile(
-    r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
-    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$",
+    _NEAR_WORDS + r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$",
     re.I,
 )
 _LIST_GOES_ON = re.compile(r"\s*,\s*[A-Z]|\s+(?:and|or)\s+[A-Z]")
 """Names listed after those words, the list going on after the name or ending with it: "forests
 near Roma, Dalby and Morven" (not "near Selma, the California Highway Patrol said")."""
+_BETWEEN = r"between(?:\s+(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and)?"
 _TRAVEL = re.compile(
-    r"\b(?:fl(?:y|ies|ying|ew|own)|flights?|services?|routes?|trains?|buses|ferr(?:y|ies)"
-    r"|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?|airlifted)\s+(?:between|to)\s+$",
+    r"\b(?:(?:fl(?:y|ies|ying|ew|own)|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?"
+    r"|airlifted)\s+(?:between|to)"
+    rf"|(?:flights?|services?|routes?|trains?|buses|ferr(?:y|ies))\s+(?:to|{_BETWEEN})"
+    r"|(?:sleepers?|roads?|highways?|motorways?|lines?|railways?|stretch|section"
+    rf"|(?-i:[ABMN]\d{{1,4}}))\s+{_BETWEEN})\s+$",
     re.IGNORECASE,
 )
-"""Where people or goods travel: "flights between Iqaluit and Pangnirtung", "flying to Moruya"."""
-_ROUTE_BETWEEN = re.compile(
-    r"\b(?:sleepers?|roads?|highways?|motorways?|lines?|railways?|stretch|section|services?"
-    r"|flights?|trains?|buses|ferr(?:y|ies)|routes?|(?-i:[ABMN]\d{1,4}))\s+between\s+"
-    r"(?:(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and\s+)?$",
-    re.IGNORECASE,
-)
-"""A road or service between two names, either of them: "the N59 between Oughterard and Maam
+"""Where people or goods travel: "flying to Moruya", "flights between Iqaluit and Pangnirtung";
+a road or service between two names, either of them: "the N59 between Oughterard and Maam
 Cross", "the sleeper between Penzance and London Paddington"."""
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
