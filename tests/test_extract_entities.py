@@ -66,6 +66,37 @@ from conftest import as_strings, check
             {("Blackstone Group", "based in", "New York")},
             {("Blackstone Group", "be investment bank of", "New York")},
         ),
+        (  # own: the name after "the ROLE of PLACE," is the role's, though parsed as the place's
+            "The mayor of Paris, Anne Hidalgo, said the city would ban cars.",
+            {
+                ("Anne Hidalgo", "be mayor of", "Paris"),
+                ("Anne Hidalgo", "be", "The mayor of Paris"),
+            },
+            {("Paris", "be", "Anne Hidalgo")},
+        ),
+        (  # own
+            "The biggest dairy cooperative in New Zealand, Fonterra, cut its milk price.",
+            {
+                ("Fonterra", "be", "The biggest dairy cooperative in New Zealand"),
+                ("Fonterra", "cut", "its milk price"),
+            },
+            {("New Zealand", "be", "Fonterra")},
+        ),
+        (  # own: "lobby group the X" after a role: the role is in X, the group is X
+            "Matthew Sinclair, director of pressure group the TaxPayers' Alliance, said the plan "
+            "was a waste.",
+            {
+                ("Matthew Sinclair", "be director of", "TaxPayers' Alliance"),
+                ("TaxPayers' Alliance", "be", "pressure group"),
+            },
+            {("TaxPayers' Alliance", "be", "director of pressure group")},
+        ),
+        (  # own: a title before a name has no "the": the name is no field's
+            "Professor of marine biology Ana Ruiz, from the University of Cadiz, says the reef is "
+            "recovering.",
+            set(),
+            {("Ana Ruiz", "be", "marine biology")},
+        ),
     ],
 )
 def test_titles_and_roles_relate_the_person_to_the_organisation(read, sentence, expected, absent):
@@ -329,6 +360,22 @@ def test_possessive_places(read, sentence, expected, absent):
             "Rome.",
             set(),
             {("the European Commission", "based in", "Rome")},
+        ),
+        (  # own: "the capital of X, Y": Y is the capital, not X's container
+            "The capital of Burkina Faso, Ouagadougou, was quiet on Sunday.",
+            {("Ouagadougou", "be capital of", "Burkina Faso")},
+            {("Burkina Faso", "located in", "Ouagadougou")},
+        ),
+        (  # own: "a village in X, Y": Y is the village
+            "He grew up in a village in Kerala, Kumarakom.",
+            {("Kumarakom", "be village in", "Kerala")},
+            {("Kerala", "located in", "Kumarakom"), ("Kerala", "be", "Kumarakom")},
+        ),
+        (  # own: "a studio in TOWN, REGION": the region (tagged a person here) is no studio
+            "Wayan Sudira, who has run a pottery studio in Kasongan, Central Java, since 2011, "
+            "said sales had fallen.",
+            set(),
+            {("Central Java", "be", "a pottery studio in Kasongan")},
         ),
     ],
 )

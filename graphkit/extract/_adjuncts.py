@@ -35,7 +35,15 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.extract._clauses import subjects_of
-from graphkit.extract._entities import CONTAINERS, PLACES, entity_at, head_of, innermost, nesting
+from graphkit.extract._entities import (
+    CONTAINERS,
+    PLACES,
+    described_above,
+    entity_at,
+    head_of,
+    innermost,
+    nesting,
+)
 from graphkit.extract._nominal import role_facts
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import is_pronoun
@@ -71,6 +79,11 @@ def named_stand_in(noun: Token) -> Token | None:
             return child
     if noun.dep_ == "appos" and _is_name(noun.head) and _set_off(noun, after=noun.head):
         return noun.head
+    for prep in noun.children:  # "The mayor of Paris, Anne Hidalgo, said": parsed as Paris's
+        for name in prep.children if prep.dep_ == "prep" else ():
+            for appos in name.children:
+                if described_above(name, appos) == noun:
+                    return appos
     return None
 
 

@@ -88,6 +88,29 @@ def nesting(inner: Span, outer: Span) -> Relation | None:
     return None
 
 
+def described_above(name: Token, appos: Token) -> Token | None:
+    """The noun whose object is `name`, when the name after it, `appos`, is what that noun is.
+
+    The parse hangs the second name on the first in "the mayor of Paris, Anne Hidalgo", "the
+    dairy processor in Victoria, Murray Goulburn" and "the capital of Burkina Faso, Ouagadougou":
+    the second is the mayor, the processor, the capital. Only after "the" (or a noun of places):
+    in "a school in Sydney, Australia" the second place contains the first.
+    """
+    if appos.dep_ != "appos" or appos.head != name or name.dep_ != "pobj":
+        return None
+    prep, upper = name.head, name.head.head
+    if prep.dep_ != "prep" or upper.pos_ != "NOUN" or upper.ent_type_:
+        return None
+    inner, outer = entity_at(name), entity_at(appos)
+    if inner is None or outer is None or outer.start != inner.end + 1:
+        return None  # a comma, and nothing else, between the two names
+    if upper.lower_ == "capital" or (prep.lower_ == "in" and upper.lower_ in _PLACE_NOUNS):
+        return upper  # "a town in Victoria, Benalla"
+    if outer.label_ in CONTAINERS or not any(c.lower_ == "the" for c in upper.children):
+        return None  # "a workshop in Pekalongan, Central Java" (tagged a person): its region
+    return upper
+
+
 def entity_facts(parsed: Span) -> Iterator[Reading]:
     """Every relation between two named entities inside one noun phrase of `parsed`."""
     ents = _names(parsed)
@@ -146,6 +169,8 @@ def _comma_facts(ents: list[Span]) -> Iterator[Reading]:
         doc = a.doc
         if b.start != a.end + 1 or doc[a.end].text != ",":
             continue
+        if described_above(a.root, b.root) is not None:
+            continue  # "the capital of Burkina Faso, Ouagadougou": the capital, not a container
         relation = nesting(a, b)
         if relation is not None and _linked(a, b) and not _listed(b):
             yield Reading(kind="nesting", subject=head_of(a), relation=relation, object=head_of(b))
@@ -311,7 +336,7 @@ def _described_place_facts(ent: Span) -> Iterator[Reading]:
 
 
 _PLACE_NOUNS = frozenset(
-    """town city village suburb district region resort port island area neighbourhood
+    """town city capital village suburb district region resort port island area neighbourhood
     neighborhood hamlet settlement community municipality county province township ranch""".split()
 )
 """Nouns that describe a name as a place ("a town in", "a ranch in")."""

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from graphkit.extract._entities import (
     BASED_IN,
     CONTAINERS,
+    described_above,
     entity_at,
     hung_too_high,
     innermost,
@@ -63,6 +64,11 @@ def appositive_facts(appos: Token) -> Iterator[Reading]:
         return
     if is_seat_town(appos) or is_seat_town(head):
         return  # "Texas Roadhouse, the Louisville, Kentucky-based chain": read by _modifiers
+    upper = described_above(head, appos)
+    if upper is not None:  # "the mayor of Paris, Anne Hidalgo": she is the mayor
+        yield Reading(kind="appos", subject=appos, relation=_IS, object=upper)
+        yield from role_facts(appos, upper, _IS, kind="appos-role")
+        return
     inner, outer = entity_at(head), entity_at(appos)
     if (
         inner is not None
@@ -71,7 +77,10 @@ def appositive_facts(appos: Token) -> Iterator[Reading]:
     ):
         return  # "Tupelo, Miss." is read by `_entities`; two people are a list, not one
     subject, noun = head, appos
-    if names_something(appos) and not names_something(head):
+    nested = _nested_noun(head, appos)
+    if nested is not None and names_something(appos):
+        subject, noun = appos, nested  # "secretary of lobby the High North Alliance": the lobby's
+    elif names_something(appos) and not names_something(head):
         subject, noun = appos, head  # "its chairman, John Smith": the name is what is described
     yield Reading(kind="appos", subject=subject, relation=_IS, object=noun)
     yield from role_facts(subject, noun, _IS, kind="appos-role")
@@ -237,6 +246,9 @@ def role_facts(
     for other, word in links:
         if other == subject:
             continue
+        named = _named_after(other, noun)  # "secretary of lobby group the Alliance"
+        if named is not None and named != subject:
+            other = named
         if not names_something(other):
             if word == "of":
                 yield from _owned_role(subject, role, other, copula, kind=kind)
@@ -357,3 +369,38 @@ def possessive_facts(noun: Token, *, max_tokens: int) -> Iterator[Reading]:
         if not tokens or tokens[0].i <= owner.i or noun not in tokens:
             continue
         yield Reading(kind="possessive", subject=owner, relation=_HAS, object_tokens=tuple(tokens))
+
+
+def _named_after(noun: Token, role: Token) -> Token | None:
+    """A name right after a plain `noun`, in apposition to it (or, misparsed, to `role`)."""
+    if names_something(noun):
+        return None
+    for name in (*noun.children, *role.children):
+        if name.dep_ == "appos" and _the_after(name, noun) and names_something(name):
+            return name
+    return None
+
+
+def _the_after(name: Token, noun: Token) -> bool:
+    """Whether `name` opens with "the" right after `noun`: "lobby the High North Alliance".
+
+    Not a title before a name ("Professor of physics Rod Cross"), which has no article.
+    """
+    first = name.left_edge
+    return first.i == noun.i + 1 and first.lower_ == "the"
+
+
+def _nested_noun(head: Token, appos: Token) -> Token | None:
+    """The noun of `head`'s own phrase that a name put right after it describes, if any.
+
+    The parse hangs "the High North Alliance" on "secretary" in "Rune Frovik, secretary of
+    Norwegian pro-whaling lobby the High North Alliance"; with no comma between, the name is
+    the lobby's, the noun just before it.
+    """
+    start = appos.left_edge.i
+    if start <= head.i:
+        return None
+    before = appos.doc[start - 1]
+    if before.pos_ != "NOUN" or before == head or before.dep_ != "pobj":
+        return None
+    return before if _the_after(appos, before) and before in head.subtree else None
