@@ -445,10 +445,15 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         or (_LEADS_SIDE.search(near) and text.endswith("s"))
     ):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
-    if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
+    if (result := _RESULT.match(after)) or _SCORE.match(after) or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
-        # team; only a town's name or "the" outweighs a tag ("Sinner beat Alcaraz 6-4": people)
-        votes.append(("Organization", 2 if is_town(text) or previous[-1:] == ["the"] else 1))
+        # team; only a town's name, "the" or a team's result outweighs a tag ("Sinner beat
+        # Alcaraz 6-4": people)
+        teams = result is not None and _TEAM_RESULT.match(result.group()) is not None
+        clear = teams or is_town(text) or previous[-1:] == ["the"]
+        votes.append(("Organization", 2 if clear else 1))
+    elif _SIDE_BEATS.search(near):
+        votes.append(("Organization", 2))
     if (
         _BY_FIRM.search(near)
         or _DEAL_DONE.match(after)
@@ -570,9 +575,21 @@ _LEADS_SIDE = re.compile(r"\b(?:captain|captained|coach|coached)\s+(?:of\s+)?the
 """Who leads a side named in the plural: "captain of the Springboks" (not "of the Titanic")."""
 _RESULT = re.compile(
     r"\s+(?:beat|defeated|thrashed|edged|drew(?: \d+-\d+)? with|lost(?: \d+-\d+)? to)\s+"
-    r"[^.;]{0,40}?\b\d{1,2}-\d{1,2}\b"
+    r"[^.;]{0,40}?\b\d{1,3}-\d{1,3}\b"
+    r"|(?:\s+and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)?\s+drew\s+\d{1,3}-\d{1,3}\b"
 )
-"""A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1")."""
+"""A match result after a name: a team's ("Liverpool beat Tottenham Hotspur 5-1", "Connacht and
+Ulster drew 21-21")."""
+_TEAM_RESULT = re.compile(r".*?(?:\bdrew\s|\d{2,3}-\d|\d-\d{2,3})")
+"""A result only teams have: a draw with a score, or a score of tens ("beat Bradley 82-74"), not
+a set's ("Sinner beat Alcaraz 6-4")."""
+_SIDE_BEATS = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+)?"
+    r"(?:side|club|team|franchise|visitors|hosts|[A-Z][\w-]*s)\s+"
+    r"(?:beat|defeated|thrashed|edged|downed|drew\s+with|lost\s+to)\s+(?:the\s+)?$"
+)
+"""A side beating a name: a team ("as the Galway club beat Moycullen", "the Dockers beat Port
+Adelaide", "his side beat Clermont")."""
 _SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
 """A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 
@@ -591,6 +608,8 @@ def plays_as_team(before: str, text: str, after: str) -> bool:
     False
     """
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
+        return True
+    if _SIDE_BEATS.search(before[-_NEAR_CHARS:]):
         return True
     if _TEAM_STAFF.match(after) or _NAMES_STAFF.match(after):
         return True
@@ -735,14 +754,16 @@ _LED_BY = re.compile(
 _STARRING = re.compile(r"\s*,?\s*(?:starring|co-starring|directed\s+by)\b")
 """A film or a show before its cast or director."""
 _APPOINTS = re.compile(
-    r"\s+(?:has\s+)?(?:named|appointed|hired|promoted)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+    r"\s+(?:has\s+)?(?:named|appointed|hired|promoted)\s+(?:former\s+)?(?:[A-Z][\w'’.-]*\s+)?"
+    r"(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
     r"(?:\s*,[^,]{1,80},)?\s+(?:as\s+)?(?:(?:its|their)\s+)?(?:new\s+|interim\s+|acting\s+|co-)*"
     r"(?i:chief\s+(?:executive|financial|operating|technology)|ceo|cfo|coo|chairman|chairwoman"
-    r"|managing\s+director|head\s+coach)s?\b(?!\s+of\b)"
+    r"|managing\s+director|(?:head|first-team)\s+coach)s?\b(?!\s+of\b)"
     r"|\s+(?:has\s+)?(?:named|appointed|hired)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
     r"(?:\s*,[^,]{1,80},)?\s+to\s+(?:run|lead|head)\s+the\s+(?:company|group|firm|business)\b"
 )
-"""A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive" (not
+"""A body that names its own chief: "Walgreens named Mike Motz, ..., as chief executive", "Ross
+County appointed former Aberdeen defender Neil Callander as first-team coach" (not
 "named Powell chairman of the Fed", a post in another body)."""
 _NEAR_CHARS = 60
 """How far before a name the patterns that end right before it look (whole words only)."""

@@ -19,6 +19,7 @@ from graphkit._evidence import ACRONYM, plays_as_team, words_around
 from graphkit._name_votes import NAME_CONNECTORS, Votes, is_listed_company, is_town, name_votes
 from graphkit._people import PeopleIndex, same_person
 from graphkit.authority import Authority, AuthorityEntry, compatible, fold, unaccented
+from graphkit.authority._default import country_of
 from graphkit.authority._gazetteer import city_population
 from graphkit.canonical import capitalised
 from graphkit.labels import SCHEMA_TYPES
@@ -246,8 +247,8 @@ class NameTable:
         """Note names joined by "and", "or" or "nor": most often things of one kind."""
         starting: dict[int, list[Mention]] = defaultdict(list)
         for mention in {(m.start, m.end): m for m in mentions}.values():
-            if mention.label is None or mention.label in SCHEMA_TYPES:  # not "Chinese", "2024"
-                starting[mention.start].append(mention)
+            if mention.label is None or mention.label in SCHEMA_TYPES or _misread_people(mention):
+                starting[mention.start].append(mention)  # not "Chinese", "2024"
         for first in [m for ms in starting.values() for m in ms]:
             end = first.end
             for second in [m for start in range(end + 4, end + 6) for m in starting.get(start, ())]:
@@ -368,7 +369,8 @@ class NameTable:
                     else all(map(_title_cased, self._labels[key]))  # a name the model missed
                     for key in members
                 ):  # thin evidence: the kind of a clearer name it is joined to counts too
-                    kind = self._decide(votes + self._joined_votes(members, kinds), ner)
+                    joined = self._joined_votes(members, kinds, unvoted=not +votes)
+                    kind = self._decide(votes + joined, ner)
             label = _canonical_label(members, self._labels)
             entity_id = kept.get(min(members)) or _free_id(label, kind, linked, used)
             entity = Entity(
@@ -382,16 +384,25 @@ class NameTable:
                 self._ids[key] = entity
         return tuple({entity.id: entity for entity in self._ids.values()}.values())
 
-    def _joined_votes(self, members: list[str], kinds: Mapping[str, str]) -> Counter[str]:
+    def _joined_votes(
+        self, members: list[str], kinds: Mapping[str, str], *, unvoted: bool
+    ) -> Counter[str]:
         """Votes from the names joined to a group's by "and", "or" or "nor".
 
         2 for the kind of each whose own votes lead by 2 or more: "Rheinmetall and Leonardo".
+        For a group with no vote at all (`unvoted`), 1 for one that leads by 1, a single NER
+        tag: "UNICEF and Save the Children", "Vodacom and Airtel".
         """
         votes: Counter[str] = Counter()
         joined = set().union(*(self._conjuncts.get(key, ()) for key in members))
         for other in sorted(joined.difference(members)):
-            if kinds.get(other, "Thing") != "Thing" and _margin(self._votes_of(other)) >= 2:
+            if kinds.get(other, "Thing") == "Thing":
+                continue
+            margin = _margin(self._votes_of(other))
+            if margin >= 2:
                 votes[kinds[other]] += 2
+            elif margin == 1 and unvoted:
+                votes[kinds[other]] += 1
         return votes
 
     def keys(self) -> dict[str, str]:
@@ -559,6 +570,11 @@ def _canonical_label(members: list[str], spellings: dict[str, Counter[str]]) -> 
 
 _TIED = re.compile(r"^(?:-|['’]s?\b)")
 """After a name, what makes it a modifier of the next word: "Perth-based", "Canada's"."""
+
+
+def _misread_people(mention: Mention) -> bool:
+    """A name tagged as a people's that no country's demonym is: "Vodacom" (NORP) and Airtel."""
+    return mention.label == "NORP" and country_of(mention.text) is None
 
 
 def _title_cased(label: str) -> bool:

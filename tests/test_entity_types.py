@@ -1152,11 +1152,47 @@ def test_person_shape_votes(label, votes):
         ("said analyst Ann Wu, of ", "Morningstar", ", in a note", None),  # a body, not a town
         ("", "Nong Khai", ", in Udon Thani province, said", "Place"),
         ("", "Moosomin", ", Sask., said", "Place"),  # a Canadian province, abbreviated
+        # own rows for the dev23 round: sides and their results
+        (
+            "Keady kicked seven points as the Galway club beat ",
+            "Moycullen",
+            " in the final",
+            "Organization",
+        ),
+        (
+            "Leroux kicked four penalties as his side beat ",
+            "Clermont",
+            " at the Stade",
+            "Organization",
+        ),
+        (
+            "Quinn kicked three goals as the Dockers beat ",
+            "Port Adelaide",
+            " by 24 points",
+            "Organization",
+        ),
+        # a draw with a score: teams
+        ("", "St Helens", " and Catalans Dragons drew 18-18 at the stadium", "Organization"),
+        ("The police said the man ", "Clermont", " beat had died", None),  # no side beat him
+        (
+            "",
+            "Ross County",
+            " appointed former Aberdeen defender Neil Callander as first-team coach",
+            "Organization",
+        ),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
     kinds = {kind for kind, weight in context_votes(before, text, after) if weight > 0}
     assert kinds == ({expected} if expected else set())
+
+
+def test_a_score_of_tens_is_a_teams():
+    """Scores of tens are teams' (basketball, rugby, football codes); a set's may be players'."""
+    assert ("Organization", 2) in context_votes(
+        "Summers scored 31 points as ", "Drake", " beat Bradley 82-74 on Saturday"
+    )
+    assert ("Organization", 1) in context_votes("", "Sinner", " beat Alcaraz 6-4 in the final")
 
 
 def test_which_after_a_name_counts_against_a_person():
@@ -1189,6 +1225,19 @@ def test_the_gazetteer_and_given_names_are_offline_lists():
         ("", "Uzbekistan", " drew 0-0 with the United Arab Emirates", True),
         ("", "Ivory Coast", ", who had sacked their coach, beat Nigeria in the final", True),
         ("The Football Association appointed Thomas Tuchel as ", "England", "'s head coach", True),
+        (  # own-dev23-022, a side beating a state's name in a sentence with no word of sport
+            "Tasmania batter Oliver Lakin, 20, from Launceston, made 141 as the Tigers beat ",
+            "Queensland",
+            " in the Sheffield Shield at Bellerive Oval.",
+            True,
+        ),
+        (  # own-dev23-009, a draw with a score
+            "",
+            "Connacht",
+            " and Ulster drew 21-21 at Dexcom Stadium on Friday night, the first draw between the"
+            " two provinces in a decade.",
+            True,
+        ),
         # a place, though the sentence is about sport
         ("Ariarne Titmus beat ", "Canada", "'s Summer McIntosh to win the 400m final.", False),
         ("The final was played in ", "Melbourne", " before 90,000 fans.", False),
@@ -1234,6 +1283,12 @@ def test_a_team_named_for_its_place_is_a_body_of_its_own(pipeline):
         ("The Federal Court dismissed Ben Roberts-Smith's appeal against a ruling that reports in "
          "The Age and The Sydney Morning Herald accusing him of war crimes were substantially "
          "true.", "Age", "Organization", "Thing"),
+        # With no vote of its own, a name takes even a single tag of its conjunct (own-dev24-106),
+        # and a name tagged as a people's that is no demonym is joined too (own-dev24-105).
+        ("UNICEF and Save the Children sent water tanks to camps near Adre.", "UNICEF",
+         "Organization", "Thing"),
+        ("Vodacom and Airtel restored internet services in Dar es Salaam.", "Vodacom",
+         "Organization", "Thing"),
     ],
 )  # fmt: skip
 def test_names_joined_by_and(pipeline, sentence, name, kind, wrong):
