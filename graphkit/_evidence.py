@@ -50,7 +50,11 @@ PERSON_ROLES = frozenset(
     solicitor monk nun sheikh emir sultan monarch ruler dictator warlord strongman autocrat
     dissident whistleblower nominee heir heiress widower assailant killer murderer hostage
     detainee prisoner inmate refugee migrant teenager coordinator co-ordinator administrator
-    convenor convener facilitator grazier
+    convenor convener facilitator grazier herder herdsman herdswoman nomad volunteer girlfriend
+    boyfriend fiancee fiancée fisherman fisherwoman shepherd crofter midwife paramedic
+    firefighter lifeguard pilgrim survivor eyewitness mechanic electrician plumber carpenter
+    labourer laborer housewife grandmother grandfather schoolboy schoolgirl pupil vendor hawker
+    butcher
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -420,6 +424,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif following[:1] == ["s"] and _SCHOLARLY.intersection(following[1:2]):
         if not text.isupper() and not name_votes(text):
             votes.append(("Person", 2))  # "Kotz's research", "Parungao's study": a scholar's
+    elif _LOCAL_RULE.match(after if owner == text else f"'s{after}") and (
+        ("Person", 2) not in name_votes(owner)
+    ):
+        votes.append(("Place", 2))  # "Uasin Gishu's county assembly": a place's own government
     elif not after[:1].isspace() or _SET_OFF.match(after):
         pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
@@ -432,8 +440,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "Bowen company Queensland Seedlings": the town's firm
     elif following[:1] and following[0] in _SQUAD and ("Person", 2) not in name_votes(text):
         votes.append(("Organization", 2))  # "the Liverpool manager", "Crusaders lock Scott Barrett"
-    elif _ELECTION.match(after):
-        votes.append(("Place", 2))  # "the Caerphilly by-election": a seat's name
+    elif _ELECTION.match(after) or (_REPRESENTS.search(near) and _IN_HOUSE.match(after)):
+        votes.append(("Place", 2))  # "the Caerphilly by-election", "represents Turbat in the ..."
     elif following[:1] == ["police"] and after.startswith(" "):
         votes.append(("Place", 2))  # "the KwaZulu-Natal police commissioner": a place's police
     elif following[:1] and following[0] in _PLACE_KINDS and after.startswith(" "):
@@ -506,8 +514,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Place", 2))  # "near Coen", "in Esperance", "at Broken Hill, in outback NSW"
     elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
-    elif _TRAVEL.search(near) and not _OWNER.match(after):
-        votes.append(("Place", 2))  # "flights between Iqaluit and ...", "the N59 between ..."
+    elif (
+        _TRAVEL.search(near) or (_ATTACKED.search(near) and _FREE_AFTER.match(after))
+    ) and not _OWNER.match(after):
+        votes.append(("Place", 2))  # "flights between Iqaluit and ...", "shelled Kadugli"
     elif _PLACE_SLOT.search(before) or _from_here(before):
         votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
     elif _in_places_possessive(before, text):
@@ -690,7 +700,8 @@ near Roma, Dalby and Morven" (not "near Selma, the California Highway Patrol sai
 _BETWEEN = r"between(?:\s+(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and)?"
 _TRAVEL = re.compile(
     r"\b(?:(?:fl(?:y|ies|ying|ew|own)|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?"
-    r"|airlifted)\s+(?:between|to)"
+    r"|airlifted|walk(?:s|ed|ing)?|fle(?:e|es|d|eing)|trek(?:s|ked|king)?|march(?:es|ed|ing)?"
+    r"|evacuated)\s+(?:between|to)"
     rf"|(?:flights?|services?|routes?|trains?|buses|ferr(?:y|ies))\s+(?:to|{_BETWEEN})"
     r"|(?:sleepers?|roads?|highways?|motorways?|lines?|railways?|stretch|section"
     rf"|(?-i:[ABMN]\d{{1,4}}))\s+{_BETWEEN})\s+$",
@@ -699,6 +710,18 @@ _TRAVEL = re.compile(
 """Where people or goods travel: "flying to Moruya", "flights between Iqaluit and Pangnirtung";
 a road or service between two names, either of them: "the N59 between Oughterard and Maam
 Cross", "the sleeper between Penzance and London Paddington"."""
+_ATTACKED = re.compile(
+    r"\b(?:shell(?:s|ed|ing)|bomb(?:s|ed|ing)|bombard(?:s|ed|ing)?|besieg(?:es|ed|ing)"
+    r"|overr(?:an|un|uns|unning)|(?:air\s*strikes?|shelling|bombing|siege)\s+(?:on|of))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A place under fire: "The Rapid Support Forces shelled Kadugli", "the siege of Mariupol"."""
+_FREE_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:on|in|at|and|or|for|with|from|overnight|again|as|while|until|after"
+    r"|before|since|during|killing|wounding|last|this|early|late)\b"
+)
+"""What may follow a name that is a verb's whole object: not "shelled Hamas positions"."""
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
 
@@ -780,6 +803,17 @@ _SUCCEEDING = re.compile(r"\b(?:replac|succeed)(?:es|ed|ing|s)?\s+$", re.IGNOREC
 """Who is replaced or succeeded in a post: "named Hotard ..., replacing Pekka Lundmark"."""
 _ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNORECASE)
 """A seat named before its election: "won the Caerphilly by-election"."""
+_REPRESENTS = re.compile(r"\brepresent(?:s|ed|ing)?\s+$")
+_IN_HOUSE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:Assembly|Parliament|Congress|Senate"
+    r"|House|Dáil|Lok\s+Sabha|Rajya\s+Sabha|Knesset|Duma|Bundestag|Legislature)\b"
+)
+"""A seat in a house: "Ayesha Baloch, who represents Turbat in the Balochistan Assembly"."""
+_LOCAL_RULE = re.compile(
+    r"['’]s?\s+(?:county|provincial|state|city|municipal|regional|district|town|village)\s+"
+    r"(?:assembly|government|council|governor|legislature|administration|hall)\b"
+)
+"""A place's own government after its possessive: "Uasin Gishu's county assembly"."""
 _DEAL_DONE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:its|their)\s+(?:[$£€]?[\d.,]+\s+\w+\s+)?(?:merger|takeover|"
     r"acquisition|purchase)\s+(?:with|of)\b"
@@ -972,8 +1006,11 @@ def _settled(text: str) -> bool:
     """A known place's name, or a town's or village's of 500 people or more (GeoNames).
 
     Evidence only in a place's slot ("in Salento, Quindío,"): many a surname is some village's.
+    A town's name and "City" is the town's too ("in Gaza City", "of Iloilo City"), though a club's
+    name may be so made ("Leicester City"; `name_votes`).
     """
-    return is_town(text) or (len(text) > 3 and is_place(text))
+    town = text.removesuffix(" City")
+    return is_town(text) or (len(text) > 3 and is_place(text)) or (town != text and is_town(town))
 
 
 def _placed(slot: str, text: str) -> bool:

@@ -42,7 +42,7 @@ _NAME_ENDS = {
         distillery distillers winery wines cooperative co-operative co-op federation railway
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
-        aquaculture hydro water bakery bakeries coaches buses directorate fc afc éireann
+        aquaculture hydro water bakery bakeries coaches buses trains directorate fc afc éireann
         infirmary""".split(),
         "Organization",
     ),
@@ -106,7 +106,7 @@ _NAME_STARTS = {
         ministero fundación fundação fondation fondazione stiftung agencia agenzia agence
         federación federazione fédération brasserie bodega bodegas viña domaine ysgol coláiste
         colegio liceo lycée escuela école real atlético atletico sporting deportivo olympique
-        dynamo dinamo hapoel maccabi""".split(),
+        dynamo dinamo hapoel maccabi aerolíneas aerolineas électricité electricité""".split(),
         "Organization",
     ),
     **dict.fromkeys(
