@@ -52,9 +52,8 @@ PERSON_ROLES = frozenset(
     detainee prisoner inmate refugee migrant teenager coordinator co-ordinator administrator
     convenor convener facilitator grazier herder herdsman herdswoman nomad volunteer girlfriend
     boyfriend fiancee fiancée fisherman fisherwoman shepherd crofter midwife paramedic
-    firefighter lifeguard pilgrim survivor eyewitness mechanic electrician plumber carpenter
-    labourer laborer housewife grandmother grandfather schoolboy schoolgirl pupil vendor hawker
-    butcher
+    firefighter lifeguard pilgrim eyewitness mechanic electrician plumber carpenter labourer
+    laborer housewife grandmother grandfather schoolboy schoolgirl pupil hawker butcher
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -242,10 +241,10 @@ def describe(phrase: str) -> str | None:
     words = head_words(phrase)
     if tuple(words) in _COMPOUNDS:
         return _COMPOUNDS[tuple(words)]
-    for word in reversed(words):  # the head first, then the word before it
+    for index, word in enumerate(reversed(words)):  # the head first, then the word before it
         kind = noun_type(word)
-        if kind is not None:
-            return kind
+        if kind is not None:  # a person's word before the head is no person: "volunteer work"
+            return None if kind == "Person" and index else kind
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import graphkit
-from graphkit._evidence import context_votes, noun_type, plays_as_team, relation_votes
+from graphkit._evidence import context_votes, describe, noun_type, plays_as_team, relation_votes
 from graphkit._name_votes import is_town, name_votes
 from graphkit.authority._gazetteer import city_population, given_names, listed_companies
 
@@ -845,6 +845,14 @@ def test_a_founder_founds_a_body_not_a_country():
 )
 def test_what_a_firm_reports(lemma, object_text, subject):
     assert relation_votes(lemma, object_text)[0] == subject
+
+
+def test_a_persons_word_names_a_person_only_as_the_head():
+    """ "Business is volunteer work" (WSJ) describes no person; "a Red Cross volunteer" does."""
+    assert describe("a Congolese Red Cross volunteer from Bukavu") == "Person"
+    assert describe("volunteer work") is None
+    assert describe("student loans") is None
+    assert describe("one of the most perfect cyclone systems") == "Event"  # other kinds may
 
 
 def test_role_nouns_by_their_ending():
