@@ -410,6 +410,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
             kind != "CreativeWork" or word != "play" or before.rstrip()[-1:] in "\"“'‘,"
         ):
             votes.append((kind, 2))  # "Chancellor Scholz", "novel Dream Count"; not "play Chelsea"
+    if _abbreviated_state(text, after):
+        votes.append(("Place", 3))  # "Ont.", "Alta.", "Calif." alone: a state's or province's
     if not before.strip() and text.isupper() and re.match(r"\s*(?:\(|—|--|-\s)", after):
         votes.append(("Place", 3))
     elif _DATELINE_OPEN.match(before) and _DATELINE_CLOSE.match(after):
@@ -459,7 +461,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         teams = result is not None and _TEAM_RESULT.match(result.group()) is not None
         clear = teams or is_town(text) or previous[-1:] == ["the"]
         votes.append(("Organization", 2 if clear else 1))
-    elif _SIDE_BEATS.search(near):
+    elif _side_result(before, after):
         votes.append(("Organization", 2))
     if (
         _BY_FIRM.search(near)
@@ -506,6 +508,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
+    if _TOLD_THE.search(near) or (before.rstrip().endswith(",") and _REPORTED.match(after)):
+        votes.append(("Organization", 2))  # "told the St Lucia Star", "..., WKYT reported."
     slot = _place_slot(before, after)
     if (slot is not None and _placed(slot, text)) or (
         (_NEAR.search(before) or _listed_near(before, text, after)) and not _OWNER.match(after)
@@ -592,13 +596,37 @@ Ulster drew 21-21")."""
 _TEAM_RESULT = re.compile(r".*?(?:\bdrew\s|\d{2,3}-\d|\d-\d{2,3})")
 """A result only teams have: a draw with a score, or a score of tens ("beat Bradley 82-74"), not
 a set's ("Sinner beat Alcaraz 6-4")."""
+_BEAT_WORDS = r"(?:beat|defeated|thrashed|edged|downed|drew\s+with|lost\s+to)"
 _SIDE_BEATS = re.compile(
-    r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w'’.-]*\s+)?(?:[a-z][\w-]*\s+)?"
-    r"(?:side|club|team|franchise|visitors|hosts|[A-Z][\w-]*s)\s+"
-    r"(?:beat|defeated|thrashed|edged|downed|drew\s+with|lost\s+to)\s+(?:the\s+)?$"
+    r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+)?"
+    rf"(?:side|club|team|franchise|visitors|hosts|[A-Z][\w-]*s)\s+{_BEAT_WORDS}\s+(?:the\s+)?$"
 )
 """A side beating a name: a team ("as the Galway club beat Moycullen", "the Dockers beat Port
-Adelaide", "his side beat Clermont")."""
+Adelaide", "his side beat Clermont", "the Moose Jaw Warriors beat the Brandon Wheat Kings")."""
+_SCORED_AS = (
+    r"\b(?:scored|kicked|netted|converted|saved|bagged|grabbed|struck|made\s+\d+\s+saves"
+    r"|took\s+\d+\s+wickets)\b[^.;]{0,60}?\bas\s+(?:the\s+)?"
+)
+_SCORER_SIDE = re.compile(_SCORED_AS + "$")
+_SCORER_OPPONENT = re.compile(
+    _SCORED_AS + rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}{_BEAT_WORDS}\s+(?:the\s+)?$"
+)
+_BEATS_NEXT = re.compile(rf"\s+{_BEAT_WORDS}\s")
+"""A player's score, then the result of the player's side: both names are teams' ("Eoin Gavin
+scored 2-4 as Na Piarsaigh beat Patrickswell", "Richmond Quaye saved a penalty as Asante Kotoko
+beat Hearts of Oak")."""
+
+
+def _side_result(before: str, after: str) -> bool:
+    """Whether a name is a side in a result: one a side beat, or one a player's score won for."""
+    tail = before[-2 * _NEAR_CHARS :]
+    return (
+        _SIDE_BEATS.search(tail) is not None
+        or _SCORER_OPPONENT.search(tail) is not None
+        or (_SCORER_SIDE.search(tail) is not None and _BEATS_NEXT.match(after) is not None)
+    )
+
+
 _SCORE = re.compile(r"\s+\d{1,3}-\d{1,3}\b(?!-)")
 """A score right after a name: the beaten team's ("beat Notre Dame 34-23")."""
 
@@ -618,7 +646,7 @@ def plays_as_team(before: str, text: str, after: str) -> bool:
     """
     if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
         return True
-    if _SIDE_BEATS.search(before[-_NEAR_CHARS:]):
+    if _side_result(before, after):
         return True
     if _TEAM_STAFF.match(after) or _NAMES_STAFF.match(after):
         return True
@@ -700,7 +728,7 @@ _BETWEEN = r"between(?:\s+(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\
 _TRAVEL = re.compile(
     r"\b(?:(?:fl(?:y|ies|ying|ew|own)|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?"
     r"|airlifted|walk(?:s|ed|ing)?|fle(?:e|es|d|eing)|trek(?:s|ked|king)?|march(?:es|ed|ing)?"
-    r"|evacuated)\s+(?:between|to)"
+    r"|evacuated)\s+(?:between|to|from)"
     rf"|(?:flights?|services?|routes?|trains?|buses|ferr(?:y|ies))\s+(?:to|{_BETWEEN})"
     r"|(?:sleepers?|roads?|highways?|motorways?|lines?|railways?|stretch|section"
     rf"|(?-i:[ABMN]\d{{1,4}}))\s+{_BETWEEN})\s+$",
@@ -804,10 +832,15 @@ _ELECTION = re.compile(r"\s+(?:by-?election|constituency|electorate)\b", re.IGNO
 """A seat named before its election: "won the Caerphilly by-election"."""
 _REPRESENTS = re.compile(r"\brepresent(?:s|ed|ing)?\s+$")
 _IN_HOUSE = re.compile(
-    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:Assembly|Parliament|Congress|Senate"
-    r"|House|Dáil|Lok\s+Sabha|Rajya\s+Sabha|Knesset|Duma|Bundestag|Legislature)\b"
+    r"\s+(?:in|at|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:Assembly|Parliament|Congress"
+    r"|Senate|House|Dáil|Lok\s+Sabha|Rajya\s+Sabha|Knesset|Duma|Bundestag|Legislature|Council)\b"
 )
-"""A seat in a house: "Ayesha Baloch, who represents Turbat in the Balochistan Assembly"."""
+"""A seat in a house: "Ayesha Baloch, who represents Turbat in the Balochistan Assembly", "who
+represents Sparkhill on Birmingham City Council"."""
+_TOLD_THE = re.compile(r"\btold\s+the\s+$", re.IGNORECASE)
+"""Who is told, with "the": a paper or a broadcaster, no person ("told the St Lucia Star")."""
+_REPORTED = re.compile(r"\s+report(?:ed|s)\s*(?:[.;]|on\s+[A-Z]\w*day\b)")
+"""A report closing a sentence after a comma: a news outlet's ("..., WKYT reported.")."""
 _LOCAL_RULE = re.compile(
     r"['’]s?\s+(?:county|provincial|state|city|municipal|regional|district|town|village)\s+"
     r"(?:assembly|government|council|governor|legislature|administration|hall)\b"
@@ -928,6 +961,13 @@ _SPEAKS_FROM = re.compile(
 """Someone who speaks for a body, named first in a clause: "Jasem Al Dhahi from the Emirates
 Livestock and Meat Trading Company in Dubai says", "but Brett Pickering from exporter Best Fresh
 says"."""
+
+
+def _abbreviated_state(text: str, after: str) -> bool:
+    """A US state or Canadian province as the AP abbreviates it, dot and all: "Ont.", "Calif."."""
+    bare = text.removesuffix(".")
+    dotted = bare != text or after.startswith(".")
+    return dotted and bare[:1].isupper() and bare.isalpha() and bare.casefold() in _US_STATES
 
 
 def _opens_clause(before: str, previous: list[str]) -> bool:

@@ -43,7 +43,7 @@ _NAME_ENDS = {
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
         aquaculture hydro water bakery bakeries coaches buses trains directorate fc afc éireann
-        infirmary""".split(),
+        infirmary news elementary terminals innovation innovations""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -56,7 +56,7 @@ _NAME_ENDS = {
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
         citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
-        governorate""".split(),
+        governorate cave caves""".split(),
         "Place",
     ),
     **dict.fromkeys(
