@@ -56,7 +56,7 @@ _NAME_ENDS = {
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
         citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
-        governorate cave caves""".split(),
+        governorate cave caves complex promenade floodway""".split(),
         "Place",
     ),
     **dict.fromkeys(
@@ -122,6 +122,13 @@ Weight 3: no person's or firm's name starts so, while many a firm's ends in a pl
 Howe Island" is a place by its end)."""
 
 
+_HOLIDAYS = frozenset(
+    """eid diwali deepavali ramadan ramazan hanukkah passover christmas easter holi navratri
+    onam pongal vesak halloween thanksgiving kwanzaa nowruz songkran""".split()
+)
+"""Feasts and holidays named alone (and Eid with its name): events ("before Deepavali")."""
+
+
 def name_votes(label: str) -> Votes:
     """Votes from a name's own first or last word: "Victoria Highway", "Magna Inc.", "Lake Eyre".
 
@@ -140,6 +147,9 @@ def name_votes(label: str) -> Votes:
     if is_listed_company(label):
         return (("Organization", 3),)  # "Eli Lilly", "Netflix": a firm, whatever its shape
     written = WORD.findall(label.replace(".", ""))
+    feast = written[:1] and written[0].casefold() in _HOLIDAYS
+    if feast and (len(written) == 1 or written[1].startswith("al-")):
+        return (("Event", 3),)  # "Deepavali", "Eid al-Adha": a feast, whatever the tag
     if written and _BRAND.match(written[-1]) and not _SURNAME_PREFIX.match(written[-1]):
         return (("Organization", 2),)  # "OpenAI", "SpaceX", "Bayer CropScience": a firm's
     if written and written[-1].casefold() in _PARTY_MEMBERS and written[-1][:1].isupper():

@@ -964,6 +964,12 @@ def test_role_nouns_by_their_ending():
         ("Transnet Port Terminals", (("Organization", 2),)),
         ("Aurora Innovation", (("Organization", 2),)),
         ("Gorham's Cave", (("Place", 2),)),
+        ("Thyagaraj Sports Complex", (("Place", 2),)),
+        ("Harris Promenade", (("Place", 2),)),  # not a person's, though "Harris" is a name
+        ("Red River Floodway", (("Place", 2),)),
+        ("Deepavali", (("Event", 3),)),  # a feast named alone
+        ("Eid al-Fitr", (("Event", 3),)),
+        ("Christmas Island", (("Place", 2),)),  # a feast's name in a place's
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
