@@ -459,7 +459,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         # team; only a town's name, "the" or a team's result outweighs a tag ("Sinner beat
         # Alcaraz 6-4": people)
         teams = result is not None and _TEAM_RESULT.match(result.group()) is not None
-        clear = teams or is_town(text) or previous[-1:] == ["the"]
+        clear = teams or is_town(text) or previous[-1:] == ["the"] or _side_result(before, after)
         votes.append(("Organization", 2 if clear else 1))
     elif _side_result(before, after):
         votes.append(("Organization", 2))
@@ -508,7 +508,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Person", -2))  # "Magna, which makes auto parts": no one's name
     if _PRICE_MOVE.match(after):
         votes.append(("Organization", 2))  # "Valhi rose 62.5 cents to $15": a stock
-    if _TOLD_THE.search(near) or (before.rstrip().endswith(",") and _REPORTED.match(after)):
+    told = _TOLD_THE.search(near) or (near.endswith("told ") and text[:4].casefold() == "the ")
+    if told or (before.rstrip().endswith(",") and _REPORTED.match(after)):
         votes.append(("Organization", 2))  # "told the St Lucia Star", "..., WKYT reported."
     slot = _place_slot(before, after)
     if (slot is not None and _placed(slot, text)) or (

@@ -183,7 +183,10 @@ class Resolver:
         for triple in extraction.triples:
             if triple.attribution is not None:  # "the company said": its antecedent speaks
                 for speaker_mention in _stand_ins(triple.attribution):
-                    names.add(speaker_mention, doc_id)
+                    heard_speaker = (
+                        around(speaker_mention) if _untagged_name(speaker_mention) else ()
+                    )
+                    names.add(speaker_mention, doc_id, votes=heard_speaker)  # ", WKYT reported."
         for triple, subject_mention, object_mention, relation, _, object_text in prepared:
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
             if triple.rule in LABEL_RULES:  # what restates the subject's label counts once

@@ -1256,6 +1256,23 @@ def test_more_context_votes(before, text, after, expected):
     assert kinds == ({expected} if expected else set())
 
 
+def test_a_players_score_for_a_side_outweighs_a_tag():
+    """ "X scored as Y beat Z 3-0": Y is a side, 2 votes, more than a tag (own11-070)."""
+    before = "Ademola Lookman scored a hat-trick as "
+    assert ("Organization", 2) in context_votes(before, "Atalanta", " beat Bayer Leverkusen 3-0")
+    assert ("Organization", 1) in context_votes("", "Atalanta", " beat Bayer Leverkusen 3-0")
+
+
+def test_who_is_told_with_the_is_a_paper(pipeline):
+    """The paper told something is a body, the article in its name or not (wsj_0067-p4)."""
+    types = entity_types(
+        "Richard Driscoll told the Dow Jones Professional Investor Report that rates would fall.",
+        pipeline,
+    )
+    assert types["Dow Jones Professional Investor Report"] == "Organization", types
+    assert ("Organization", 2) in context_votes("told ", "the St Lucia Star", " that it rained")
+
+
 def test_a_score_of_tens_is_a_teams():
     """Scores of tens are teams' (basketball, rugby, football codes); a set's may be players'."""
     assert ("Organization", 2) in context_votes(
