@@ -489,7 +489,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif _NAMED_OF.search(before) and _SET_OFF.match(after) and _settled(text):
         votes.append(("Place", 2))  # "Cane grower Tony Zappala, of Ingham, said": a home town
     staff = _STAFF_NAMED.match(after if owner == text else f"'s{after}")
-    if staff and _body_shaped(owner) and not _known_place(owner):
+    if staff and _body_shaped(owner) and not (_known_place(owner) or _settled(owner)):
         votes.append(("Organization", 3))  # "MLA's Wayne Hall", "Lower Murray Water's Jo Pike"
     if _STREET_OWNER.match(after):
         votes.append(("Place", 2))  # "a takeaway on Batley's Commercial Street": a town's street
@@ -864,7 +864,8 @@ _STAFF_NAMED = re.compile(
     r"[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
 """A body's possessive before a person's name: the body the person speaks for (not a title's
-first words: "Hayao Miyazaki's The Boy and the Heron")."""
+first words: "Hayao Miyazaki's The Boy and the Heron"; not a town's: "Port Fairy's Southern
+Ocean Mariculture")."""
 
 
 def _body_shaped(text: str) -> bool:

@@ -56,7 +56,7 @@ _NAME_ENDS = {
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
         citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
-        governorate cave caves complex promenade floodway""".split(),
+        governorate cave caves complex promenade floodway saleyards""".split(),
         "Place",
     ),
     **dict.fromkeys(

@@ -970,6 +970,7 @@ def test_role_nouns_by_their_ending():
         ("Deepavali", (("Event", 3),)),  # a feast named alone
         ("Eid al-Fitr", (("Event", 3),)),
         ("Christmas Island", (("Place", 2),)),  # a feast's name in a place's
+        ("Roma Saleyards", (("Place", 2),)),  # not a person's, though "Roma" is a given name
         ("Second European Congress of Mathematics", (("Event", 2),)),  # a numbered meeting
         ("19th Party Congress", (("Event", 2),)),
         ("US Congress", ()),  # the body
@@ -1240,6 +1241,8 @@ def test_person_shape_votes(label, votes):
         ("Technicians sailed from ", "Grimsby", " to the wind farm", "Place"),
         ("The mill is in Kenora, ", "Ont.", ", and employs 300", "Place"),
         ("The mill is in Kenora, ", "Ont", "., and employs 300", "Place"),  # the dot split off
+        ("", "Port Fairy", "'s Southern Ocean Mariculture destocked", None),  # a town's firm
+        ("the closure of ", "Norske Skog", "'s Tasman Mill", "Organization"),  # a firm's mill
         # a draw with a score: teams
         ("", "St Helens", " and Catalans Dragons drew 18-18 at the stadium", "Organization"),
         ("The police said the man ", "Clermont", " beat had died", None),  # no side beat him
