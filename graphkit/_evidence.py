@@ -519,7 +519,9 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     elif (town := _IN_TOWN.search(near)) and _settled(town.group(1)) and _SET_OFF.match(after):
         votes.append(("Place", 2))  # "in Onitsha, Anambra State,": the town's region
     elif (
-        _TRAVEL.search(near) or (_ATTACKED.search(near) and _FREE_AFTER.match(after))
+        _TRAVEL.search(near)
+        or (_ATTACKED.search(near) and _FREE_AFTER.match(after))
+        or _between_towns(near, after)
     ) and not _OWNER.match(after):
         votes.append(("Place", 2))  # "flights between Iqaluit and ...", "shelled Kadugli"
     elif _PLACE_SLOT.search(before) or _from_here(before):
@@ -752,6 +754,21 @@ _FREE_AFTER = re.compile(
 """What may follow a name that is a verb's whole object: not "shelled Hamas positions"."""
 _IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
+
+
+_TOWN_BEFORE = re.compile(r"\bbetween\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+and\s+$")
+_TOWN_AFTER = re.compile(r"\s+and\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\b")
+
+
+def _between_towns(near: str, after: str) -> bool:
+    """Whether a name is paired with a town by "between ... and": a place, then.
+
+    "A fire between Dubbo and Narromine"; not "a dispute between Virgin Australia and the union".
+    """
+    other = _TOWN_BEFORE.search(near)
+    if other is None and re.search(r"\bbetween\s+$", near):
+        other = _TOWN_AFTER.match(after)
+    return other is not None and is_town(other.group(1))
 
 
 def _listed_near(before: str, text: str, after: str) -> bool:

@@ -1242,6 +1242,8 @@ def test_person_shape_votes(label, votes):
         ("The mill is in Kenora, ", "Ont.", ", and employs 300", "Place"),
         ("The mill is in Kenora, ", "Ont", "., and employs 300", "Place"),  # the dot split off
         ("", "Port Fairy", "'s Southern Ocean Mariculture destocked", None),  # a town's firm
+        ("a grass fire between Dubbo and ", "Narromine", " on Sunday", "Place"),  # beside a town
+        ("a dispute between ", "Virgin Australia", " and the union", None),  # no town in it
         ("the closure of ", "Norske Skog", "'s Tasman Mill", "Organization"),  # a firm's mill
         # a draw with a score: teams
         ("", "St Helens", " and Catalans Dragons drew 18-18 at the stadium", "Organization"),
