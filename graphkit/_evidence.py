@@ -716,12 +716,13 @@ _PLACE_OWNER = re.compile(
     rf"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|{'|'.join(sorted(_PLACE_WORDS))})['’]s\s+$"
 )
 """A place's possessive in a place's slot before a name: "in South Australia's Riverland"."""
+_TOWN_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+"""A town's name as the context patterns read it: up to three capitalised words."""
 _NEAR_WORDS = r"\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
 _NEAR = re.compile(_NEAR_WORDS + r"(?:the\s+)?$", re.I)
 """The words that put any name in a place's slot: "a station near Coen", "north of Nhulunbuy"."""
 _NEAR_LIST = re.compile(
-    _NEAR_WORDS + r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$",
+    _NEAR_WORDS + rf"(?-i:{_TOWN_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$",
     re.I,
 )
 _LIST_GOES_ON = re.compile(r"\s*,\s*[A-Z]|\s+(?:and|or)\s+[A-Z]")
@@ -752,12 +753,12 @@ _FREE_AFTER = re.compile(
     r"|before|since|during|killing|wounding|last|this|early|late)\b"
 )
 """What may follow a name that is a verb's whole object: not "shelled Hamas positions"."""
-_IN_TOWN = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+$")
+_IN_TOWN = re.compile(rf"\b(?:in|at|near|from|of)\s+({_TOWN_NAME}),\s+$")
 """A town and a comma before a name: "in Onitsha, Anambra State", "of Rosthern, Sask."."""
 
 
-_TOWN_BEFORE = re.compile(r"\bbetween\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+and\s+$")
-_TOWN_AFTER = re.compile(r"\s+and\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\b")
+_TOWN_BEFORE = re.compile(rf"\bbetween\s+({_TOWN_NAME})\s+and\s+$")
+_TOWN_AFTER = re.compile(rf"\s+and\s+({_TOWN_NAME})\b")
 
 
 def _between_towns(near: str, after: str) -> bool:

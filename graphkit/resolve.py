@@ -174,6 +174,9 @@ class Resolver:
             heard.add((mention.start, mention.end))
             return context_votes(*cut(mention))
 
+        def untagged(mention: Mention) -> Votes:  # a name the model missed: "Mr Johanns"
+            return around(mention) if _untagged_name(mention) else ()
+
         for mention in extraction.mentions:
             if mention.label in SCHEMA_TYPES:
                 typeset = canonical.text(mention.text)
@@ -183,10 +186,7 @@ class Resolver:
         for triple in extraction.triples:
             if triple.attribution is not None:  # "the company said": its antecedent speaks
                 for speaker_mention in _stand_ins(triple.attribution):
-                    heard_speaker = (
-                        around(speaker_mention) if _untagged_name(speaker_mention) else ()
-                    )
-                    names.add(speaker_mention, doc_id, votes=heard_speaker)  # ", WKYT reported."
+                    names.add(speaker_mention, doc_id, votes=untagged(speaker_mention))
         for triple, subject_mention, object_mention, relation, _, object_text in prepared:
             subject_votes, object_votes = relation_votes(relation.lemma, object_text)
             if triple.rule in LABEL_RULES:  # what restates the subject's label counts once
@@ -194,13 +194,10 @@ class Resolver:
                 subject_votes = tuple(v for v in subject_votes if tagged not in (None, v[0]))
             if relation.passive:
                 subject_votes, object_votes = object_votes, subject_votes
-            if _untagged_name(subject_mention):  # "Mr Johanns", a name the model missed
-                subject_votes += around(subject_mention)
+            subject_votes += untagged(subject_mention)
             names.add(subject_mention, doc_id, votes=subject_votes + _pronoun_votes(triple))
             if object_mention is not None and not _is_value(object_mention):
-                if _untagged_name(object_mention):
-                    object_votes += around(object_mention)
-                names.add(object_mention, doc_id, votes=object_votes)
+                names.add(object_mention, doc_id, votes=object_votes + untagged(object_mention))
 
     def _prepare(self, extraction: Extraction) -> list[_Prepared]:
         """Each subject–object pair of each triple, its arguments and relation made canonical."""
