@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graphkit.authority import fold
-from graphkit.authority._default import place_names
+from graphkit.authority._default import country_names, place_names
 from graphkit.authority._gazetteer import city_population, given_names, listed_companies
 from graphkit.labels import NAME_PARTICLES
 
@@ -43,7 +43,8 @@ _NAME_ENDS = {
         railways hardware health arts chronicle courier telegraph advertiser examiner inquirer
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
         aquaculture hydro water bakery bakeries coaches buses trains directorate fc afc éireann
-        infirmary news elementary terminals innovation innovations""".split(),
+        infirmary news elementary terminals innovation innovations healthcare lifesciences
+        forgings schools""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -70,6 +71,12 @@ _NAME_ENDS = {
     **dict.fromkeys("probe".split(), "Product"),
 }
 """A name's last word and the type it gives: "Magna Inc.", "Victoria Highway", "World Cup"."""
+_TEAM_NICKNAMES = frozenset(
+    """kings tigers rhinos lions bulls sharks warriors knights eagles hawks giants titans rovers
+    wanderers stars falcons panthers raiders broncos cowboys bears wolves dragons saints
+    magpies""".split()
+)
+"""Teams' plural nicknames, which end clubs' names: "Leeds Rhinos", "Brandon Wheat Kings"."""
 _PARTY_MEMBERS = frozenset(
     """conservatives liberals democrats republicans tories greens socialists nationalists
     unionists""".split()
@@ -168,6 +175,8 @@ def name_votes(label: str) -> Votes:
     if head in _BUILDINGS:
         return (("Place", 2), ("Organization", -2))  # whoever works there: "the British Museum"
     kind = _NAME_ENDS.get(head) if head else None
+    if kind is None and joint is None and words[-1] in _TEAM_NICKNAMES:
+        kind = "Organization"  # not "Valley of the Kings"
     if head == "congress" and _ORDINAL.fullmatch(words[0]):
         kind = "Event"  # "Second European Congress of Mathematics": one meeting
     if tuple(words[-2:]) == ("space", "station"):
@@ -185,6 +194,8 @@ def name_votes(label: str) -> Votes:
         kind = "Organization"  # "Young & Rubicam", "Procter & Gamble": partners' names
     if kind is None and _person_shape(label, written):
         return (("Person", 2), ("Organization", -2))
+    if kind is None and _national_arm_shape(label, written):
+        return (("Organization", 2),)  # "Virgin Australia", "Police Scotland"
     if kind is None and _paper_shape(written):
         return (("Organization", 2),)  # "Shropshire Star", "Jakarta Post": a town's paper
     if kind is None and _team_shape(written):
@@ -205,6 +216,33 @@ def _paper_shape(written: list[str]) -> bool:
     """A place's name and a newspaper's word: "Shropshire Star", "Washington Post"."""
     place = " ".join(written[:-1])
     return written[-1].casefold() in _PAPER_WORDS and (is_town(place) or is_place_name(place))
+
+
+_PLACE_FRONTS = frozenset(
+    """north south east west northern southern eastern western central new old greater metro
+    port upper lower inner outer little great mainland rural regional outback""".split()
+)
+"""First words of places named after a country: "South Sudan", "Port Sudan", "Greater India"."""
+
+
+def _national_arm_shape(label: str, written: list[str]) -> bool:
+    """A name, not a given name or a place's, then a country's: "MTN Ghana", "Parks Canada".
+
+    How firms name their national arms and national bodies name themselves; not "Michael B.
+    Jordan", "South Sudan" or "Antigua Guatemala" (a town, then its country).
+    """
+    for size in (1, 2, 3):
+        front = written[:-size]
+        if not front or fold(" ".join(written[-size:])) not in country_names():
+            continue
+        return (
+            front[-1] not in NAME_CONNECTORS  # not "Republic of Georgia": whose, not what
+            and front[0].casefold() not in _PLACE_FRONTS
+            and fold(front[0]) not in given_names()
+            and not is_town(" ".join(front))
+            and not is_town(label)
+        )
+    return False
 
 
 def _team_shape(written: list[str]) -> bool:
@@ -242,7 +280,7 @@ _BRAND = re.compile(r"(?=\w{5})[A-Z][a-z]+[A-Z][A-Za-z]*\Z")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Lo|Van|Von)[A-Z]")
 """Surnames and given names spelled so: "McCain", "DeKalb", "LaShawn", "FitzGerald"."""
 _GENERATIONS = frozenset(("jr", "sr"))
-_SURNAME_ENDS = frozenset(("hills",))
+_SURNAME_ENDS = frozenset(("hills", "hawks", "knights", "eagles", "saints", "bears"))
 """Last words of names that are surnames too: after a given name, a person's."""
 NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s".split())
 """Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""

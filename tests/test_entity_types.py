@@ -888,7 +888,10 @@ def test_role_nouns_by_their_ending():
         ("Vera C. Rubin Observatory", (("Place", 2),)),  # not a person's shape
         ("Newcastle United", (("Organization", 2),)),
         ("Franklin Boulevard", (("Place", 2),)),
-        ("Brisbane Broncos", (("Organization", 1),)),  # a place and a plural nickname: a team ...
+        ("Brisbane Broncos", (("Organization", 2),)),  # a team's nickname ends it ...
+        ("Valley of the Kings", (("Place", 2),)),  # ... not a place's complement
+        ("Howard Hawks", (("Person", 2), ("Organization", -2))),  # ... nor a surname
+        ("Perth Scorchers", (("Organization", 1),)),  # a place and a plural nickname: a team ...
         ("Charlotte Edwards", (("Organization", 1),)),  # ... less than a PERSON tag, for this
         ("Fort Bragg", (("Place", 3),)),
         ("HMS Queen Elizabeth", (("Product", 3),)),  # a ship
@@ -903,8 +906,14 @@ def test_role_nouns_by_their_ending():
         ("National Archaeology Week", (("Event", 2),)),
         ("Leicester City", (("Organization", 2),)),  # a town's name and "City": a club's ...
         ("Kansas City", (("Place", 2),)),  # ... unless GeoNames knows it as a city
+        ("Telecel Ghana", (("Organization", 2),)),  # a name, then a country's
+        ("Parks Canada", (("Organization", 2),)),
+        ("Richard England", (("Person", 2), ("Organization", -2))),  # ... not after a given name
+        ("South Sudan", ()),  # ... nor after a place's first word
+        ("Antigua Guatemala", ()),  # ... nor after a place's name
         ("Toyota Motor", (("Organization", 2),)),  # industries' words end firms' names
         ("Meta Superintelligence Labs", (("Organization", 2),)),
+        ("Fortis Healthcare", (("Organization", 2),)),
         ("Union Buildings", (("Place", 2),)),
         ("Kashmere Gate", (("Place", 2),)),
         ("Bank of Queensland", (("Organization", 2),)),  # the word before "of" as the last

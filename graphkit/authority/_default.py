@@ -108,6 +108,16 @@ def place_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 3 and n not in DEMONYMS)
 
 
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Every name of a country or territory the default links (not its cities), `fold`ed.
+
+    >>> sorted(n for n in country_names() if n.startswith("new z"))
+    ['new zealand']
+    """
+    return frozenset(fold(name) for e in _territories() if e.type == "Place" for name in e.names)
+
+
 SNAPSHOT = "territories.jsonl.gz"
 """rigour 2.6.1's territories (MIT, see RIGOUR-LICENSE), the fields read here, one per line.
 
