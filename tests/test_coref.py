@@ -109,6 +109,23 @@ def test_antecedents(text, expected, absent, tmp_path, pipeline):
             id="we-of-a-described-speaker",
         ),
         pytest.param(
+            "Acme Corp has hired John Smith to run its fiber business, the Seattle-based company "
+            "said on Wednesday.",
+            {("Acme Corp", "based in", "Seattle"), ("Acme Corp", "hire", "John Smith")},
+            {("company", "based in", "Seattle")},
+            id="seat-of-a-described-firm",
+        ),
+        pytest.param(
+            "Apple signed a deal with Samsung. The Seoul-based company praised the deal.",
+            {("seoul-based company", "praise", "deal")},
+            {
+                ("Apple", "based in", "Seoul"),
+                ("Samsung", "based in", "Seoul"),
+                ("seoul-based company", "based in", "Seoul"),  # a phrase restating itself
+            },
+            id="seat-of-an-unresolved-firm",
+        ),
+        pytest.param(
             "Apple signed a deal with Samsung. The company praised the deal.",
             {("company", "praise", "deal")},
             {("Apple", "praise", "deal"), ("Samsung", "praise", "deal")},

@@ -427,6 +427,21 @@ def test_places_nest(read, sentence, expected, absent):
             {("Westholme Wagyu", "based in", "Ballarat")},
             set(),
         ),
+        (  # own: the name the description is set off after, untagged by spaCy
+            "Grab, the Singapore-based ride-hailing firm, said its chief executive would stay.",
+            {("Grab", "based in", "Singapore")},
+            set(),
+        ),
+        (  # own: a description's seat, for resolution to give its firm (test_coref)
+            "Profits rose, the Ankara-based operator said.",
+            {("the Ankara-based operator", "based in", "Ankara")},
+            set(),
+        ),
+        (  # own: not a person's description
+            "The Ankara-based teacher said profits rose.",
+            set(),
+            {("the Ankara-based teacher", "based in", "Ankara")},
+        ),
         (  # own: no name, no reading
             "The state-owned company sold its stake.",
             set(),

@@ -93,10 +93,10 @@ def run(
         for sentence, spacy_sent in piece.sentences:
             sentences.append(sentence)
             for extractor in extractors:
-                triples.extend(
-                    attach_antecedents(triple, antecedents)
-                    for triple in extractor.extract(sentence, spacy_sent)
-                )
+                for triple in extractor.extract(sentence, spacy_sent):
+                    resolved = attach_antecedents(triple, antecedents)
+                    if not _restates(resolved):
+                        triples.append(resolved)
         mentions.extend(entity_mentions(piece.spacy_doc, piece.offset))
         gathered += len(piece.spacy_doc.text)
         if piece.last or gathered >= run_chars:
@@ -108,3 +108,19 @@ def run(
             )
             sentences, mentions, triples = [], [], []
             gathered = 0
+
+
+def _restates(triple: Triple) -> bool:
+    """A fact whose object is written inside its subject, a phrase that stands for no name.
+
+    "the Seoul-based company | based in | Seoul" says nothing its subject does not, unless the
+    phrase stands for a firm named nearby (then it is that firm's seat).
+    """
+    subject, obj = triple.subject, triple.object
+    return (
+        obj is not None
+        and subject.label is None
+        and not subject.antecedents
+        and subject.start <= obj.start
+        and obj.end <= subject.end
+    )

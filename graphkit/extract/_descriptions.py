@@ -74,6 +74,9 @@ WINDOW = 3
 
 DESCRIPTION_NOUNS = PERSON_ROLE_NOUNS | COMPANY_NOUNS | INSTITUTION_NOUNS | {"side"}
 """Every noun that can head a description (tokens find_antecedents watches)."""
+_SEAT_PARTICIPLES = frozenset({"based", "headquartered"})
+"""Modifiers that say where a firm is ("the Ankara-based operator"), which no earlier mention
+need have said: they do not narrow who is meant (its reading gives the firm's seat)."""
 
 _KINDS = frozenset({"PERSON", "ORG", "GPE"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj"})
@@ -268,6 +271,8 @@ def _describe(noun: Token) -> tuple[str, tuple[str, ...], frozenset[str]] | None
             places.add(key)
             definite = True
         elif child.dep_ in MODIFIER_DEPS and child.i < noun.i:
+            if child.lower_.rpartition("-")[2] in _SEAT_PARTICIPLES:
+                continue  # "the Ankara-based operator": where it is, not which one
             if key is not None:
                 places.add(key)
             elif child.lower_ not in NEUTRAL_MODIFIERS:

@@ -19,14 +19,16 @@ from graphkit.extract._clauses import pobjs
 from graphkit.extract._entities import BASED_IN, CONTAINERS, LOCATED_IN, entity_at, head_of
 from graphkit.extract._reading import Reading
 from graphkit.extract._spans import phrase_tokens
+from graphkit.labels import COMPANY_NOUNS, INSTITUTION_NOUNS
 from graphkit.types import Relation
 
 _HYPHENS = frozenset({"-", "–"})
 SEAT_NOUNS = frozenset({"headquarters", "headquarter"})
 """Nouns naming where an organisation is based: "Nokia, whose headquarters are in Espoo"."""
+_FIRMS = frozenset({"ORG"})
 _SEATS = {
     "based": (frozenset({"ORG", "PERSON"}), BASED_IN),
-    "headquartered": (frozenset({"ORG"}), BASED_IN),
+    "headquartered": (_FIRMS, BASED_IN),
     "born": (frozenset({"PERSON"}), Relation(text="born in", lemma="born in")),
 }
 """Participles that place the name they modify, with the labels that name may have: "Texas-based
@@ -63,10 +65,11 @@ def _hyphen_facts(participle: Token) -> Iterator[Reading]:
     if seat is not None:
         named = entity_at(target) if target is not None else None
         labels, relation = seat
+        described = named is not None and named.label_ in labels
+        firm = target is not None and "ORG" in labels and named is None
         if (
             target is not None
-            and named is not None
-            and named.label_ in labels
+            and (described or (firm and (target.pos_ == "PROPN" or _is_firm_description(target))))
             and agent.label_ != "PERSON"
         ):
             yield Reading(
@@ -90,6 +93,19 @@ def _hyphen_facts(participle: Token) -> Iterator[Reading]:
             relation=relation,
             object_tokens=tuple(words),
         )
+
+
+def _is_firm_description(noun: Token) -> bool:
+    """A description that stands for a firm named near it: "the Ankara-based operator".
+
+    Its reading keeps the description as subject; resolution puts the firm in its place
+    (`_descriptions`), or leaves it a phrase where no firm fits.
+    """
+    return (
+        noun.lower_ in COMPANY_NOUNS | INSTITUTION_NOUNS
+        and noun.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    )
 
 
 def _town_state_based(based: Token) -> list[Reading] | None:
@@ -185,6 +201,8 @@ def _described(noun: Token) -> Token | None:
         return noun
     if noun.dep_ in ("appos", "compound") and entity_at(noun.head) is not None:
         return noun.head  # "the Munich-based group" (Siemens), "London-born actor Tom Hardy"
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.is_title:
+        return noun.head  # "Grab, the Singapore-based ride-hailing firm": untagged, a name
     named = [c for c in noun.children if c.dep_ == "appos" and entity_at(c) is not None]
     if named:
         return named[0]
