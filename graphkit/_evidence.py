@@ -148,7 +148,7 @@ a type the label does not give counts: "Keringet" (PERSON) in "from Keringet in 
 _FOUNDED = re.compile(r"^(?:co-)?found$")
 _IS_FROM = re.compile(r"^(?:be )?from$")
 _AFFILIATED = re.compile(r"^(?:be )?affiliated with$")
-"""What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name."""
+"""What someone is "affiliated with" ("X, from Y"): a body, unless Y is a town's name (a home)."""
 _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     (
         re.compile(r"^(?:be based|(?:be )?(?:headquartered|base|headquarter)) in$"),
@@ -283,7 +283,7 @@ def relation_votes(lemma: str, object_text: str | None) -> tuple[Votes, Votes]:
     for pattern, subject, obj in _RELATIONS:
         if pattern.match(lemma):
             if pattern is _AFFILIATED and object_text and is_town(object_text):
-                obj = ()  # "Katie Taylor, from Bray": a home town as likely as a body
+                obj = (("Place", 1),)  # "Katie Taylor, from Bray": her home town, most often
             if pattern in _YIELDING and object_text:
                 own = {kind for kind, weight in name_votes(object_text) if weight > 0}
                 if own and not own.intersection(kind for kind, _ in obj):

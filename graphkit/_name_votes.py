@@ -113,12 +113,14 @@ _NAME_STARTS = {
         ministero fundación fundação fondation fondazione stiftung agencia agenzia agence
         federación federazione fédération brasserie bodega bodegas viña domaine ysgol coláiste
         colegio liceo lycée escuela école real atlético atletico sporting deportivo olympique
-        dynamo dinamo hapoel maccabi aerolíneas aerolineas électricité electricité""".split(),
+        dynamo dinamo hapoel maccabi aerolíneas aerolineas électricité electricité guardia
+        koleje klinikum universitätsklinikum""".split(),
         "Organization",
     ),
     **dict.fromkeys(
         """estadio stade stadio coliseo teatro théâtre palacio palais palazzo museo musée museu
-        piazza praça lago volcán ciudad puerto""".split(),
+        piazza praça lago volcán ciudad puerto parc parque parco schloss castello
+        castillo""".split(),
         "Place",
     ),
 }
@@ -127,6 +129,11 @@ mention that kept its honorific), and the first words of bodies and places in th
 languages and German ("Laboratorio de Xenotransplantes", "Banco Santander", "Estadio Azteca").
 Weight 3: no person's or firm's name starts so, while many a firm's ends in a place's word ("Lord
 Howe Island" is a place by its end)."""
+
+
+_CHATEAUX = frozenset(("château", "chateau"))
+"""A castle's first word ("Château de Chambord"), and a wine house's ("Château Musar"): a
+castle's name has "de" after it, a house's its own name."""
 
 
 _HOLIDAYS = frozenset(
@@ -181,6 +188,8 @@ def name_votes(label: str) -> Votes:
         kind = "Event"  # "Second European Congress of Mathematics": one meeting
     if tuple(words[-2:]) == ("space", "station"):
         kind = "Product"  # a spacecraft, though a station ends places' names
+    if words[0] in _CHATEAUX:  # "Château de Chambord", a castle; "Château Musar", a wine house
+        return (("Place" if words[1] in ("de", "du", "des") else "Organization", 3),)
     if kind is None and words[0] in _NAME_STARTS and not re.search(r"['’]s\b", label):
         return ((_NAME_STARTS[words[0]], 3),)  # not "Mr. Lane's Artist": whose, not who
     if words[-1] in _SURNAME_ENDS and len(words) == 2 and _person_shape(label, written):
@@ -282,7 +291,7 @@ _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Lo|Van|Von)[A-Z]
 _GENERATIONS = frozenset(("jr", "sr"))
 _SURNAME_ENDS = frozenset(("hills", "hawks", "knights", "eagles", "saints", "bears"))
 """Last words of names that are surnames too: after a given name, a person's."""
-NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s".split())
+NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s des".split())
 """Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""
 _NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
 """Last words of names of firms, places, laws and prizes that give no type of their own: "Beth

@@ -799,9 +799,9 @@ def test_who_works_as_a_person_is_one():
 
 
 def test_whom_someone_is_from():
-    """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name."""
+    """ "X, from Y" is read as an affiliation: a body's, unless Y is a town's name (a home)."""
     assert relation_votes("affiliated with", "Nomura") == ((("Person", 2),), (("Organization", 2),))
-    assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), ())
+    assert relation_votes("affiliated with", "Bray") == ((("Person", 2),), (("Place", 1),))
     # only "from": a town's name merged with or owned is still a firm's ("Toyota" is a city)
     firm = (("Organization", 2),)
     assert relation_votes("merge with", "Toyota") == (firm, firm)
@@ -906,6 +906,10 @@ def test_role_nouns_by_their_ending():
         ("National Archaeology Week", (("Event", 2),)),
         ("Leicester City", (("Organization", 2),)),  # a town's name and "City": a club's ...
         ("Kansas City", (("Place", 2),)),  # ... unless GeoNames knows it as a city
+        ("Château de Chambord", (("Place", 3),)),  # a castle ...
+        ("Château Musar", (("Organization", 3),)),  # ... and a wine house
+        ("Parc des Princes", (("Place", 3),)),
+        ("Guardia Civil", (("Organization", 3),)),
         ("Telecel Ghana", (("Organization", 2),)),  # a name, then a country's
         ("Parks Canada", (("Organization", 2),)),
         ("Richard England", (("Person", 2), ("Organization", -2))),  # ... not after a given name
