@@ -15,7 +15,9 @@ NAME_LABELS = frozenset(
 VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
 """spaCy entity labels of values: amounts, counts, dates and times."""
 
-NAME_PARTICLES = frozenset("de da di del della van von der den du la le al bin ibn ter".split())
+NAME_PARTICLES = frozenset(
+    "de da di del della van von der den du la le al bin ibn ter do dos das".split()
+)
 """Lower-case words inside people's names: "Ursula von der Leyen", "Mohammed bin Salman"."""
 
 GRAPH_VALUE_LABELS = VALUE_LABELS | {"ORDINAL"}

@@ -157,12 +157,17 @@ def parse(
             )
 
 
+_MENDED = frozenset({"PERSON", "ORG", "FAC"})
+
+
 def mend_particle_names(doc: Doc) -> None:
-    """Join a person's name that the model cut at its particles: "Ursula von der" + "Leyen".
+    """Join a name that the model cut at its particles: "Ursula von der" + "Leyen".
 
     A PERSON entity followed by (or ending in) lower-case particles ("von der", "bin", "de")
     and then capitalised words takes those words in: the small English model tags "Ursula von
-    der" PERSON and "Leyen" GPE, or "Ursula" alone. Other entities the longer name overlaps go.
+    der" PERSON and "Leyen" GPE, or "Ursula" alone. So does a body's or a building's followed
+    by them ("Banco" + "do Brasil", tagged ORG and PERSON). Other entities the longer name
+    overlaps go.
     """
     ents = list(doc.ents)
     mended: list[Span] = []
@@ -172,17 +177,17 @@ def mend_particle_names(doc: Doc) -> None:
             changed = True
             continue  # taken into the name before
         end = ent.end
-        if ent.label_ == "PERSON":
+        if ent.label_ in _MENDED:
             particles = end
             while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
                 particles += 1
             follows = particles
             while follows < len(doc) and follows - particles < 3 and doc[follows].is_title:
                 follows += 1
-            ends_in_particle = doc[end - 1].text in NAME_PARTICLES
+            ends_in_particle = ent.label_ == "PERSON" and doc[end - 1].text in NAME_PARTICLES
             if follows > particles and (particles > end or ends_in_particle):
                 end, changed = follows, True
-        mended.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
+        mended.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
     if changed:
         doc.ents = mended
 
