@@ -803,7 +803,8 @@ _CORPORATE = frozenset(
 rocket"."""
 _SCHOLARLY = frozenset(
     """study studies research findings colleagues co-authors coauthors lab laboratory experiment
-    experiments theory thesis paper supervisor collaborators""".split()
+    experiments theory theories thesis paper papers supervisor collaborators hypothesis
+    hypotheses co-workers coworkers""".split()
 )
 """A scholar's work or people right after a name's possessive: "Kotz's research"; not a team, a
 model or an analysis, which firms and parties have too."""

@@ -44,7 +44,7 @@ _NAME_ENDS = {
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
         aquaculture hydro water bakery bakeries coaches buses trains directorate fc afc éireann
         infirmary news elementary terminals innovation innovations healthcare lifesciences
-        forgings schools""".split(),
+        forgings schools cheese""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -57,7 +57,7 @@ _NAME_ENDS = {
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
         citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
-        governorate cave caves complex promenade floodway saleyards""".split(),
+        governorate cave caves complex promenade floodway saleyards array""".split(),
         "Place",
     ),
     **dict.fromkeys(
