@@ -918,6 +918,8 @@ def test_role_nouns_by_their_ending():
         ("Toyota Motor", (("Organization", 2),)),  # industries' words end firms' names
         ("Meta Superintelligence Labs", (("Organization", 2),)),
         ("Fortis Healthcare", (("Organization", 2),)),
+        ("Bega Cheese", (("Organization", 2),)),
+        ("Murchison Widefield Array", (("Place", 2),)),  # a telescope
         ("Union Buildings", (("Place", 2),)),
         ("Kashmere Gate", (("Place", 2),)),
         ("Bank of Queensland", (("Organization", 2),)),  # the word before "of" as the last
@@ -1148,6 +1150,8 @@ def test_person_shape_votes(label, votes):
         ("", "Bayer Leverkusen", ", coached by Xabi Alonso, went unbeaten", "Organization"),
         ("Anjali Deshmukh, 41, a schoolteacher from ", "Kolhapur", ", said", "Place"),
         ("", "Parungao", "'s study is one of the first", "Person"),  # a scholar's work ...
+        ("complaints from some of ", "Taleyarkhan", "'s co-workers", "Person"),  # dev34
+        ("", "Clendon", "'s hypothesis as fresh", "Person"),
         ("", "CSIRO", "'s research shows", None),  # ... not a body's, in capitals
         ("", "Labor", "'s team of advisers", None),  # ... nor a team, which bodies have too
         (
