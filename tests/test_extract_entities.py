@@ -497,6 +497,17 @@ def test_a_dateline_is_read_apart_from_the_story(read):
     assert said.object is not None and said.object.text.startswith("A tornado")
 
 
+def test_a_dateline_cut_off_its_story_by_a_hyphen_is_still_one(read):
+    # spaCy ends a sentence at the hyphen of "KABUL (AFP) -", as Reuters and AFP write it
+    check(
+        read,
+        "KABUL (AFP) - A suicide bomber rammed a car into a NATO convoy on Tuesday, the "
+        "ministry said.",
+        {("KABUL", "dateline", ""), ("A suicide bomber", "ram", "a car")},
+        {("KABUL", "be", "AFP")},
+    )
+
+
 def test_a_hyphenated_place_in_a_dateline_is_one_name(read):
     check(
         read,

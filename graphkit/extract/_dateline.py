@@ -75,8 +75,8 @@ def find_dateline(parsed: Span) -> Dateline | None:
         if any(t.ent_type_ in ("GPE", "LOC") or t.text == "," for t in agency):
             return None  # "INTER-TEL Inc. (Chandler, Ariz.) --": a company's seat, no agency
         at = close + 1
-    if at >= len(tokens) or tokens[at].text not in _DASHES or at + 1 >= len(tokens):
-        return None
+    if at >= len(tokens) or tokens[at].text not in _DASHES:
+        return None  # (the dash may end the sentence: spaCy cuts "KABUL (AFP) -" off its story)
     if not tokens[at - 1].whitespace_:
         return None  # "NATO-backed": a hyphen inside a word, not a dash
     capitals = all(t.text.isupper() for t in place if t.is_alpha)
