@@ -25,10 +25,9 @@ from graphkit.types import Relation
 _HYPHENS = frozenset({"-", "–"})
 SEAT_NOUNS = frozenset({"headquarters", "headquarter"})
 """Nouns naming where an organisation is based: "Nokia, whose headquarters are in Espoo"."""
-_FIRMS = frozenset({"ORG"})
 _SEATS = {
     "based": (frozenset({"ORG", "PERSON"}), BASED_IN),
-    "headquartered": (_FIRMS, BASED_IN),
+    "headquartered": (frozenset({"ORG"}), BASED_IN),
     "born": (frozenset({"PERSON"}), Relation(text="born in", lemma="born in")),
 }
 """Participles that place the name they modify, with the labels that name may have: "Texas-based
@@ -63,15 +62,15 @@ def _hyphen_facts(participle: Token) -> Iterator[Reading]:
     lemma = participle.lemma_.lower()
     seat = _SEATS.get(participle.lower_) or _SEATS.get(lemma)
     if seat is not None:
-        named = entity_at(target) if target is not None else None
+        if target is None or agent.label_ == "PERSON":
+            return
+        named = entity_at(target)
         labels, relation = seat
-        described = named is not None and named.label_ in labels
-        firm = target is not None and "ORG" in labels and named is None
-        if (
-            target is not None
-            and (described or (firm and (target.pos_ == "PROPN" or _is_firm_description(target))))
-            and agent.label_ != "PERSON"
-        ):
+        if named is not None:
+            placed = named.label_ in labels
+        else:  # an untagged name, or a firm's description ("the Ankara-based operator")
+            placed = "ORG" in labels and (target.pos_ == "PROPN" or _is_firm_description(target))
+        if placed:
             yield Reading(
                 kind="hyphen-modifier", subject=target, relation=relation, object=agent.root
             )
