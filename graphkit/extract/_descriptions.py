@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graphkit.extract._clauses import SPEECH_VERBS
+from graphkit.extract._modifiers import FIRM_SEATS
 from graphkit.extract._nominal import HONORIFICS
 from graphkit.extract._roles import (
     COUNTRY,
@@ -74,9 +75,6 @@ WINDOW = 3
 
 DESCRIPTION_NOUNS = PERSON_ROLE_NOUNS | COMPANY_NOUNS | INSTITUTION_NOUNS | {"side"}
 """Every noun that can head a description (tokens find_antecedents watches)."""
-_SEAT_PARTICIPLES = frozenset({"based", "headquartered"})
-"""Modifiers that say where a firm is ("the Ankara-based operator"), which no earlier mention
-need have said: they do not narrow who is meant (its reading gives the firm's seat)."""
 
 _KINDS = frozenset({"PERSON", "ORG", "GPE"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj"})
@@ -271,8 +269,8 @@ def _describe(noun: Token) -> tuple[str, tuple[str, ...], frozenset[str]] | None
             places.add(key)
             definite = True
         elif child.dep_ in MODIFIER_DEPS and child.i < noun.i:
-            if child.lower_.rpartition("-")[2] in _SEAT_PARTICIPLES:
-                continue  # "the Ankara-based operator": where it is, not which one
+            if child.lower_.rpartition("-")[2] in FIRM_SEATS:
+                continue  # "the Ankara-based operator": where it is, not which one (its seat)
             if key is not None:
                 places.add(key)
             elif child.lower_ not in NEUTRAL_MODIFIERS:

@@ -34,6 +34,9 @@ _SEATS = {
 Dell", "a London-based journalist, John Smith", "London-born actor Tom Hardy". The word before
 "-based" is a place whatever spaCy labels it ("Ballarat-based", labelled a nationality): only a
 person's name is refused there."""
+FIRM_SEATS = frozenset(word for word, (labels, _) in _SEATS.items() if "ORG" in labels)
+"""The participles that place a firm ("based", "headquartered"): "the Ankara-based operator"
+says where the firm is, not which one it is (`_descriptions`)."""
 
 
 def modifier_facts(token: Token) -> Iterator[Reading]:
