@@ -20,7 +20,12 @@ from graphkit.authority._gazetteer import is_place
 from graphkit.labels import RuleKind
 from graphkit.types import Extraction, Mention
 
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt".split())
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt shri smt alhaji haji hajj
+    mawlawi maulana mullah datuk dato datin tunku ustaz kyai mzee""".split()
+)
+"""Forms of address before a person's name, in English and in the copy of South and Southeast
+Asia, Africa and the Muslim world ("Shri", "Alhaji", "Mawlawi", "Datuk")."""
 PERSON_ROLES = frozenset(
     """
     president chancellor minister premier ceo chairman chairwoman chairperson spokesman
@@ -54,6 +59,11 @@ PERSON_ROLES = frozenset(
     boyfriend fiancee fiancée fisherman fisherwoman shepherd crofter midwife paramedic
     firefighter lifeguard pilgrim eyewitness mechanic electrician plumber carpenter labourer
     laborer housewife grandmother grandfather schoolboy schoolgirl pupil hawker butcher
+    magistrate collector tehsildar sarpanch akim hokim superintendent constable ombudsman
+    registrar coroner marshal warden headman vice-chancellor rector provost pastor abbot mufti
+    qadi raja maharaja nawab undersecretary consul mla mlc mep regent viceroy voivode prefect
+    starosta burgomaster hetman bupati clerk rider driver cashier vendor cook waiter waitress
+    cleaner courier teller guard cousin nephew niece uncle aunt
     """.split()
 )
 """Nouns that describe a person: "Ian Campbell is Federal Environment Minister"."""
@@ -197,10 +207,11 @@ _RELATIONS: tuple[tuple[re.Pattern[str], Votes, Votes], ...] = (
     ),
 )
 """Relation lemmas and the types their subject and object take."""
-_YIELDING = frozenset((_FOUNDED, _IS_FROM))
+_YIELDING = frozenset((_FOUNDED, _IS_FROM, _AFFILIATED))
 """Relations whose object's type gives way to what the object's own words say: what someone
-founded may be a festival ("the Ubud Writers and Readers Festival"), and who is "of" or "from" a
-police force works for it ("Kerry Haigh of West Yorkshire Police")."""
+founded may be a festival ("the Ubud Writers and Readers Festival"), who is "of" or "from" a
+police force works for it ("Kerry Haigh of West Yorkshire Police"), and who is "from" a cattle
+station lives there ("Glen Shephard from Lilyvale Station")."""
 
 
 _CONTACT_CLAUSE = re.compile(
@@ -654,8 +665,10 @@ def plays_as_team(before: str, text: str, after: str) -> bool:
     if _TEAM_STAFF.match(after) or _NAMES_STAFF.match(after):
         return True
     sporting = _SPORT.search(f"{before} {after}") is not None
+    plural = _PLURAL_SIDE.match(after) is not None and not text.endswith("s")  # "Netherlands"
     return sporting and (
-        _BEATS.match(after) is not None
+        plural
+        or _BEATS.match(after) is not None
         or (_BEATEN.search(before) is not None and not _OWNER.match(after))
         or (_LED.search(before) is not None and _TO_WIN.match(after) is not None)
     )
@@ -680,13 +693,21 @@ _SPORT = re.compile(
     re.IGNORECASE,
 )
 """Words of a sentence about sport."""
-_BEATS = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:beat|defeated|thrashed|edged|drew|lost\s+to)\s")
-"""A result after a team's name, in a sentence about sport: "Limerick beat Kilkenny at ..."."""
+_BEATS = re.compile(
+    r"(?:\s*,[^,;]{1,80},)?\s+(?:beat|defeated|thrashed|edged|drew|won|lost\s+to)\s"
+)
+"""A result after a team's name, in a sentence about sport: "Limerick beat Kilkenny at ...",
+"Sri Lanka won the second one-day international"."""
+_PLURAL_SIDE = re.compile(r"\s+(?:were|have)\s+(?:been\s+)?\w+ed\b")
+"""A plural verb after a name, as British copy writes a side's: "Bangladesh were bowled out"."""
 _BEATEN = re.compile(
     r"\b(?:beat|beating|defeated|defeating|thrashed|edged|against|(?:win|victory)\s+over"
-    r"|(?:drew|lost|draw|lose)(?:\s+\d{1,3}-\d{1,3})?\s+(?:with|to|against))\s+(?:the\s+)?$"
+    r"|(?:drew|lost|draw|lose)(?:\s+\d{1,3}-\d{1,3})?\s+(?:with|to|against)"
+    r"|(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|series)\s+between"
+    r"(?:\s+(?:the\s+)?[A-Z][^,;]{0,40}\s+and)?)\s+(?:the\s+)?$"
 )
-"""A result before a team's name: "scored 269 against England", "drew 0-0 with the UAE"."""
+"""A result or a match before a team's name: "scored 269 against England", "drew 0-0 with the
+UAE", "the second Test between Sri Lanka and New Zealand"."""
 _OWNER = re.compile(r"['’]s?\s")
 """A possessive after a name: "beat Canada's Summer McIntosh" beat a swimmer, not a team."""
 _LED = re.compile(r"\b(?:led|coached|captained|guided|steered)\s+$")

@@ -44,7 +44,8 @@ _NAME_ENDS = {
         sentinel beef meats pearls seafood seafoods fisheries sugar dairy dairies mariculture
         aquaculture hydro water bakery bakeries coaches buses trains directorate fc afc éireann
         infirmary news elementary terminals innovation innovations healthcare lifesciences
-        forgings schools cheese""".split(),
+        forgings schools cheese administration municipality assembly parliament senate duma
+        metro""".split(),
         "Organization",
     ),
     **dict.fromkeys(
@@ -52,19 +53,20 @@ _NAME_ENDS = {
         city county province district bridge airport strait sea ocean desert delta peninsula
         reef creek range ranges mine gulf coast basin falls canal harbour harbor stadium
         museum gallery theatre theater hotel church cathedral palace plateau glacier springs
-        heights country tableland plains gorge park hills downs station observatory telescope
+        heights country tableland plains gorge park hills downs station telescope
         arena square plaza tower zoo cemetery prison boulevard freeway motorway expressway
         parkway lane chapel minster abbey mosque temple shrine dam reservoir buildings
         gate nagar base masjid mandir gurdwara pagoda basilica monastery fortress castle
         citadel monument motel inn maltings quay wharf pier volcano tunnel prefecture oblast
-        governorate cave caves complex promenade floodway saleyards array""".split(),
+        governorate cave caves complex promenade floodway saleyards array market bazaar mall
+        plant cosmodrome spaceport field""".split(),
         "Place",
     ),
     **dict.fromkeys(
         """cup games olympics championship championships festival war earthquake tsunami
         expo affair scandal marathon competition conference convention summit prix tour
         open week days contest awards sevens biennale biennial triennale triennial quiz
-        trophy derby regatta parade pageant fair eisteddfod pride""".split(),
+        trophy derby regatta parade pageant fair eisteddfod pride show""".split(),
         "Event",
     ),
     **dict.fromkeys("book".split(), "CreativeWork"),
@@ -95,7 +97,8 @@ their staff make them sound like bodies ("director of the British Museum")."""
 _NAME_STARTS = {
     **dict.fromkeys(
         """mount mt lake cape county co fort cerro interstate river loch lough sierra isla laguna
-        bahía playa""".split(),
+        bahía playa barangay jalan kampung kampong pulau bukit gunung sungai tanjung teluk jebel
+        jabal djebel wadi""".split(),
         "Place",
     ),
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
@@ -125,8 +128,10 @@ _NAME_STARTS = {
     ),
 }
 """A name's first word and the type it gives: "Mount Olympus", "Cyclone Tracy", "Mr Vaile" (a
-mention that kept its honorific), and the first words of bodies and places in the Romance
-languages and German ("Laboratorio de Xenotransplantes", "Banco Santander", "Estadio Azteca").
+mention that kept its honorific), the first words of bodies and places in the Romance
+languages and German ("Laboratorio de Xenotransplantes", "Banco Santander", "Estadio Azteca"),
+and of places in Malay, Indonesian, Filipino and Arabic ("Barangay Jubay", "Jalan Alor", "Jebel
+Ali").
 Weight 3: no person's or firm's name starts so, while many a firm's ends in a place's word ("Lord
 Howe Island" is a place by its end)."""
 
@@ -188,6 +193,8 @@ def name_votes(label: str) -> Votes:
         kind = "Event"  # "Second European Congress of Mathematics": one meeting
     if tuple(words[-2:]) == ("space", "station"):
         kind = "Product"  # a spacecraft, though a station ends places' names
+    if tuple(words[-2:]) == ("school", "district"):
+        kind = "Organization"  # a school board, though a district ends places' names
     if words[0] in _CHATEAUX:  # "Château de Chambord", a castle; "Château Musar", a wine house
         return (("Place" if words[1] in ("de", "du", "des") else "Organization", 3),)
     if kind is None and words[0] in _NAME_STARTS and not re.search(r"['’]s\b", label):
@@ -289,13 +296,16 @@ _BRAND = re.compile(r"(?=\w{5})[A-Z][a-z]+[A-Z][A-Za-z]*\Z")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Lo|Van|Von)[A-Z]")
 """Surnames and given names spelled so: "McCain", "DeKalb", "LaShawn", "FitzGerald"."""
 _GENERATIONS = frozenset(("jr", "sr"))
-_SURNAME_ENDS = frozenset(("hills", "hawks", "knights", "eagles", "saints", "bears"))
+_SURNAME_ENDS = frozenset(("hills", "hawks", "knights", "eagles", "saints", "bears", "field"))
 """Last words of names that are surnames too: after a given name, a person's."""
 NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon at in y e s des".split())
 """Lower-case words a name may have: "Bank of America", "Society for the Blind", "Bin Laden"."""
-_NOT_SURNAMES = frozenset("center centre paper pacific atlantic act prize award".split())
+_NOT_SURNAMES = frozenset(
+    "center centre paper pacific atlantic act prize award observatory".split()
+)
 """Last words of names of firms, places, laws and prizes that give no type of their own: "Beth
-Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize"."""
+Israel Medical Center" (a hospital), "Scott Paper", "Gene Technology Act", "Abel Prize", "Vera C.
+Rubin Observatory" (in the development sets as often a body as a place)."""
 
 
 def is_place_name(text: str) -> bool:

@@ -91,8 +91,12 @@ def name_key(label: str) -> str:
 
 
 BIG_CITY = 500_000
-"""People a GeoNames city must have for its name to vote 2 for Place, not 1: "Goma" or "Pune"
-tagged PERSON or ORG once is the city."""
+"""People a GeoNames city must have for its name to vote 2 for Place, not 1: "Pune" tagged
+PERSON or ORG once is the city."""
+SIZABLE_CITY = 100_000
+"""People a GeoNames city must have for its name to vote 2 for Place unless spaCy tagged it ORG:
+"Goma", "Kutaisi" or "Mykolaiv" tagged PERSON once is the city, while "Toyota", "Columbia" and
+"Halifax" tagged ORG are firms named for their towns as often."""
 TEAM = "\x1fteam"
 """What a key of a place's name is followed by where an article reads it as its team's."""
 
@@ -422,7 +426,8 @@ class NameTable:
         A country's, state's or capital's name ("Adelaide", "Queensland") votes 3, more than two
         NER tags of another type ("Western Australia's Pilbara region", tagged ORG twice); a
         city's in GeoNames ("Tamworth", "Esperance") 1, which ties one NER tag of another type,
-        and a big city's (`BIG_CITY`: "Pune") 2, which outvotes one; the words of a sentence weigh
+        and a big city's (`BIG_CITY`: "Pune"; `SIZABLE_CITY` unless tagged ORG: "Kutaisi") 2,
+        which outvotes one; the words of a sentence weigh
         as much or more ("Toyota", "Temple" and "Chelsea" are cities too; "at Esperance in
         Western Australia" adds 2 in `_evidence.context_votes`). No vote where the
         context says Person with weight 2 or more (a title, an honorific, a pronoun, a role, a
@@ -433,7 +438,10 @@ class NameTable:
         """
         votes = Counter(self._votes.get(key, {}))
         weight = self._gazetteer.get(key, 0)
-        if weight < 3 and not self._ner.get(key):
+        tags = self._ner.get(key, {})
+        if weight == 1 and not tags.get("Organization") and self._sizable(key):
+            weight = 2  # "Kutaisi" tagged PERSON: a city of 100,000 outvotes one tag
+        if weight < 3 and not tags:
             weight = 0  # a city's name spaCy took for no name at all: "Parkinson", "Orion"
         evidence = self._evidence.get(key, Counter())
         if weight < 3 and evidence["Organization"] >= 2:
@@ -445,6 +453,10 @@ class NameTable:
                 if kind != "Organization":
                     votes[kind] -= count
         return votes
+
+    def _sizable(self, key: str) -> bool:
+        """Tell whether a spelling of `key` is a city's of `SIZABLE_CITY` people or more."""
+        return any(city_population(label) >= SIZABLE_CITY for label in self._labels[key])
 
     @staticmethod
     def _decide(votes: Counter[str] | None, ner: Counter[str] | None) -> str:

@@ -809,6 +809,8 @@ def test_whom_someone_is_from():
     assert relation_votes("from", "Turriff") == ((("Person", 1),), (("Place", 1),))
     assert relation_votes("from", "West Yorkshire Police") == ((("Person", 1),), ())
     assert relation_votes("found", "Ubud Writers and Readers Festival")[1] == ()
+    # "Glen Shephard from Lilyvale Station": a cattle station's name, his home, not a body
+    assert relation_votes("affiliated with", "Lilyvale Station") == ((("Person", 2),), ())
 
 
 def test_a_mayor_is_of_a_town_and_a_star_of_a_show():
@@ -845,6 +847,22 @@ def test_a_founder_founds_a_body_not_a_country():
 )
 def test_what_a_firm_reports(lemma, object_text, subject):
     assert relation_votes(lemma, object_text)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("Haridwar's district magistrate", "Person"),  # not the district's word before it
+        ("a bank clerk in Tumakuru", "Person"),  # not the bank's
+        ("a boda boda rider", "Person"),
+        ("the district collector", "Person"),
+        ("the village sarpanch", "Person"),
+        ("the regional akim", "Person"),
+        ("a vice-chancellor", "Person"),
+    ],
+)
+def test_offices_and_trades_of_the_wider_world_name_people(description, kind):
+    assert describe(description) == kind
 
 
 def test_a_persons_word_names_a_person_only_as_the_head():
@@ -885,7 +903,22 @@ def test_role_nouns_by_their_ending():
         ("Lake Eyre", (("Place", 3),)),
         ("Lake Macquarie Council", (("Organization", 2),)),  # the last word first
         ("Australian Open", (("Event", 2),)),
-        ("Vera C. Rubin Observatory", (("Place", 2),)),  # not a person's shape
+        ("Vera C. Rubin Observatory", ()),  # not a person's shape; a body or a place
+        ("Lilyvale Station", (("Place", 2),)),  # a cattle station
+        ("Dongmun Market", (("Place", 2),)),
+        ("Zaporizhzhia Nuclear Power Plant", (("Place", 2),)),
+        ("Addis Ababa City Administration", (("Organization", 2),)),
+        ("Msunduzi Municipality", (("Organization", 2),)),
+        ("Sioux City Community School District", (("Organization", 2),)),  # a school board
+        ("Barangay Tabuc Suba", (("Place", 3),)),  # first words of places in Southeast Asia
+        ("Jalan Alor", (("Place", 3),)),
+        ("Jebel Ali", (("Place", 3),)),
+        ("Great Yorkshire Show", (("Event", 2),)),
+        ("Legislative Assembly", (("Organization", 2),)),
+        ("State Duma", (("Organization", 2),)),
+        ("Baikonur Cosmodrome", (("Place", 2),)),
+        ("Wrigley Field", (("Place", 2),)),
+        ("Sally Field", (("Person", 2), ("Organization", -2))),  # a surname too
         ("Newcastle United", (("Organization", 2),)),
         ("Franklin Boulevard", (("Place", 2),)),
         ("Brisbane Broncos", (("Organization", 2),)),  # a team's nickname ends it ...
@@ -1070,6 +1103,10 @@ def test_person_shape_votes(label, votes):
     ("before", "text", "after", "expected"),
     [
         ("the go-ahead at ", "Broken Hill", ", in outback New South Wales", "Place"),
+        # forms of address of South Asia, Africa and the Muslim world outweigh a tag
+        ("said Mawlawi ", "Abdul Qahar Sarwari", ", its director", "Person"),
+        ("the contractor Alhaji ", "Musa Danjuma", " said", "Person"),
+        ("said Malaysia's Datuk ", "Rahman Hashim", ".", "Person"),
         ("A farmer near ", "Esperance", " is fighting", "Place"),
         ("an analyst at ", "Hartley", " says", None),  # at a firm
         ("an activist from ", "Hassan", " in Karnataka, won", "Place"),  # from a town in a place
@@ -1319,6 +1356,14 @@ def test_the_gazetteer_and_given_names_are_offline_lists():
     assert {"eli lilly", "glencore", "morgan stanley", "estee lauder"} <= listed_companies()
     assert not {"target", "shell", "employers", "eaton", "toyota"} & listed_companies()
     assert is_town("Broken Hill") and is_town("Queensland") and not is_town("Tandou")
+    # GeoNames spells "Herāt", "Kandahār", "Klaipėda": news copy seldom keeps the accents
+    assert city_population("Herat") == city_population("Herāt") > 500_000
+    assert city_population("Klaipeda") == city_population("Klaipėda") > 100_000
+    # and often in another transliteration: city_spellings.tsv holds the news's
+    assert city_population("Mykolaiv") == city_population("Mykolayiv") > 400_000
+    assert city_population("Khan Younis") == city_population("Khān Yūnis") > 100_000
+    assert is_town("Zaporizhzhia") and is_town("Jabalia")
+    assert city_population("Julia") == city_population("Sophia") == 0  # not Plovdiv's, Sofia's
 
 
 @pytest.mark.parametrize(
@@ -1346,7 +1391,14 @@ def test_the_gazetteer_and_given_names_are_offline_lists():
             " two provinces in a decade.",
             True,
         ),
+        # British copy's plural verb for a side, a win, a match between two sides
+        ("", "Bangladesh", " were bowled out for 143 in the first Test in Mirpur", True),
+        ("Bangladesh collapsed, and ", "Sri Lanka", " won by seven wickets.", True),
+        ("rain washed out the second Test between ", "Sri Lanka", " and New Zealand", True),
+        ("washed out the second Test between Sri Lanka and ", "New Zealand", " at Galle", True),
         # a place, though the sentence is about sport
+        ("", "the Netherlands", " were chosen to host the World Cup", False),
+        ("Talks between China and the ", "United States", " on football rights resumed", False),
         ("Ariarne Titmus beat ", "Canada", "'s Summer McIntosh to win the 400m final.", False),
         ("The final was played in ", "Melbourne", " before 90,000 fans.", False),
         ("Russian forces beat back an attack on ", "Kharkiv", " on Sunday.", False),

