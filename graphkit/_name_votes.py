@@ -104,7 +104,7 @@ _NAME_STARTS = {
     **dict.fromkeys("uss hms hmas hmcs hmnzs".split(), "Product"),  # ships
     **dict.fromkeys(
         """cyclone hurricane typhoon tropical storm expo operation tour copa festival fleadh
-        feis fiesta feria carnaval desfile""".split(),
+        feis fiesta feria carnaval desfile vuelta giro""".split(),
         "Event",
     ),
     **dict.fromkeys("mr mrs ms dr prof professor sir dame lord lady".split(), "Person"),
@@ -117,13 +117,13 @@ _NAME_STARTS = {
         federación federazione fédération brasserie bodega bodegas viña domaine ysgol coláiste
         colegio liceo lycée escuela école real atlético atletico sporting deportivo olympique
         dynamo dinamo hapoel maccabi aerolíneas aerolineas électricité electricité guardia
-        koleje klinikum universitätsklinikum""".split(),
+        koleje klinikum universitätsklinikum movimiento movimento frente xunta junta""".split(),
         "Organization",
     ),
     **dict.fromkeys(
         """estadio stade stadio coliseo teatro théâtre palacio palais palazzo museo musée museu
         piazza praça lago volcán ciudad puerto parc parque parco schloss castello
-        castillo""".split(),
+        castillo avenida calle jardín barrio bairro cayo rua praia paseo""".split(),
         "Place",
     ),
 }
@@ -173,9 +173,10 @@ def name_votes(label: str) -> Votes:
         return (("Organization", 2),)  # "OpenAI", "SpaceX", "Bayer CropScience": a firm's
     if written and written[-1].casefold() in _PARTY_MEMBERS and written[-1][:1].isupper():
         return (("Organization", 2),)  # "the Conservatives", "Christian Democrats": a party
-    if len(written) < 2 or not (written[-1][:1].isupper() or written[-1].isdigit()):
+    last = written[-1] if written else ""
+    if len(written) < 2 or not (last[:1].isupper() or last.isdigit() or _joined(last)):
         return ()  # "Russian state media": a description, not a name ("Expo 2025" is one)
-    if any(w[:1].islower() and w not in NAME_CONNECTORS for w in written):
+    if any(w[:1].islower() and w not in NAME_CONNECTORS and not _joined(w) for w in written):
         return ()  # "farmers in Queensland's Darling Downs": a phrase that ends in a name
     words = [word.casefold() for word in written]
     if words[-1] in _GENERATIONS:
@@ -284,11 +285,17 @@ def _person_shape(label: str, written: list[str]) -> bool:
     rest = written[1:]
     return (
         fold(written[0]) in given_names()
-        and all(w[:1].isupper() or w in NAME_PARTICLES for w in rest)
+        and all(w[:1].isupper() or w in NAME_PARTICLES or _joined(w) for w in rest)
         and len(rest[-1]) > 1
         and not rest[-1].isupper()
         and rest[-1].casefold() not in _NOT_SURNAMES
     )
+
+
+def _joined(word: str) -> bool:
+    """A particle joined to a capitalised name: "al-Zahrani", "el-Sisi", "bin-Hamad"."""
+    particle, _, name = word.partition("-")
+    return particle in NAME_PARTICLES | {"el"} and name[:1].isupper()
 
 
 _BRAND = re.compile(r"(?=\w{5})[A-Z][a-z]+[A-Z][A-Za-z]*\Z")

@@ -913,6 +913,14 @@ def test_role_nouns_by_their_ending():
         ("Barangay Tabuc Suba", (("Place", 3),)),  # first words of places in Southeast Asia
         ("Jalan Alor", (("Place", 3),)),
         ("Jebel Ali", (("Place", 3),)),
+        ("Avenida de Mayo", (("Place", 3),)),  # and in Spanish and Portuguese
+        ("Barrio Padre Carlos Mugica", (("Place", 3),)),
+        ("Xunta de Galicia", (("Organization", 3),)),
+        ("Movimiento Ciudadano", (("Organization", 3),)),
+        ("Giro Rosa", (("Event", 3),)),  # a cycling race
+        # a particle joined to a surname ("al-", "el-") keeps a person's shape
+        ("Omar Saleh al-Zahrani", (("Person", 2), ("Organization", -2))),
+        ("Abdel Fattah el-Sisi", (("Person", 2), ("Organization", -2))),
         ("Great Yorkshire Show", (("Event", 2),)),
         ("Legislative Assembly", (("Organization", 2),)),
         ("State Duma", (("Organization", 2),)),
