@@ -438,7 +438,7 @@ class NameTable:
         """
         votes = Counter(self._votes.get(key, {}))
         weight = self._gazetteer.get(key, 0)
-        tags = self._ner.get(key, {})
+        tags: Counter[str] = self._ner.get(key, Counter())
         if weight == 1 and not tags.get("Organization") and self._sizable(key):
             weight = 2  # "Kutaisi" tagged PERSON: a city of 100,000 outvotes one tag
         if weight < 3 and not tags:

