@@ -295,7 +295,11 @@ def _person_shape(label: str, written: list[str]) -> bool:
 def _joined(word: str) -> bool:
     """A particle joined to a capitalised name: "al-Zahrani", "el-Sisi", "bin-Hamad"."""
     particle, _, name = word.partition("-")
-    return particle in NAME_PARTICLES | {"el"} and name[:1].isupper()
+    return particle in _JOINED_PARTICLES and name[:1].isupper()
+
+
+_JOINED_PARTICLES = NAME_PARTICLES | {"el"}
+"""Particles a name joins with a hyphen (Egyptian copy's "el-" beside "al-")."""
 
 
 _BRAND = re.compile(r"(?=\w{5})[A-Z][a-z]+[A-Z][A-Za-z]*\Z")
