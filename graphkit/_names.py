@@ -338,6 +338,15 @@ class NameTable:
     def lookup(self, mention: Mention, doc_id: str) -> Entity | None:
         return self._ids.get(self._key(mention.text, doc_id)[1])
 
+    def find(self, mention: Mention, doc_id: str) -> tuple[str, Entity | None]:
+        """The key a mention is looked up under in its article, and its entity, if any."""
+        key = self._key(mention.text, doc_id)[1]
+        return key, self._ids.get(key)
+
+    def entity(self, key: str) -> Entity | None:
+        """The entity of a key (after `entities()`), if any."""
+        return self._ids.get(key)
+
     def entities(self, minted: Mapping[str, str] | None = None) -> tuple[Entity, ...]:
         """One Entity per group of keys; a group with a key in `minted` keeps that key's id.
 

@@ -29,7 +29,7 @@ from graphkit.merge import Related
 from graphkit.quads import Quads
 from graphkit.reconcile import Conflict
 from graphkit.sources import Sources
-from graphkit.types import Document, Entity, Evidence, Fact
+from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement
 from graphkit.vocab import (
     namespaces,
 )
@@ -43,7 +43,7 @@ def to_dataset(
     entities: Iterable[Entity],
     facts: Iterable[Fact],
     *,
-    statements: Iterable[tuple[Fact, Evidence]] = (),
+    statements: Iterable[tuple[Fact, Evidence | KeptStatement]] = (),
     conflicts: Sequence[Conflict] = (),
     related: Iterable[Related] = (),
     sources: Sources | None = None,
@@ -54,6 +54,7 @@ def to_dataset(
     into: Path | None = None,
     formats: Iterable[str] = (),
     also: Callable[[list[ox.Quad]], None] | None = None,
+    kept: Iterable[ox.Quad] = (),
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and facts.
 
@@ -65,15 +66,17 @@ def to_dataset(
     never in memory. The graph files of `formats` that can be (STREAMED) are written into
     `into` as the quads stream; the caller writes any other from the store. `also` is given
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
+    `kept` are the quads of articles a kept graph did not read again (Quads.build).
     """
     quads = Quads(base, entered or {}).build(
-        documents, entities, facts, statements, conflicts, related, sources or Sources(), datelines
-    )
+        documents, entities, facts, statements, conflicts, related, sources or Sources(),
+        datelines, kept,
+    )  # fmt: skip
     if into is not None:
         from graphkit import store as on_disk  # here: graphkit.store imports this module
 
         with StreamedFiles(into, streamed(formats), prefixes(base)) as files:
-            chunked = files.write if also is None else _both(files.write, also)
+            chunked = both(files.write, also)
             on_disk.build(into, quads, base=base, also=chunked)
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
@@ -96,14 +99,18 @@ def to_dataset(
     return dataset
 
 
-def _both(
-    first: Callable[[list[ox.Quad]], None], then: Callable[[list[ox.Quad]], None]
+def both(
+    first: Callable[[list[ox.Quad]], None], then: Callable[[list[ox.Quad]], None] | None
 ) -> Callable[[list[ox.Quad]], None]:
-    def both(chunk: list[ox.Quad]) -> None:
+    """One callback for a chunk of quads that calls `first`, then `then` (if any)."""
+    if then is None:
+        return first
+
+    def call_both(chunk: list[ox.Quad]) -> None:
         first(chunk)
         then(chunk)
 
-    return both
+    return call_both
 
 
 def fill(memory: ox.Store, quads: Iterable[ox.Quad]) -> None:

@@ -173,6 +173,7 @@ def _rebuild(
         formats=_suffixes(before.formats),
         names=names,
         also=mapped.take,
+        readings=state.read_readings(out_dir, before.config),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 from graphkit.types import Entity, Evidence, Fact, Relation, Value
 
+Position = tuple[str, int, int]
+"""Where a sighting was read: article id, sentence offset, subject offset (the first names it)."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sighting:
@@ -30,7 +33,12 @@ class Sighting:
     subject: Entity
     relation: Relation
     object: Entity | Value
-    evidence: Evidence
+    position: Position
+    """Where it was read: article id, sentence offset, subject offset."""
+    time: Value | None = None
+    """When the article says it happened, if it says."""
+    evidence: Evidence | None = None
+    """The triple it was read from; None when it comes from a kept reading (resolve.Reading)."""
     speaker: str = ""
     """Who the article says made the claim (entity id or text), "" when it states it."""
     amounts: tuple[str, ...] = ()
@@ -78,7 +86,6 @@ LEADING_ROLES = frozenset(
 
 _Form = tuple[str, str, str, str]
 _Circumstance = tuple[str, str]
-_Position = tuple[str, int, int]
 _Named = tuple[Entity, Relation, Entity | Value]
 _NO_TIMES: frozenset[str] = frozenset()  # shared: each empty frozenset costs 216 bytes
 _NO_WORDINGS: frozenset[Relation] = frozenset()
@@ -90,20 +97,19 @@ class _Group:
 
     first: _Named
     """The subject, relation and object of the sighting read first: its words name the fact."""
-    position: _Position
+    position: Position
     documents: set[str] = dataclasses.field(default_factory=set)
     times: set[str] = dataclasses.field(default_factory=set)
     wordings: set[Relation] = dataclasses.field(default_factory=set)
     count: int = 0
 
     def add(self, sighting: Sighting) -> None:
-        position = _position(sighting)
+        position = sighting.position
         if position < self.position:  # its words name the fact, whatever the order
             self.first, self.position = _named(sighting), position
-        evidence = sighting.evidence
-        self.documents.add(evidence.triple.sentence.doc_id)
-        if evidence.time is not None and evidence.time.kind == "date":
-            self.times.add(evidence.time.lexical)
+        self.documents.add(position[0])
+        if sighting.time is not None and sighting.time.kind == "date":
+            self.times.add(sighting.time.lexical)
         self.count += 1
 
     def join(self, other: _Group) -> None:
@@ -133,9 +139,7 @@ class Merger:
         circumstance = _circumstance(sighting)
         group = kinds.get(circumstance)
         if group is None:
-            group = kinds[circumstance] = _Group(
-                first=_named(sighting), position=_position(sighting)
-            )
+            group = kinds[circumstance] = _Group(first=_named(sighting), position=sighting.position)
         group.add(sighting)
 
     def facts(self) -> tuple[Fact, ...]:
@@ -160,13 +164,14 @@ class Merger:
                 )
         return tuple(merged)
 
-    def place(self, sighting: Sighting) -> tuple[str, Evidence]:
+    def place(self, sighting: Sighting) -> tuple[str, Evidence | None]:
         """The key of the fact `sighting` went into, and its evidence as its article states it."""
         form, evidence = _form(sighting), sighting.evidence
         joined = self._joined.get(form)
         if joined is not None:  # the article keeps its own words (Evidence.relation)
             form = joined[0]
-            evidence = dataclasses.replace(evidence, relation=sighting.relation)
+            if evidence is not None:
+                evidence = dataclasses.replace(evidence, relation=sighting.relation)
         circumstance = _circumstance(sighting)
         circumstance = self._moved.get((form, circumstance), circumstance)
         return "|".join((*form, *circumstance)), evidence
@@ -234,12 +239,6 @@ def _named(sighting: Sighting) -> _Named:
     return sighting.subject, sighting.relation, sighting.object
 
 
-def _position(sighting: Sighting) -> _Position:
-    """Where a sighting was read: article (a hash of its text), sentence, offset."""
-    triple = sighting.evidence.triple
-    return triple.sentence.doc_id, triple.sentence.start, triple.subject.start
-
-
 def _form(sighting: Sighting) -> _Form:
     obj = sighting.object
     object_key = (
@@ -251,7 +250,7 @@ def _form(sighting: Sighting) -> _Form:
 
 
 def _circumstance(sighting: Sighting) -> _Circumstance:
-    time = sighting.evidence.time
+    time = sighting.time
     when = time.lexical.casefold() if time is not None else ""
     return when, ",".join(sorted(set(sighting.amounts)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import sys
@@ -19,6 +20,7 @@ from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
+from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -43,6 +45,8 @@ class BuildResult:
     """Document id → when it entered the graph (prov:generatedAtTime, ISO 8601 UTC)."""
     names: Mapping[str, Any] = field(default_factory=dict)
     """What resolution read of the names (resolve.Resolver.saved_names): an add goes on from it."""
+    replayed: int = 0
+    """Articles a kept graph did not read again: what resolution made of them still held."""
 
     def summary(self) -> str:
         """One line for a terminal: documents, sentences, entities, triples, seconds."""
@@ -116,6 +120,7 @@ def assemble(
     formats: Sequence[str] = (),
     names: Mapping[str, Any] | None = None,
     also: Callable[[list[ox.Quad]], None] | None = None,
+    readings: state.Readings | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -140,39 +145,47 @@ def assemble(
         now = entered_now()
         entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
         held = isinstance(read, Sequence | _Kept)  # in memory: what resolution makes of it, too
-        resolver = resolve.Resolver(
-            extractions, documents, authority=known, minted=minted, hold=held, names=names
-        )
-        resolution = resolver.resolution
-        reconciled = reconcile.reconcile(resolution.facts)
-        dataset = graph.to_dataset(
-            documents,
-            resolution.entities,
-            reconciled.facts,
-            statements=((reconciled.index[key], e) for key, e in resolver.statements()),
-            conflicts=reconciled.conflicts,
-            related=merge.related(reconciled.facts, threshold=config.related_threshold),
-            sources=find_sources(documents, threshold=config.copy_threshold),
-            datelines=resolution.datelines,
-            entered=entered,
-            base=config.base,
-            store=config.store,
-            into=into,
-            formats=formats,
-            also=also,
-        )
+        articles = frozenset(str(document_iri(d.id, config.base)) for d in documents)
+        keeping = state.Keeping(into / STATE_DIR, config, articles) if into is not None else None
+        with keeping or contextlib.nullcontext():
+            resolver = resolve.Resolver(
+                extractions, documents, authority=known, minted=minted, hold=held, names=names,
+                readings=readings, keep=keeping.reading if keeping else None,
+            )  # fmt: skip
+            resolution = resolver.resolution
+            reconciled = reconcile.reconcile(resolution.facts)
+            replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
+            dataset = graph.to_dataset(
+                documents,
+                resolution.entities,
+                reconciled.facts,
+                statements=((reconciled.index[key], e) for key, e in resolver.statements()),
+                conflicts=reconciled.conflicts,
+                related=merge.related(reconciled.facts, threshold=config.related_threshold),
+                sources=find_sources(documents, threshold=config.copy_threshold),
+                datelines=resolution.datelines,
+                entered=entered,
+                base=config.base,
+                store=config.store,
+                into=into,
+                formats=formats,
+                also=graph.both(keeping.quads, also) if keeping else also,
+                kept=readings.quads(replayed) if readings is not None and replayed else (),
+            )
+        sentences, triples = resolver.replayed_counts
         return BuildResult(
             dataset=dataset,
             documents=len(documents),
-            sentences=extractions.sentences,
+            sentences=extractions.sentences + sentences,
             entities=len(resolution.entities),
-            triples=extractions.triples,
+            triples=extractions.triples + triples,
             facts=len(reconciled.facts),
             seconds=time.perf_counter() - started,
             read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
             names=resolver.saved_names(),
+            replayed=len(resolver.replayed),
         )
 
 
@@ -293,8 +306,17 @@ class _Confident:
         self.sentences = self.triples = 0
 
     def __iter__(self) -> Iterator[Extraction]:
+        return self.skipping(frozenset())
+
+    def skipping(self, ids: frozenset[str]) -> Iterator[Extraction]:
+        """The extractions of the articles not in `ids` (resolve.Skipping), counted."""
+        read = self._read
+        if ids and isinstance(read, state.Articles):  # their lines are not even decoded
+            read = read.skipping(ids)
         self.sentences = self.triples = 0
-        for _, extraction in self._read:
+        for document, extraction in read:
+            if document.id in ids:
+                continue
             if self._threshold > 0:
                 kept = tuple(t for t in extraction.triples if t.confidence >= self._threshold)
                 extraction = dataclasses.replace(extraction, triples=kept)

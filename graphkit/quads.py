@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, SKOS, XSD
 from graphkit.merge import Related
 from graphkit.reconcile import Conflict
 from graphkit.sources import Sources
-from graphkit.types import Document, Entity, Evidence, Fact, Value
+from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement, Relation, Value
 from graphkit.vocab import (
     GK,
     PROV,
@@ -90,15 +90,18 @@ class Quads:
         documents: Sequence[Document],
         entities: Iterable[Entity],
         facts: Iterable[Fact],
-        statements: Iterable[tuple[Fact, Evidence]],
+        statements: Iterable[tuple[Fact, Evidence | KeptStatement]],
         conflicts: Sequence[Conflict],
         related: Iterable[Related],
         sources: Sources,
         datelines: Iterable[tuple[str, Entity]],
+        kept: Iterable[ox.Quad] = (),
     ) -> Iterator[ox.Quad]:
         """Every quad of the dataset, one article, entity, fact and statement at a time.
 
-        `statements` pairs each sighting's evidence with the fact it is part of.
+        `statements` pairs each sighting's evidence with the fact it is part of. `kept` are
+        the quads of the articles a kept graph does not read again: their statements come as
+        KeptStatement, and only their facts' links to them are made here.
         """
         meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
@@ -131,14 +134,26 @@ class Quads:
         stated: dict[str, list[ox.NamedNode]] = {key: [] for key in clashing}
         for fact, evidence in statements:
             node, spo = self.fact(fact), self._spo(fact)
-            article = self._document_node(evidence.triple.sentence.doc_id)
-            said = self._said(spo, evidence)
-            yield ox.Quad(*said, article)
-            statement = self._statement_node(said, evidence)
+            if isinstance(evidence, KeptStatement):
+                said = self._said(spo, evidence.relation)
+                statement = self._statement_node(
+                    said, evidence.doc_id, evidence.sentence, evidence.subject_start,
+                    evidence.extractor,
+                )  # fmt: skip
+            else:
+                triple = evidence.triple
+                article = self._document_node(triple.sentence.doc_id)
+                said = self._said(spo, evidence.relation)
+                yield ox.Quad(*said, article)
+                statement = self._statement_node(
+                    said, triple.sentence.doc_id, triple.sentence.index, triple.subject.start,
+                    triple.extractor,
+                )  # fmt: skip
+                yield from self._statement(statement, said, fact, evidence, article)
             yield ox.Quad(node, _GK["statement"], statement, facts_graph)
-            yield from self._statement(statement, said, fact, evidence, article)
             if fact.key in stated:
                 stated[fact.key].append(statement)
+        yield from kept
         for near in related:
             a, b = self.fact(near.a), self.fact(near.b)
             pair = "|".join(sorted((a.value, b.value)))
@@ -209,11 +224,11 @@ class Quads:
             self._object(fact.object),
         )
 
-    def _said(self, spo: _Spo, evidence: Evidence) -> _Spo:
-        """What the article says: its fact's triple, in its own relation when it has one."""
-        if evidence.relation is None:
+    def _said(self, spo: _Spo, relation: Relation | None) -> _Spo:
+        """What the article says: its fact's triple, in its own `relation` when it has one."""
+        if relation is None:
             return spo
-        return spo[0], self._relation_node(evidence.relation.label), spo[2]
+        return spo[0], self._relation_node(relation.label), spo[2]
 
     def _statement(
         self, node: ox.NamedNode, spo: _Spo, fact: Fact, evidence: Evidence, article: ox.NamedNode
@@ -255,12 +270,11 @@ class Quads:
             if evidence.time.kind == "date":
                 yield quad(node, gk["time"], _value(evidence.time), article)
 
-    def _statement_node(self, spo: _Spo, evidence: Evidence) -> ox.NamedNode:
-        triple = evidence.triple
-        sentence = triple.sentence
-        parts = (*(t.value for t in spo), sentence.doc_id, sentence.index, triple.subject.start)
-        key = "|".join(str(part) for part in (*parts, triple.extractor))
-        return ox.NamedNode(statement_iri(key, self.base))
+    def _statement_node(
+        self, spo: _Spo, doc_id: str, sentence: int, subject_start: int, extractor: str
+    ) -> ox.NamedNode:
+        parts = (*(t.value for t in spo), doc_id, sentence, subject_start, extractor)
+        return ox.NamedNode(statement_iri("|".join(map(str, parts)), self.base))
 
     def _conflict(
         self,

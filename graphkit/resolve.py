@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from graphkit import canonical, merge, wordings
 from graphkit._evidence import (
@@ -30,6 +31,7 @@ from graphkit.types import (
     Evidence,
     Extraction,
     Fact,
+    KeptStatement,
     Mention,
     Relation,
     Triple,
@@ -38,6 +40,7 @@ from graphkit.types import (
 
 __all__ = [
     "KNOWN_ALIASES",
+    "Reading",
     "Resolution",
     "Resolver",
     "clean_label",
@@ -103,6 +106,8 @@ class Resolver:
         minted: Mapping[str, str] | None = None,
         hold: bool = False,
         names: Mapping[str, Any] | None = None,
+        readings: Iterable[Reading] | None = None,
+        keep: Callable[[Reading], None] | None = None,
     ) -> None:
         if iter(extractions) is extractions:  # a one-pass iterator: kept, as it is read thrice
             extractions = tuple(extractions)
@@ -118,10 +123,34 @@ class Resolver:
         for extraction, prepared in self._read(skip=self._names.documents):
             self._read_names(extraction, prepared)
         entities = self._names.entities(minted)
+        self._by_id = {entity.id: entity for entity in entities}
+        self._readings = readings
+        self.replayed: frozenset[str] = frozenset()
+        """Articles not read again: their readings still hold (`Reading`)."""
+        self.replayed_counts = (0, 0)
+        """The sentences and triples of the articles replayed."""
+        replayed: set[str] = set()
+        sentences = triples = 0
+        for runs in _by_article(readings or ()):
+            if runs[0]["doc"] not in self._published or not self._still_holds(runs):
+                continue  # an article removed, or one whose names now find other entities
+            replayed.add(runs[0]["doc"])
+            for reading in runs:
+                sentences, triples = sentences + reading["n"][0], triples + reading["n"][1]
+                for sighting, _ in self._replay(reading):
+                    self._merger.add(sighting)
+                if keep is not None:
+                    keep(reading)
+        self.replayed, self.replayed_counts = frozenset(replayed), (sentences, triples)
         datelines: dict[str, Entity] = {}
-        for extraction, prepared in self._read():
-            for sighting in self._sightings(extraction, prepared, datelines):
+        for extraction, prepared in self._read(skip=self.replayed):
+            looked_up: dict[str, str] = {}
+            places: dict[str, bool] = {}
+            sightings = list(self._sightings(extraction, prepared, datelines, looked_up, places))
+            for sighting in sightings:
                 self._merger.add(sighting)
+            if keep is not None:
+                keep(_reading(extraction, sightings, looked_up, places))
         self.resolution = Resolution(
             entities=entities,
             facts=self._merger.facts(),
@@ -129,11 +158,34 @@ class Resolver:
             minted=self._names.keys(),
         )
 
-    def statements(self) -> Iterator[tuple[str, Evidence]]:
-        """Each sighting again, article by article: the key of its fact and its evidence."""
-        for extraction, prepared in self._read():
-            for sighting in self._sightings(extraction, prepared, {}):
-                yield self._merger.place(sighting)
+    def statements(self) -> Iterator[tuple[str, Evidence | KeptStatement]]:
+        """Each sighting again, article by article: the key of its fact and its evidence.
+
+        A replayed article's sightings come with what names their statements again
+        (`KeptStatement`): their quads are the article's kept ones.
+        """
+        for runs in _by_article(self._readings or ()):
+            if runs[0]["doc"] not in self.replayed:
+                continue
+            for reading in runs:
+                for sighting, (index, extractor) in self._replay(reading):
+                    key, _ = self._merger.place(sighting)
+                    doc_id, _, subject_start = sighting.position
+                    yield (
+                        key,
+                        KeptStatement(
+                            relation=sighting.relation,
+                            doc_id=doc_id,
+                            sentence=index,
+                            subject_start=subject_start,
+                            extractor=extractor,
+                        ),
+                    )
+        for extraction, prepared in self._read(skip=self.replayed):
+            for sighting in self._sightings(extraction, prepared, {}, {}, {}):
+                key, evidence = self._merger.place(sighting)
+                assert evidence is not None, "a sighting read from its article has evidence"
+                yield key, evidence
 
     def saved_names(self) -> dict[str, Any]:
         """What the first pass read, as JSON: the `names` a later Resolver goes on from."""
@@ -144,19 +196,53 @@ class Resolver:
     ) -> Iterator[tuple[Extraction, list[_Prepared]]]:
         """One pass: each article's extraction and its triples prepared (again, unless held).
 
-        Articles whose ids are in `skip` are left out (not held: `names` holds none).
+        Articles whose ids are in `skip` are left out, unread when the extractions can skip
+        them (`Skipping`; not held: `names` and `readings` hold none).
         """
         held = self._held
         if held:
             yield from zip(self._extractions, held, strict=True)
             return
-        for extraction in self._extractions:
+        extractions: Iterable[Extraction] = self._extractions
+        if skip and isinstance(extractions, Skipping):
+            extractions = extractions.skipping(skip)
+        for extraction in extractions:
             if extraction.doc_id in skip:
                 continue
             prepared = self._prepare(extraction)
             if held is not None:
                 held.append(prepared)
             yield extraction, prepared
+
+    def _still_holds(self, runs: Sequence[Reading]) -> bool:
+        """Whether every name an article's readings looked up finds the entity it found then."""
+        for reading in runs:
+            for key, found in reading["keys"].items():
+                entity = self._names.entity(key)
+                if (entity.id if entity is not None else "") != found:
+                    return False
+            for key, place in reading["places"].items():
+                entity = self._names.entity(key)
+                if entity is None or (entity.type == "Place") != place:
+                    return False
+        return True
+
+    def _replay(self, reading: Reading) -> Iterator[tuple[merge.Sighting, tuple[int, str]]]:
+        """The sightings of a reading that still holds, each with its sentence and extractor."""
+        by_id, doc_id = self._by_id, reading["doc"]
+        for subject, relation, obj, speaker, amounts, at, time, named in reading["s"]:
+            yield (
+                merge.Sighting(
+                    subject=by_id[subject],
+                    relation=Relation(**relation),
+                    object=by_id[obj] if isinstance(obj, str) else _stored_value(obj),
+                    position=(doc_id, *at),
+                    time=_stored_value(time) if time is not None else None,
+                    speaker=speaker,
+                    amounts=tuple(amounts),
+                ),
+                tuple(named),
+            )
 
     def _read_names(self, extraction: Extraction, prepared: list[_Prepared]) -> None:
         """Count the names of one article and the type votes their contexts give."""
@@ -235,22 +321,39 @@ class Resolver:
         return prepared
 
     def _sightings(
-        self, extraction: Extraction, prepared: list[_Prepared], datelines: dict[str, Entity]
+        self,
+        extraction: Extraction,
+        prepared: list[_Prepared],
+        datelines: dict[str, Entity],
+        looked_up: dict[str, str],
+        places: dict[str, bool],
     ) -> Iterator[merge.Sighting]:
-        """Each resolved triple of one article; notes its dateline's place in `datelines`."""
+        """Each resolved triple of one article; notes its dateline's place in `datelines`.
+
+        Notes the key each name was looked up under and the entity id it found ("" for none)
+        in `looked_up`, and whether a dateline's subject was a place in `places` (`Reading`).
+        """
         names, doc_id = self._names, extraction.doc_id
         published = self._published.get(doc_id)
+
+        def lookup(mention: Mention) -> tuple[str, Entity | None]:
+            key, entity = names.find(mention, doc_id)
+            looked_up[key] = entity.id if entity is not None else ""
+            return key, entity
+
         for triple, subject_mention, object_mention, written, dropped, _ in prepared:
-            subject = names.lookup(subject_mention, doc_id)
-            if subject is not None and written.lemma == "dateline" and subject.type == "Place":
-                datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"
+            subject_key, subject = lookup(subject_mention)
+            if subject is not None and written.lemma == "dateline":
+                places[subject_key] = subject.type == "Place"
+                if subject.type == "Place":
+                    datelines.setdefault(doc_id, subject)  # "TUPELO, Miss. (AP) —"
             if subject is None or object_mention is None:
                 continue
             obj: Entity | Value | None
             if _is_value(object_mention):
                 obj = _value(object_mention, published)
             else:
-                obj = names.lookup(object_mention, doc_id)
+                obj = lookup(object_mention)[1]
             if obj is None or obj == subject:
                 continue
             if written.passive and isinstance(obj, Entity):
@@ -262,21 +365,87 @@ class Resolver:
                 subject, obj = obj, subject  # "Chelsea lost to Arsenal": Arsenal defeated Chelsea
                 relation = dataclasses.replace(relation, lemma=wordings.CONVERSES[relation.lemma])
             speakers = _stand_ins(triple.attribution) if triple.attribution is not None else ()
-            speaker = names.lookup(speakers[0], doc_id) if len(speakers) == 1 else None
+            speaker = lookup(speakers[0])[1] if len(speakers) == 1 else None
             said_by = speaker.id if speaker is not None else ""
             if triple.attribution is not None and not said_by:
                 said_by = canonical.text(triple.attribution.text).casefold()
-            evidence = Evidence(
-                triple=triple, time=_time_of(triple, published), attributed_to=speaker
-            )
+            time = _time_of(triple, published)
             yield merge.Sighting(
                 subject=subject,
                 relation=relation,
                 object=obj,
-                evidence=evidence,
+                position=(doc_id, triple.sentence.start, triple.subject.start),
+                time=time,
+                evidence=Evidence(triple=triple, time=time, attributed_to=speaker),
                 speaker=said_by,
                 amounts=dropped,
             )
+
+
+Reading = dict[str, Any]
+"""What resolution made of one article (or one run of a long one), as JSON, kept with a graph.
+
+The keys its names were looked up under, each with the id of the entity it found ("" for
+none: `keys`); whether a dateline's subject was a place (`places`); its sentences and triples
+(`n`); and each sighting it gave, with the sentence index and extractor that name its
+statement (`s`). While every key finds the same entity, the article gives the same sightings
+and statements: an add replays it instead of reading the article again (`Resolver`).
+"""
+
+
+def _reading(
+    extraction: Extraction,
+    sightings: Iterable[merge.Sighting],
+    looked_up: Mapping[str, str],
+    places: Mapping[str, bool],
+) -> Reading:
+    """An article's reading (`Reading`) from what resolution made of it."""
+    compact = []
+    for sighting in sightings:
+        assert sighting.evidence is not None, "a sighting read from its article has evidence"
+        triple, obj, time = sighting.evidence.triple, sighting.object, sighting.time
+        compact.append(
+            [
+                sighting.subject.id,
+                dataclasses.asdict(sighting.relation),
+                obj.id if isinstance(obj, Entity) else [obj.text, obj.kind, obj.lexical, obj.unit],
+                sighting.speaker,
+                list(sighting.amounts),
+                list(sighting.position[1:]),
+                [time.text, time.kind, time.lexical, time.unit] if time is not None else None,
+                [triple.sentence.index, triple.extractor],
+            ]
+        )
+    return {
+        "doc": extraction.doc_id,
+        "n": [len(extraction.sentences), len(extraction.triples)],
+        "keys": dict(looked_up),
+        "places": dict(places),
+        "s": compact,
+    }
+
+
+def _stored_value(fields: Sequence[Any]) -> Value:
+    """A Value as a Reading keeps it: text, kind, lexical form, unit."""
+    text, kind, lexical, unit = fields
+    return Value(text=text, kind=kind, lexical=lexical, unit=unit)
+
+
+def _by_article(readings: Iterable[Reading]) -> Iterator[list[Reading]]:
+    """Readings grouped by article: the runs of a long one come one after another."""
+    for _, runs in itertools.groupby(readings, key=lambda reading: reading["doc"]):
+        yield list(runs)
+
+
+@runtime_checkable
+class Skipping(Protocol):
+    """Extractions that can leave articles out unread (state.Articles, through the pipeline)."""
+
+    def __iter__(self) -> Iterator[Extraction]: ...
+
+    def skipping(self, ids: frozenset[str]) -> Iterable[Extraction]:
+        """The extractions of the articles not in `ids`."""
+        ...
 
 
 def _concept(

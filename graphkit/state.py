@@ -29,7 +29,9 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
+
+import pyoxigraph as ox
 
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.errors import InputError
@@ -41,6 +43,8 @@ DESCRIPTOR = "state.json"
 ARTICLES = "articles.jsonl.gz"
 MINTED = "minted.json"
 NAMES = "names.json.gz"
+READINGS = "readings.jsonl.gz"
+QUADS = "quads.nq.gz"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,9 +70,17 @@ class Articles:
         self.path = path
 
     def __iter__(self) -> Iterator[tuple[Document, Extraction]]:
+        return self.skipping(frozenset())
+
+    def skipping(self, ids: frozenset[str]) -> Iterator[tuple[Document, Extraction]]:
+        """The articles not in `ids`: the lines of those in it are not decoded."""
+        decoder = json.JSONDecoder()
         document: Document | None = None
-        with self._damaged(), gzip.open(self.path, "rt", encoding="utf-8") as lines:
+        with _damaged(self.path), gzip.open(self.path, "rt", encoding="utf-8") as lines:
             for line in lines:
+                head = _DOCUMENT_ID if line.startswith(_DOCUMENT_ID) else _RUN_ID
+                if ids and decoder.raw_decode(line, len(head))[0] in ids:
+                    continue
                 record = json.loads(line)
                 if "document" in record:
                     document = _document(record["document"])
@@ -80,20 +92,104 @@ class Articles:
         """The articles alone: what was read from them is not decoded (an add's first look)."""
         head = '{"document": '  # how _article's records begin (json.dumps' separators)
         decoder = json.JSONDecoder()
-        with self._damaged(), gzip.open(self.path, "rt", encoding="utf-8") as lines:
+        with _damaged(self.path), gzip.open(self.path, "rt", encoding="utf-8") as lines:
             for line in lines:
                 if line.startswith(head):
                     yield _document(decoder.raw_decode(line, len(head))[0])
 
-    @contextlib.contextmanager
-    def _damaged(self) -> Iterator[None]:
-        """Any error reading the file as one line naming it."""
-        try:
-            yield
-        except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
-            raise InputError(
-                f"{self.path}: damaged ({error}); rebuild with graphkit build"
-            ) from error
+
+class Readings:
+    """A kept graph's readings (resolve.Reading) and its articles' quads, read lazily.
+
+    READINGS holds a line a reading, after a header naming the rules they were read under;
+    QUADS the quads of every article's own graph, as N-Quads. An add replays the readings
+    that still hold and keeps those articles' quads, instead of reading the articles again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        path = self.folder / READINGS
+        with _damaged(path), gzip.open(path, "rt", encoding="utf-8") as lines:
+            next(lines)  # the header: read_readings checked it
+            for line in lines:
+                yield json.loads(line)
+
+    def quads(self, graphs: frozenset[str]) -> Iterator[ox.Quad]:
+        """The kept quads of the article graphs whose IRIs are in `graphs`."""
+        path = self.folder / QUADS
+        with _damaged(path), gzip.open(path, "rb") as data:
+            for quad in ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS):
+                if _graph(quad) in graphs:
+                    yield quad
+
+
+def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
+    """A kept graph's readings, if these rules read them (else None: an add reads every article)."""
+    folder = out_dir / STATE_DIR
+    if not (folder / READINGS).is_file() or not (folder / QUADS).is_file():
+        return None
+    with _damaged(folder / READINGS), gzip.open(folder / READINGS, "rt", encoding="utf-8") as lines:
+        header = json.loads(next(lines))
+    if header.get("kind") != "graphkit-readings" or header.get("rules") != _rules(config):
+        return None
+    return Readings(folder)
+
+
+class Keeping:
+    """Writes a graph's readings and its articles' quads into a state folder as they come.
+
+    A context manager: both files are written whole or not at all (a staged folder's).
+    """
+
+    def __init__(self, folder: Path, config: BuildConfig, articles: frozenset[str]) -> None:
+        self._folder = folder
+        self._config = config
+        self._articles = articles  # the IRIs of the articles' graphs
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> Keeping:
+        self._folder.mkdir(parents=True, exist_ok=True)
+        readings = gzip.open(self._folder / READINGS, "wt", encoding="utf-8", compresslevel=3)
+        self._readings = self._stack.enter_context(readings)
+        quads = gzip.open(self._folder / QUADS, "wb", compresslevel=3)
+        self._quads = cast(IO[bytes], self._stack.enter_context(quads))
+        header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
+        self._readings.write(json.dumps(header) + "\n")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def reading(self, reading: Mapping[str, Any]) -> None:
+        """Keep one article's reading."""
+        self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+
+    def quads(self, chunk: list[ox.Quad]) -> None:
+        """Keep the quads of a chunk that are in an article's own graph."""
+        articles = self._articles
+        own = [quad for quad in chunk if _graph(quad) in articles]
+        ox.serialize(own, self._quads, format=ox.RdfFormat.N_QUADS)
+
+
+def _graph(quad: ox.Quad) -> str:
+    """The IRI of a quad's graph ("" for the default graph)."""
+    name = quad.graph_name
+    return name.value if isinstance(name, ox.NamedNode) else ""
+
+
+@contextlib.contextmanager
+def _damaged(path: Path) -> Iterator[None]:
+    """Any error reading a state file as one line naming it."""
+    try:
+        yield
+    except (OSError, EOFError, ValueError, KeyError, TypeError, SyntaxError) as error:
+        raise InputError(f"{path}: damaged ({error}); rebuild with graphkit build") from error
+
+
+_DOCUMENT_ID = '{"document": {"id": '  # how _article's lines begin (json.dumps' separators)
+_RUN_ID = '{"doc": '
 
 
 def write_articles(

@@ -139,6 +139,22 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class KeptStatement:
+    """A statement of an article a kept graph does not read again (resolve.Reading).
+
+    Its quads are the article's kept ones; this names the statement again for its fact.
+    """
+
+    relation: Relation
+    """The article's own relation."""
+    doc_id: str
+    sentence: int
+    """The sentence's index in its article."""
+    subject_start: int
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fact:
     """A resolved claim and what its sightings add up to.
 

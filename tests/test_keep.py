@@ -229,7 +229,79 @@ def test_names_read_under_other_rules_are_read_again(pipeline, tmp_path, monkeyp
     assert comparable(out) == comparable(fresh)
 
 
-@pytest.mark.parametrize("kept", [state.ARTICLES, state.NAMES])
+def prepared(monkeypatch) -> list[str]:
+    """The ids of the articles whose triples resolution reads from now on, pass after pass."""
+    read: list[str] = []
+    original = resolve.Resolver._prepare
+
+    def preparing(self, extraction):
+        read.append(extraction.doc_id)
+        return original(self, extraction)
+
+    monkeypatch.setattr(resolve.Resolver, "_prepare", preparing)
+    return read
+
+
+def test_an_add_replays_the_articles_whose_names_find_the_same_entities(
+    pipeline, tmp_path, monkeypatch
+):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kept_build(PATHS[2:5], out, pipeline)
+    held = {d.id for d, _ in state.read(out).read}
+    read = prepared(monkeypatch)
+    added = keep.add(PATHS[2:6], out, nlp=pipeline)
+    new = {d.id for d, _ in state.read(out).read} - held
+    assert len(new) == 1 and set(read) == new  # the three it held were not read again
+    assert added.result is not None and added.result.replayed == 3
+    kept_build(PATHS[2:6], fresh, pipeline)
+    assert comparable(out) == comparable(fresh)
+    assert added.result.summary().split(" in ")[0] == fresh_summary(fresh)
+
+
+def fresh_summary(out: Path) -> str:
+    """A kept graph's counts as a build of its articles reports them."""
+    built = keep.build(
+        [d for d, _ in state.read(out).read], out.with_name(out.name + "-again"),
+        config=BuildConfig(), formats=("trig",), max_nodes=50, heading="t",
+    )  # fmt: skip
+    assert built.result is not None
+    return built.result.summary().split(" in ")[0]
+
+
+def test_an_article_whose_names_find_other_entities_is_read_again(pipeline, tmp_path, monkeypatch):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kept_build(PATHS[1:2], out, pipeline)
+    path = out / "state" / state.READINGS
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        header, *readings = [json.loads(line) for line in lines]
+    key = next(k for k, found in readings[0]["keys"].items() if found)
+    readings[0]["keys"][key] = "another-entity"  # as if its name had joined another entity
+    with gzip.open(path, "wt", encoding="utf-8") as out_file:
+        out_file.writelines(json.dumps(line) + "\n" for line in [header, *readings])
+    read = prepared(monkeypatch)
+    keep.add(PATHS[:2], out, nlp=pipeline)
+    assert len(set(read)) == 2  # the new article and the one whose reading no longer holds
+    kept_build(PATHS[:2], fresh, pipeline)
+    assert comparable(out) == comparable(fresh)
+
+
+def test_readings_under_other_rules_are_not_replayed(pipeline, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    kept_build(PATHS[1:2], out, pipeline)
+    path = out / "state" / state.READINGS
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        header, *rest = lines.readlines()
+    with gzip.open(path, "wt", encoding="utf-8") as out_file:
+        out_file.writelines(
+            [json.dumps({**json.loads(header), "rules": "another's"}) + "\n", *rest]
+        )
+    assert state.read_readings(out, BuildConfig()) is None
+    read = prepared(monkeypatch)
+    keep.add(PATHS[:2], out, nlp=pipeline)
+    assert len(set(read)) == 2
+
+
+@pytest.mark.parametrize("kept", [state.ARTICLES, state.NAMES, state.READINGS, state.QUADS])
 def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
     pipeline, tmp_path, kept
 ):

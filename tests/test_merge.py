@@ -339,6 +339,8 @@ def _sighting(doc: str, subject: str, lemma: str, obj: str, *, when: str = "") -
         subject=Entity(id=subject.casefold(), label=subject, type="Person"),
         relation=Relation(text=lemma, lemma=lemma),
         object=Entity(id=obj.casefold(), label=obj, type="Place"),
+        position=(doc, sentence.start, triple.subject.start),
+        time=time,
         evidence=Evidence(triple=triple, time=time),
     )
 
@@ -364,5 +366,7 @@ def test_merger_places_each_sighting_read_again_in_the_fact_it_went_into():
     assert visit.times == frozenset({"2024-05-01"})
     assert office.relation.label == "be president of"
     assert {r.label for r in office.wordings} == {"be leader of"}
-    assert placed[3][1].relation is not None and placed[3][1].relation.label == "be leader of"
-    assert placed[2][1].relation is None  # the article that said "president" keeps its words
+    leader, president = placed[3][1], placed[2][1]
+    assert leader is not None and president is not None  # read from articles: with evidence
+    assert leader.relation is not None and leader.relation.label == "be leader of"
+    assert president.relation is None  # the article that said "president" keeps its words
