@@ -12,7 +12,7 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -33,6 +33,9 @@ from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement
 from graphkit.vocab import (
     namespaces,
 )
+
+if TYPE_CHECKING:
+    from graphkit.store import Earlier
 
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".jsonld": "ox-json-ld"}
 """File suffix → rdflib format (oxrdflib's plug-ins), for every file `write` and `load` handle."""
@@ -55,6 +58,7 @@ def to_dataset(
     formats: Iterable[str] = (),
     also: Callable[[list[ox.Quad]], None] | None = None,
     kept: Iterable[ox.Quad] = (),
+    earlier: Earlier | None = None,
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and facts.
 
@@ -66,7 +70,8 @@ def to_dataset(
     never in memory. The graph files of `formats` that can be (STREAMED) are written into
     `into` as the quads stream; the caller writes any other from the store. `also` is given
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
-    `kept` are the quads of articles a kept graph did not read again (Quads.build).
+    `kept` are the quads of articles a kept graph did not read again (Quads.build), and
+    `earlier` that graph's store, which `into`'s then changes instead of loading (store.patch).
     """
     quads = Quads(base, entered or {}).build(
         documents, entities, facts, statements, conflicts, related, sources or Sources(),
@@ -77,7 +82,10 @@ def to_dataset(
 
         with StreamedFiles(into, streamed(formats), prefixes(base)) as files:
             chunked = both(files.write, also)
-            on_disk.build(into, quads, base=base, also=chunked)
+            if earlier is None:
+                on_disk.build(into, quads, base=base, also=chunked)
+            else:
+                on_disk.patch(into, quads, earlier, base=base, also=chunked)
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
         return opened

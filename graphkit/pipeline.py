@@ -11,19 +11,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
+from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
-from graphkit.config import STATE_DIR, BuildConfig
+from graphkit.config import STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
 from graphkit.vocab import document_iri
-
-if TYPE_CHECKING:
-    import pyoxigraph as ox
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,6 +154,13 @@ def assemble(
             resolution = resolver.resolution
             reconciled = reconcile.reconcile(resolution.facts)
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
+            kept: Iterable[ox.Quad] = ()
+            earlier = None
+            if readings is not None and into is not None:  # the kept graph's store is changed
+                kept = readings.quads(replayed)
+                was = readings.others(replayed)
+                store = readings.folder.parent / STORE_DIR
+                earlier = on_disk.Earlier(folder=store, kept=replayed, was=was)
             dataset = graph.to_dataset(
                 documents,
                 resolution.entities,
@@ -170,7 +176,8 @@ def assemble(
                 into=into,
                 formats=formats,
                 also=graph.both(keeping.quads, also) if keeping else also,
-                kept=readings.quads(replayed) if readings is not None and replayed else (),
+                kept=kept,
+                earlier=earlier,
             )
         sentences, triples = resolver.replayed_counts
         return BuildResult(

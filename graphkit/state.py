@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.errors import InputError
+from graphkit.store import graph_of
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
 FORMAT = 3
@@ -45,6 +46,7 @@ MINTED = "minted.json"
 NAMES = "names.json.gz"
 READINGS = "readings.jsonl.gz"
 QUADS = "quads.nq.gz"
+DERIVED = "derived.nq.gz"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,11 +101,12 @@ class Articles:
 
 
 class Readings:
-    """A kept graph's readings (resolve.Reading) and its articles' quads, read lazily.
+    """A kept graph's readings (resolve.Reading) and its quads, read lazily.
 
     READINGS holds a line a reading, after a header naming the rules they were read under;
-    QUADS the quads of every article's own graph, as N-Quads. An add replays the readings
-    that still hold and keeps those articles' quads, instead of reading the articles again.
+    QUADS the quads of every article's own graph, DERIVED all the others, as N-Quads. An add
+    replays the readings that still hold and keeps those articles' graphs as they are,
+    instead of reading the articles again; and changes the store by what the others became.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -116,19 +119,32 @@ class Readings:
             for line in lines:
                 yield json.loads(line)
 
-    def quads(self, graphs: frozenset[str]) -> Iterator[ox.Quad]:
-        """The kept quads of the article graphs whose IRIs are in `graphs`."""
+    def quads(self, kept: frozenset[str]) -> Iterator[ox.Quad]:
+        """The quads of the article graphs whose IRIs are in `kept`."""
         path = self.folder / QUADS
         with _damaged(path), gzip.open(path, "rb") as data:
             for quad in ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS):
-                if _graph(quad) in graphs:
+                if graph_of(quad) in kept:
                     yield quad
+
+    def others(self, kept: frozenset[str]) -> set[bytes]:
+        """Every quad but those of the article graphs in `kept`, as N-Quads lines."""
+        others: set[bytes] = set()
+        path = self.folder / QUADS
+        with _damaged(path), gzip.open(path, "rb") as lines:
+            for line in lines:  # "<s> <p> o <g> .": the graph is the last IRI
+                if line[line.rindex(b"<") + 1 : line.rindex(b">")].decode() not in kept:
+                    others.add(line.rstrip(b"\n"))
+        path = self.folder / DERIVED
+        with _damaged(path), gzip.open(path, "rb") as lines:
+            others.update(line.rstrip(b"\n") for line in lines)
+        return others
 
 
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
     """A kept graph's readings, if these rules read them (else None: an add reads every article)."""
     folder = out_dir / STATE_DIR
-    if not (folder / READINGS).is_file() or not (folder / QUADS).is_file():
+    if not all((folder / name).is_file() for name in (READINGS, QUADS, DERIVED)):
         return None
     with _damaged(folder / READINGS), gzip.open(folder / READINGS, "rt", encoding="utf-8") as lines:
         header = json.loads(next(lines))
@@ -138,7 +154,7 @@ def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
 
 
 class Keeping:
-    """Writes a graph's readings and its articles' quads into a state folder as they come.
+    """Writes a graph's readings and quads into a state folder as they come (`Readings`).
 
     A context manager: both files are written whole or not at all (a staged folder's).
     """
@@ -155,6 +171,8 @@ class Keeping:
         self._readings = self._stack.enter_context(readings)
         quads = gzip.open(self._folder / QUADS, "wb", compresslevel=3)
         self._quads = cast(IO[bytes], self._stack.enter_context(quads))
+        derived = gzip.open(self._folder / DERIVED, "wb", compresslevel=3)
+        self._derived = cast(IO[bytes], self._stack.enter_context(derived))
         header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
         self._readings.write(json.dumps(header) + "\n")
         return self
@@ -167,16 +185,12 @@ class Keeping:
         self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
 
     def quads(self, chunk: list[ox.Quad]) -> None:
-        """Keep the quads of a chunk that are in an article's own graph."""
+        """Keep a chunk of quads: those of articles' own graphs apart from the others."""
         articles = self._articles
-        own = [quad for quad in chunk if _graph(quad) in articles]
+        own = [quad for quad in chunk if graph_of(quad) in articles]
         ox.serialize(own, self._quads, format=ox.RdfFormat.N_QUADS)
-
-
-def _graph(quad: ox.Quad) -> str:
-    """The IRI of a quad's graph ("" for the default graph)."""
-    name = quad.graph_name
-    return name.value if isinstance(name, ox.NamedNode) else ""
+        rest = [quad for quad in chunk if graph_of(quad) not in articles]
+        ox.serialize(rest, self._derived, format=ox.RdfFormat.N_QUADS)
 
 
 @contextlib.contextmanager

@@ -19,6 +19,7 @@ without one, or of another format, is refused with one line, never misread.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -93,16 +94,82 @@ def build(
     database.flush()
     count = len(database)
     del database  # closes the database (pyoxigraph has no close()): nothing is written later
+    _describe(folder, base=base, quads=count)
+    return folder
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Earlier:
+    """A kept graph's store, which an add or remove changes rather than rebuilds (`patch`)."""
+
+    folder: Path
+    """The kept graph's store folder (OUT/store)."""
+    kept: frozenset[str]
+    """The IRIs of the graphs it holds as they stay: articles not read again."""
+    was: set[bytes]
+    """Every other quad it holds, as N-Quads lines (state.Readings.others): `patch` uses it up."""
+
+
+def patch(
+    out_dir: Path,
+    quads: Iterable[ox.Quad],
+    earlier: Earlier,
+    *,
+    base: str,
+    also: Callable[[list[ox.Quad]], None] | None = None,
+) -> Path:
+    """Write the store of `quads` in `out_dir/store` by changing a copy of `earlier`'s.
+
+    The copy is a checkpoint of the earlier database (hard links: no quad is copied). The
+    quads of the graphs `earlier` keeps are in it already; of the others, it loses those
+    `quads` lacks and gains those it lacks. So an add writes what changed, not the whole
+    graph: on ABC, rewriting the facts graph alone took 11 s. `also` as for `build`.
+    """
+    from graphkit.graph import CHUNK  # here: opening a store needs no rdflib
+
+    folder = out_dir / STORE_DIR
+    folder.mkdir(parents=True, exist_ok=False)
+    read_descriptor(earlier.folder)  # a store of another format is refused, not changed
+    ox.Store.read_only(str(earlier.folder / DATABASE)).backup(str(folder / DATABASE))
+    gone, new = earlier.was, set()  # what was and is not, what is and was not
+    stream = iter(quads)
+    while chunk := list(itertools.islice(stream, CHUNK)):
+        changed = [quad for quad in chunk if graph_of(quad) not in earlier.kept]
+        for line in (ox.serialize(changed, format=ox.RdfFormat.N_QUADS) or b"").splitlines():
+            if line in gone:
+                gone.remove(line)
+            else:
+                new.add(line)
+        if also is not None:
+            also(chunk)
+    database = ox.Store(str(folder / DATABASE))
+    for quad in ox.parse(b"\n".join(gone), format=ox.RdfFormat.N_QUADS):
+        database.remove(quad)
+    database.extend(ox.parse(b"\n".join(new), format=ox.RdfFormat.N_QUADS))
+    database.flush()
+    count = len(database)
+    del database
+    _describe(folder, base=base, quads=count)
+    return folder
+
+
+def graph_of(quad: ox.Quad) -> str:
+    """The IRI of a quad's graph ("" for the default graph)."""
+    name = quad.graph_name
+    return name.value if isinstance(name, ox.NamedNode) else ""
+
+
+def _describe(folder: Path, *, base: str, quads: int) -> None:
+    """Write the descriptor of the store in `folder`, once its database is closed."""
     descriptor = Descriptor(
         format=FORMAT,
         graphkit=_version("graphkit"),
         pyoxigraph=_version("pyoxigraph"),
         base=base,
-        quads=count,
+        quads=quads,
     )
     record = {"kind": KIND, **asdict(descriptor)}
     write_text(folder / DESCRIPTOR, json.dumps(record, indent=2) + "\n")
-    return folder
 
 
 def open_read_only(folder: Path) -> tuple[ox.Store, Descriptor]:

@@ -13,8 +13,10 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
@@ -95,6 +97,21 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
     fresh = root / "fresh"
     kept_build([PATHS[i] for i in sorted(held)], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
+    assert in_store(out) == in_files(out)  # the store an add or remove changed holds the same
+
+
+def in_store(out: Path) -> set[str]:
+    """OUT's store's quads, as N-Quads lines."""
+    return lines(ox.Store.read_only(str(out / "store" / "oxigraph")))
+
+
+def in_files(out: Path) -> set[str]:
+    """The quads of OUT's graph.trig, as N-Quads lines."""
+    return lines(ox.parse(path=out / "graph.trig", format=ox.RdfFormat.TRIG))
+
+
+def lines(quads: Iterable[ox.Quad]) -> set[str]:
+    return set((ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode().splitlines())
 
 
 def test_add_parses_only_new_articles_and_keeps_entity_iris(pipeline, tmp_path):
