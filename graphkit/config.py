@@ -17,6 +17,8 @@ STORE_DIR = "store"
 """The folder of a build's output that holds its on-disk Oxigraph store (graphkit.store)."""
 STATE_DIR = "state"
 """Where OUT keeps what `graphkit add` and `remove` go on from (graphkit/state.py)."""
+BLOCKS = "blocks.json"
+"""In OUT's state: where each graph stands in the graph files, so an add copies what stays."""
 DEFAULT_MAX_NODES = 500
 """Entities a map draws unless told otherwise, the most connected: on screen in about 2 s."""
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
+from typing import IO, Any, BinaryIO, cast
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -22,20 +23,19 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from graphkit import outputs
-from graphkit._io import atomic_write_bytes
-from graphkit.config import DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_STORE
+from graphkit import store as on_disk
+from graphkit._io import atomic_write_bytes, write_text
+from graphkit.config import BLOCKS, DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_STORE, STATE_DIR
 from graphkit.errors import InputError
 from graphkit.merge import Related
 from graphkit.quads import Quads
 from graphkit.reconcile import Conflict
 from graphkit.sources import Sources
+from graphkit.store import Earlier, graph_of
 from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement
 from graphkit.vocab import (
     namespaces,
 )
-
-if TYPE_CHECKING:
-    from graphkit.store import Earlier
 
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".jsonld": "ox-json-ld"}
 """File suffix → rdflib format (oxrdflib's plug-ins), for every file `write` and `load` handle."""
@@ -78,14 +78,13 @@ def to_dataset(
         datelines, kept,
     )  # fmt: skip
     if into is not None:
-        from graphkit import store as on_disk  # here: graphkit.store imports this module
-
-        with StreamedFiles(into, streamed(formats), prefixes(base)) as files:
+        with StreamedFiles(into, streamed(formats), prefixes(base), earlier) as files:
             chunked = both(files.write, also)
             if earlier is None:
                 on_disk.build(into, quads, base=base, also=chunked)
             else:
                 on_disk.patch(into, quads, earlier, base=base, also=chunked)
+        write_text(into / STATE_DIR / BLOCKS, json.dumps(files.blocks))
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
         return opened
@@ -209,17 +208,28 @@ class StreamedFiles:
     """Graph files written a chunk of quads at a time, as a build streams them into its store.
 
     Reading ABC's 1.4 million quads back from the on-disk store took 25 s a file (a RocksDB
-    lookup a term). Each chunk is sorted by graph and subject and handed to Oxigraph's
-    serializer: a sixth of the time that loading it into an in-memory store to dump took. A
-    chunk writes one TriG block a graph it holds, so a graph may be named in several blocks
+    lookup a term). Each chunk is sorted by graph and subject and each graph's part handed to
+    Oxigraph's serializer: a sixth of the time that loading it into an in-memory store to dump
+    took. A chunk writes one block a graph it holds, so a graph may stand in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
-    for each (the same RDF graph). A context manager: each file is renamed into place only if
-    the block succeeds (_io.atomic_write_bytes).
+    for each (the same RDF graph). `blocks` says where each block stands: with an `earlier`
+    kept graph, the blocks of the graphs it keeps are copied from its files first, and those
+    graphs' quads are not written again. A context manager: each file is renamed into place
+    only if the block succeeds (_io.atomic_write_bytes).
     """
 
-    def __init__(self, out_dir: Path, formats: Sequence[str], prefixes: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        out_dir: Path,
+        formats: Sequence[str],
+        prefixes: Mapping[str, str],
+        earlier: Earlier | None = None,
+    ) -> None:
         self.paths = [out_dir / f"graph{suffix}" for suffix in formats]
+        self.blocks: dict[str, list[tuple[str, int, int]]] = {suffix: [] for suffix in formats}
+        """Suffix → (graph IRI, start, end) of each block of each file, in bytes."""
         self._prefixes = dict(prefixes)
+        self._earlier = earlier
         self._stack = contextlib.ExitStack()
         self._files: dict[str, BinaryIO] = {}
 
@@ -230,24 +240,48 @@ class StreamedFiles:
             if path.suffix != ".nq":
                 out.write(header)
             self._files[path.suffix] = out
+            if self._earlier is not None:
+                self._copy(path.name, out, self._earlier)
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self._stack.__exit__(*exc)
 
     def write(self, chunk: list[ox.Quad]) -> None:
-        """Write one chunk of quads to every file."""
-        ordered = sorted(chunk, key=_graph_and_subject)
-        for suffix, out in self._files.items():
-            body = _AfterPrefixes(out)  # the prefixes were written once, at the top
-            writer = cast(IO[bytes], body)
-            written = STREAMED[suffix]
-            if suffix == ".ttl":  # the union: each quad's triple
-                triples = (quad.triple for quad in ordered)
-                ox.serialize(triples, writer, format=written, prefixes=self._prefixes)
-            else:
-                ox.serialize(ordered, writer, format=written, prefixes=self._prefixes)
-            body.end()
+        """Write one chunk of quads to every file (but those of the graphs kept)."""
+        kept = self._earlier.kept if self._earlier is not None else frozenset()
+        ordered = sorted((q for q in chunk if graph_of(q) not in kept), key=_graph_and_subject)
+        for graph, group in itertools.groupby(ordered, key=graph_of):
+            quads = list(group)
+            for suffix, out in self._files.items():
+                start = out.tell()
+                body = _AfterPrefixes(out)  # the prefixes were written once, at the top
+                writer = cast(IO[bytes], body)
+                written = STREAMED[suffix]
+                if suffix == ".ttl":  # the union: each quad's triple
+                    triples = (quad.triple for quad in quads)
+                    ox.serialize(triples, writer, format=written, prefixes=self._prefixes)
+                else:
+                    ox.serialize(quads, writer, format=written, prefixes=self._prefixes)
+                body.end()
+                self.blocks[suffix].append((graph, start, out.tell()))
+
+    def _copy(self, name: str, out: BinaryIO, earlier: Earlier) -> None:
+        """Copy the blocks of the graphs `earlier` keeps from its file `name` into `out`."""
+        suffix = Path(name).suffix
+        path = earlier.out / name
+        try:
+            with open(path, "rb") as old:
+                for graph, start, end in earlier.blocks.get(suffix, ()):
+                    if graph in earlier.kept:
+                        old.seek(start)
+                        at = out.tell()
+                        out.write(old.read(end - start))
+                        self.blocks[suffix].append((graph, at, out.tell()))
+        except OSError as error:
+            raise InputError(
+                f"{path}: unreadable ({error}); rebuild with graphkit build"
+            ) from error
 
 
 def _graph_and_subject(quad: ox.Quad) -> tuple[str, str]:

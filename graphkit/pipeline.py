@@ -19,7 +19,7 @@ from rdflib import Dataset
 from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
-from graphkit.config import STATE_DIR, STORE_DIR, BuildConfig
+from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
 from graphkit.vocab import document_iri
@@ -158,9 +158,9 @@ def assemble(
             earlier = None
             if readings is not None and into is not None:  # the kept graph's store is changed
                 kept = readings.quads(replayed)
-                was = readings.others(replayed)
-                store = readings.folder.parent / STORE_DIR
-                earlier = on_disk.Earlier(folder=store, kept=replayed, was=was)
+                was, blocks = readings.others(replayed), readings.blocks()
+                out = readings.folder.parent
+                earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(
                 documents,
                 resolution.entities,

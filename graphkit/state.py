@@ -33,7 +33,7 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from graphkit.config import STATE_DIR, BuildConfig
+from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
 from graphkit.store import graph_of
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
@@ -127,6 +127,16 @@ class Readings:
                 if graph_of(quad) in kept:
                     yield quad
 
+    def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
+        """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
+        path = self.folder / BLOCKS
+        with _damaged(path):
+            found = json.loads(path.read_text(encoding="utf-8"))
+            return {
+                suffix: [(g, start, end) for g, start, end in rows]
+                for suffix, rows in found.items()
+            }
+
     def others(self, kept: frozenset[str]) -> set[bytes]:
         """Every quad but those of the article graphs in `kept`, as N-Quads lines."""
         others: set[bytes] = set()
@@ -144,7 +154,7 @@ class Readings:
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
     """A kept graph's readings, if these rules read them (else None: an add reads every article)."""
     folder = out_dir / STATE_DIR
-    if not all((folder / name).is_file() for name in (READINGS, QUADS, DERIVED)):
+    if not all((folder / name).is_file() for name in (READINGS, QUADS, DERIVED, BLOCKS)):
         return None
     with _damaged(folder / READINGS), gzip.open(folder / READINGS, "rt", encoding="utf-8") as lines:
         header = json.loads(next(lines))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,14 +100,19 @@ def build(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Earlier:
-    """A kept graph's store, which an add or remove changes rather than rebuilds (`patch`)."""
+    """A kept graph, whose store and files an add or remove changes rather than rewrites.
 
-    folder: Path
-    """The kept graph's store folder (OUT/store)."""
+    (`patch`, graph.StreamedFiles.)
+    """
+
+    out: Path
+    """The kept graph's output folder (OUT): its store, graph files and state."""
     kept: frozenset[str]
     """The IRIs of the graphs it holds as they stay: articles not read again."""
     was: set[bytes]
     """Every other quad it holds, as N-Quads lines (state.Readings.others): `patch` uses it up."""
+    blocks: Mapping[str, Sequence[tuple[str, int, int]]]
+    """Where each graph stands in each graph file: suffix → (graph IRI, start, end) blocks."""
 
 
 def patch(
@@ -129,8 +134,9 @@ def patch(
 
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
-    read_descriptor(earlier.folder)  # a store of another format is refused, not changed
-    ox.Store.read_only(str(earlier.folder / DATABASE)).backup(str(folder / DATABASE))
+    before = earlier.out / STORE_DIR
+    read_descriptor(before)  # a store of another format is refused, not changed
+    ox.Store.read_only(str(before / DATABASE)).backup(str(folder / DATABASE))
     gone, new = earlier.was, set()  # what was and is not, what is and was not
     stream = iter(quads)
     while chunk := list(itertools.islice(stream, CHUNK)):

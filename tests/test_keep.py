@@ -33,7 +33,13 @@ RENAMED = tuple(BASE + kind for kind in ("entity/", "statement/", "fact/"))
 
 def kept_build(paths, out: Path, nlp) -> keep.Kept:
     return keep.build(
-        paths, out, config=BuildConfig(), formats=("trig",), max_nodes=50, heading="t", nlp=nlp
+        paths,
+        out,
+        config=BuildConfig(),
+        formats=("trig", "ttl"),
+        max_nodes=50,
+        heading="t",
+        nlp=nlp,
     )
 
 
@@ -98,6 +104,7 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
     kept_build([PATHS[i] for i in sorted(held)], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
     assert in_store(out) == in_files(out)  # the store an add or remove changed holds the same
+    assert union(out / "graph.ttl") == union(out / "graph.trig")  # and graph.ttl their union
 
 
 def in_store(out: Path) -> set[str]:
@@ -108,6 +115,11 @@ def in_store(out: Path) -> set[str]:
 def in_files(out: Path) -> set[str]:
     """The quads of OUT's graph.trig, as N-Quads lines."""
     return lines(ox.parse(path=out / "graph.trig", format=ox.RdfFormat.TRIG))
+
+
+def union(path: Path) -> set[ox.Triple]:
+    """The triples of every graph of a TriG or Turtle file."""
+    return {quad.triple for quad in ox.parse(path=path)}
 
 
 def lines(quads: Iterable[ox.Quad]) -> set[str]:
