@@ -57,7 +57,6 @@ def to_dataset(
     into: Path | None = None,
     formats: Iterable[str] = (),
     also: Callable[[list[ox.Quad]], None] | None = None,
-    kept: Iterable[ox.Quad] = (),
     earlier: Earlier | None = None,
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and facts.
@@ -70,12 +69,13 @@ def to_dataset(
     never in memory. The graph files of `formats` that can be (STREAMED) are written into
     `into` as the quads stream; the caller writes any other from the store. `also` is given
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
-    `kept` are the quads of articles a kept graph did not read again (Quads.build), and
-    `earlier` that graph's store, which `into`'s then changes instead of loading (store.patch).
+    `earlier` is the kept graph whose articles `statements` did not read again: `into`'s store
+    and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
+    kept as they are.
     """
     quads = Quads(base, entered or {}).build(
         documents, entities, facts, statements, conflicts, related, sources or Sources(),
-        datelines, kept,
+        datelines,
     )  # fmt: skip
     if into is not None:
         with StreamedFiles(into, streamed(formats), prefixes(base), earlier) as files:
@@ -213,9 +213,8 @@ class StreamedFiles:
     took. A chunk writes one block a graph it holds, so a graph may stand in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
     for each (the same RDF graph). `blocks` says where each block stands: with an `earlier`
-    kept graph, the blocks of the graphs it keeps are copied from its files first, and those
-    graphs' quads are not written again. A context manager: each file is renamed into place
-    only if the block succeeds (_io.atomic_write_bytes).
+    kept graph, the blocks of the graphs it keeps are copied from its files first. A context
+    manager: each file is renamed into place only if the block succeeds (_io.atomic_write_bytes).
     """
 
     def __init__(
@@ -248,9 +247,8 @@ class StreamedFiles:
         self._stack.__exit__(*exc)
 
     def write(self, chunk: list[ox.Quad]) -> None:
-        """Write one chunk of quads to every file (but those of the graphs kept)."""
-        kept = self._earlier.kept if self._earlier is not None else frozenset()
-        ordered = sorted((q for q in chunk if graph_of(q) not in kept), key=_graph_and_subject)
+        """Write one chunk of quads to every file."""
+        ordered = sorted(chunk, key=_graph_and_subject)
         for graph, group in itertools.groupby(ordered, key=graph_of):
             quads = list(group)
             for suffix, out in self._files.items():

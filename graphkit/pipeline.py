@@ -154,12 +154,10 @@ def assemble(
             resolution = resolver.resolution
             reconciled = reconcile.reconcile(resolution.facts)
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
-            kept: Iterable[ox.Quad] = ()
             earlier = None
-            if readings is not None and into is not None:  # the kept graph's store is changed
-                kept = readings.quads(replayed)
-                was, blocks = readings.others(replayed), readings.blocks()
-                out = readings.folder.parent
+            if readings is not None and keeping is not None:  # the kept graph is changed
+                was = keeping.carry(readings, replayed, also=also)
+                out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(
                 documents,
@@ -176,7 +174,6 @@ def assemble(
                 into=into,
                 formats=formats,
                 also=graph.both(keeping.quads, also) if keeping else also,
-                kept=kept,
                 earlier=earlier,
             )
         sentences, triples = resolver.replayed_counts

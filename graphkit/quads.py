@@ -95,13 +95,12 @@ class Quads:
         related: Iterable[Related],
         sources: Sources,
         datelines: Iterable[tuple[str, Entity]],
-        kept: Iterable[ox.Quad] = (),
     ) -> Iterator[ox.Quad]:
         """Every quad of the dataset, one article, entity, fact and statement at a time.
 
-        `statements` pairs each sighting's evidence with the fact it is part of. `kept` are
-        the quads of the articles a kept graph does not read again: their statements come as
-        KeptStatement, and only their facts' links to them are made here.
+        `statements` pairs each sighting's evidence with the fact it is part of; the statements
+        of an article a kept graph does not read again come as KeptStatement, and only their
+        facts' links to them are made here (its own graph is kept as it was).
         """
         meta = ox.NamedNode(graph_iri("meta", self.base))
         for document in documents:
@@ -153,7 +152,6 @@ class Quads:
             yield ox.Quad(node, _GK["statement"], statement, facts_graph)
             if fact.key in stated:
                 stated[fact.key].append(statement)
-        yield from kept
         for near in related:
             a, b = self.fact(near.a), self.fact(near.b)
             pair = "|".join(sorted((a.value, b.value)))

@@ -26,7 +26,7 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -119,14 +119,6 @@ class Readings:
             for line in lines:
                 yield json.loads(line)
 
-    def quads(self, kept: frozenset[str]) -> Iterator[ox.Quad]:
-        """The quads of the article graphs whose IRIs are in `kept`."""
-        path = self.folder / QUADS
-        with _damaged(path), gzip.open(path, "rb") as data:
-            for quad in ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS):
-                if graph_of(quad) in kept:
-                    yield quad
-
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
         path = self.folder / BLOCKS
@@ -137,18 +129,15 @@ class Readings:
                 for suffix, rows in found.items()
             }
 
-    def others(self, kept: frozenset[str]) -> set[bytes]:
-        """Every quad but those of the article graphs in `kept`, as N-Quads lines."""
-        others: set[bytes] = set()
-        path = self.folder / QUADS
-        with _damaged(path), gzip.open(path, "rb") as lines:
-            for line in lines:  # "<s> <p> o <g> .": the graph is the last IRI
-                if line[line.rindex(b"<") + 1 : line.rindex(b">")].decode() not in kept:
-                    others.add(line.rstrip(b"\n"))
-        path = self.folder / DERIVED
-        with _damaged(path), gzip.open(path, "rb") as lines:
-            others.update(line.rstrip(b"\n") for line in lines)
-        return others
+
+_BLOCK = 1 << 24
+"""Bytes of N-Quads Keeping.carry reads at a time (about 100,000 quads): bounds its memory."""
+
+
+def _whole_lines(data: bytes) -> tuple[bytes, bytes]:
+    """`data` cut after its last line end: the whole lines, and what follows them."""
+    cut = data.rfind(b"\n") + 1
+    return data[:cut], data[cut:]
 
 
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
@@ -193,6 +182,41 @@ class Keeping:
     def reading(self, reading: Mapping[str, Any]) -> None:
         """Keep one article's reading."""
         self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+
+    def carry(
+        self,
+        readings: Readings,
+        kept: frozenset[str],
+        *,
+        also: Callable[[list[ox.Quad]], None] | None = None,
+    ) -> set[bytes]:
+        """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
+
+        Returns every other quad it held, as N-Quads lines (store.Earlier.was). `also` is
+        given the quads carried over, a chunk at a time (what a map reads of them).
+        """
+        others: set[bytes] = set()
+        path = readings.folder / QUADS
+        with _damaged(path), gzip.open(path, "rb") as data:
+            rest = b""
+            while block := data.read(_BLOCK):  # whole lines at a time, not a line at a time
+                block, rest = _whole_lines(rest + block)
+                carried = []
+                for line in block.splitlines(keepends=True):  # "<s> <p> o <g> .": the graph
+                    if line[line.rindex(b"<") + 1 : line.rindex(b">")].decode() in kept:
+                        carried.append(line)
+                    else:
+                        others.add(line.rstrip(b"\n"))
+                ours = b"".join(carried)
+                self._quads.write(ours)
+                if also is not None and ours:
+                    also(list(ox.parse(ours, format=ox.RdfFormat.N_QUADS)))
+            if rest:
+                raise ValueError("cut short")
+        path = readings.folder / DERIVED
+        with _damaged(path), gzip.open(path, "rb") as lines:
+            others.update(line.rstrip(b"\n") for line in lines)
+        return others
 
     def quads(self, chunk: list[ox.Quad]) -> None:
         """Keep a chunk of quads: those of articles' own graphs apart from the others."""

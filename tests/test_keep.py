@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphkit import graph, keep, resolve, state
-from graphkit.config import BuildConfig
+from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import InputError
 
 PATHS = [*sorted(SEEDS.glob("*.txt")), *sorted(ARTICLES.glob("*.txt"))]
@@ -330,7 +330,9 @@ def test_readings_under_other_rules_are_not_replayed(pipeline, tmp_path, monkeyp
     assert len(set(read)) == 2
 
 
-@pytest.mark.parametrize("kept", [state.ARTICLES, state.NAMES, state.READINGS, state.QUADS])
+@pytest.mark.parametrize(
+    "kept", [state.ARTICLES, state.NAMES, state.READINGS, state.QUADS, state.DERIVED, BLOCKS]
+)
 def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
     pipeline, tmp_path, kept
 ):
