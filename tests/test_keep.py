@@ -209,33 +209,45 @@ def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):
     assert not list(tmp_path.glob(".out.staging-*"))  # no staging folder left behind
 
 
-def names_read(monkeypatch) -> list[str]:
-    """The ids of the articles whose names resolution reads from now on, in order."""
+def articles_read(monkeypatch, method: str) -> list[str]:
+    """The ids of the articles whose extractions `Resolver.<method>` reads from now on, in order.
+
+    "_read_names" reads their names (the first pass); "_prepare" their triples (every pass).
+    """
     read: list[str] = []
-    original = resolve.Resolver._read_names
+    original = getattr(resolve.Resolver, method)
 
-    def reading(self, extraction, prepared):
+    def spy(self, extraction, *rest):
         read.append(extraction.doc_id)
-        return original(self, extraction, prepared)
+        return original(self, extraction, *rest)
 
-    monkeypatch.setattr(resolve.Resolver, "_read_names", reading)
+    monkeypatch.setattr(resolve.Resolver, method, spy)
     return read
+
+
+def add_reading(
+    pipeline, out: Path, built: list[Path], adding: list[Path], monkeypatch, method: str
+) -> tuple[keep.Kept, set[str], list[str]]:
+    """Build `built` into `out`, then add `adding`: what the add did, the ids of the articles
+    it added, and those of the articles whose extractions `method` read (`articles_read`)."""
+    kept_build(built, out, pipeline)
+    held = {d.id for d, _ in state.read(out).read}
+    read = articles_read(monkeypatch, method)
+    kept = keep.add(adding, out, nlp=pipeline)
+    return kept, {d.id for d, _ in state.read(out).read} - held, read
 
 
 def test_an_add_reads_the_names_of_its_new_articles_only_to_the_table_a_build_reads(
     pipeline, tmp_path, monkeypatch
 ):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
-    kept_build(PATHS[1:3], out, pipeline)
-    held = {d.id for d, _ in state.read(out).read}
-    read = names_read(monkeypatch)
-    keep.add(PATHS[:3], out, nlp=pipeline)
-    added = {d.id for d, _ in state.read(out).read} - held
+    _, added, read = add_reading(pipeline, out, PATHS[1:3], PATHS[:3], monkeypatch, "_read_names")
     assert len(added) == 1 and set(read) == added  # the two it held were not read again
     kept_build(PATHS[:3], fresh, pipeline)
     config = BuildConfig()
     table = state.read_names(out, config)
-    assert table is not None and set(table["documents"]) == held | added
+    every = {d.id for d, _ in state.read(out).read}
+    assert table is not None and set(table["documents"]) == every and added < every
     assert table == state.read_names(fresh, config)  # as if all three were read at once
     assert comparable(out) == comparable(fresh)
 
@@ -251,35 +263,18 @@ def test_names_read_under_other_rules_are_read_again(pipeline, tmp_path, monkeyp
     with gzip.open(path, "wt", encoding="utf-8") as out_file:
         json.dump(table, out_file)
     assert state.read_names(out, BuildConfig()) is None
-    read = names_read(monkeypatch)
+    read = articles_read(monkeypatch, "_read_names")
     keep.add(PATHS[:2], out, nlp=pipeline)
     assert len(set(read)) == 2  # every article's names, as a build reads them
     kept_build(PATHS[:2], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
 
 
-def prepared(monkeypatch) -> list[str]:
-    """The ids of the articles whose triples resolution reads from now on, pass after pass."""
-    read: list[str] = []
-    original = resolve.Resolver._prepare
-
-    def preparing(self, extraction):
-        read.append(extraction.doc_id)
-        return original(self, extraction)
-
-    monkeypatch.setattr(resolve.Resolver, "_prepare", preparing)
-    return read
-
-
 def test_an_add_replays_the_articles_whose_names_find_the_same_entities(
     pipeline, tmp_path, monkeypatch
 ):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
-    kept_build(PATHS[2:5], out, pipeline)
-    held = {d.id for d, _ in state.read(out).read}
-    read = prepared(monkeypatch)
-    added = keep.add(PATHS[2:6], out, nlp=pipeline)
-    new = {d.id for d, _ in state.read(out).read} - held
+    added, new, read = add_reading(pipeline, out, PATHS[2:5], PATHS[2:6], monkeypatch, "_prepare")
     assert len(new) == 1 and set(read) == new  # the three it held were not read again
     assert added.result is not None and added.result.replayed == 3
     kept_build(PATHS[2:6], fresh, pipeline)
@@ -307,7 +302,7 @@ def test_an_article_whose_names_find_other_entities_is_read_again(pipeline, tmp_
     readings[0]["keys"][key] = "another-entity"  # as if its name had joined another entity
     with gzip.open(path, "wt", encoding="utf-8") as out_file:
         out_file.writelines(json.dumps(line) + "\n" for line in [header, *readings])
-    read = prepared(monkeypatch)
+    read = articles_read(monkeypatch, "_prepare")
     keep.add(PATHS[:2], out, nlp=pipeline)
     assert len(set(read)) == 2  # the new article and the one whose reading no longer holds
     kept_build(PATHS[:2], fresh, pipeline)
@@ -325,7 +320,7 @@ def test_readings_under_other_rules_are_not_replayed(pipeline, tmp_path, monkeyp
             [json.dumps({**json.loads(header), "rules": "another's"}) + "\n", *rest]
         )
     assert state.read_readings(out, BuildConfig()) is None
-    read = prepared(monkeypatch)
+    read = articles_read(monkeypatch, "_prepare")
     keep.add(PATHS[:2], out, nlp=pipeline)
     assert len(set(read)) == 2
 
