@@ -156,7 +156,7 @@ def assemble(
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
             earlier = None
             if readings is not None and keeping is not None:  # the kept graph is changed
-                was = keeping.carry(readings, replayed, also=also)
+                was = keeping.carry(readings, replayed, whole=resolver.replayed_all, also=also)
                 out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(

@@ -130,8 +130,9 @@ class Resolver:
         self.replayed_counts = (0, 0)
         """The sentences and triples of the articles replayed."""
         replayed: set[str] = set()
-        sentences = triples = 0
+        sentences = triples = held = 0
         for runs in _by_article(readings or ()):
+            held += 1
             if runs[0]["doc"] not in self._published or not self._still_holds(runs):
                 continue  # an article removed, or one whose names now find other entities
             replayed.add(runs[0]["doc"])
@@ -142,6 +143,8 @@ class Resolver:
                 if keep is not None:
                     keep(reading)
         self.replayed, self.replayed_counts = frozenset(replayed), (sentences, triples)
+        self.replayed_all = held == len(replayed)
+        """Whether every article the readings held was replayed (none removed, none read again)."""
         datelines: dict[str, Entity] = {}
         for extraction, prepared in self._read(skip=self.replayed):
             looked_up: dict[str, str] = {}

@@ -24,6 +24,7 @@ import dataclasses
 import datetime
 import gzip
 import hashlib
+import itertools
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -130,6 +131,8 @@ class Readings:
             }
 
 
+_CARRIED = 100_000
+"""Quads of a file carried over whole given to a map at a time (Keeping.carry)."""
 _BLOCK = 1 << 24
 """Bytes of N-Quads Keeping.carry reads at a time (about 100,000 quads): bounds its memory."""
 
@@ -168,8 +171,8 @@ class Keeping:
         self._folder.mkdir(parents=True, exist_ok=True)
         readings = gzip.open(self._folder / READINGS, "wt", encoding="utf-8", compresslevel=3)
         self._readings = self._stack.enter_context(readings)
-        quads = gzip.open(self._folder / QUADS, "wb", compresslevel=3)
-        self._quads = cast(IO[bytes], self._stack.enter_context(quads))
+        self._raw = self._stack.enter_context(open(self._folder / QUADS, "wb"))
+        self._quads: IO[bytes] | None = None  # a gzip member after what carry copies whole
         derived = gzip.open(self._folder / DERIVED, "wb", compresslevel=3)
         self._derived = cast(IO[bytes], self._stack.enter_context(derived))
         header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
@@ -188,15 +191,26 @@ class Keeping:
         readings: Readings,
         kept: frozenset[str],
         *,
+        whole: bool = False,
         also: Callable[[list[ox.Quad]], None] | None = None,
     ) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
 
         Returns every other quad it held, as N-Quads lines (store.Earlier.was). `also` is
-        given the quads carried over, a chunk at a time (what a map reads of them).
+        given the quads carried over, a chunk at a time (what a map reads of them). `whole`:
+        every article graph it held is kept, so its file is copied as it is.
         """
         others: set[bytes] = set()
         path = readings.folder / QUADS
+        if whole:
+            with _damaged(path), open(path, "rb") as old:
+                shutil.copyfileobj(old, self._raw)
+            if also is not None:
+                with _damaged(path), gzip.open(path, "rb") as data:
+                    stream = ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS)
+                    while chunk := list(itertools.islice(stream, _CARRIED)):
+                        also(chunk)
+            return self._derived_of(readings, others)
         with _damaged(path), gzip.open(path, "rb") as data:
             rest = b""
             while block := data.read(_BLOCK):  # whole lines at a time, not a line at a time
@@ -208,21 +222,33 @@ class Keeping:
                     else:
                         others.add(line.rstrip(b"\n"))
                 ours = b"".join(carried)
-                self._quads.write(ours)
+                self._own().write(ours)
                 if also is not None and ours:
                     also(list(ox.parse(ours, format=ox.RdfFormat.N_QUADS)))
             if rest:
                 raise ValueError("cut short")
+        return self._derived_of(readings, others)
+
+    @staticmethod
+    def _derived_of(readings: Readings, others: set[bytes]) -> set[bytes]:
+        """`others` and the lines of the shared graphs' quads `readings`' state kept."""
         path = readings.folder / DERIVED
         with _damaged(path), gzip.open(path, "rb") as lines:
             others.update(line.rstrip(b"\n") for line in lines)
         return others
 
+    def _own(self) -> IO[bytes]:
+        """The articles' graphs' quads file, written from here on (a gzip member of its own)."""
+        if self._quads is None:
+            member = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=3)
+            self._quads = cast(IO[bytes], self._stack.enter_context(member))
+        return self._quads
+
     def quads(self, chunk: list[ox.Quad]) -> None:
         """Keep a chunk of quads: those of articles' own graphs apart from the others."""
         articles = self._articles
         own = [quad for quad in chunk if graph_of(quad) in articles]
-        ox.serialize(own, self._quads, format=ox.RdfFormat.N_QUADS)
+        ox.serialize(own, self._own(), format=ox.RdfFormat.N_QUADS)
         rest = [quad for quad in chunk if graph_of(quad) not in articles]
         ox.serialize(rest, self._derived, format=ox.RdfFormat.N_QUADS)
 
