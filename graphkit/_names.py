@@ -335,9 +335,6 @@ class NameTable:
             if weight > 0:
                 self._evidence[key][kind] += weight
 
-    def lookup(self, mention: Mention, doc_id: str) -> Entity | None:
-        return self._ids.get(self._key(mention.text, doc_id)[1])
-
     def find(self, mention: Mention, doc_id: str) -> tuple[str, Entity | None]:
         """The key a mention is looked up under in its article, and its entity, if any."""
         key = self._key(mention.text, doc_id)[1]
