@@ -5,8 +5,11 @@ hash) and `remove` drops articles, both from OUT's state (state.py) without pars
 twice. After either, the graph is the one a fresh build of the articles that remain gives, but
 for entity IRIs, which stay as they were once minted (their labels may change). What depends
 on several articles (support, entities, near matches, conflicts, copies) is recomputed from all
-of them; an article's own graph holds only what it says. Every write is staged and swapped in
-whole (outputs.staged), so a failed add or remove leaves OUT as it was.
+of them; an article's own graph holds only what it says, so an article whose names still find
+the same entities is replayed from what the state kept of it, its graph kept as it is, and the
+store and files are changed rather than written again (pipeline.assemble's `readings`). Every
+write is staged and swapped in whole (outputs.staged), so a failed add or remove leaves OUT as
+it was.
 """
 
 from __future__ import annotations

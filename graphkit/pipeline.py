@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
 from rdflib import Dataset
 
 from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
@@ -23,6 +22,9 @@ from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Extraction
 from graphkit.vocab import document_iri
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
