@@ -13,6 +13,12 @@ articles only. It holds what the rules of one graphkit made of the names, so it 
 digest of graphkit's code and the authority files (`rules`): under other rules it is not
 used, and the add reads every article's names again, as a build would.
 
+And, under the same digest, what resolution made of each article (`readings.jsonl.gz`,
+resolve.Reading), the quads of the articles' own graphs and of the shared graphs
+(`quads.nq.gz`, `derived.nq.gz`) and where each graph stands in the graph files
+(`blocks.json`): an add replays the articles whose names still find the same entities and
+changes the store and files by what changed (`Readings`, `Keeping`).
+
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
 """
