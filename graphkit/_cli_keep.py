@@ -26,7 +26,8 @@ def add_command(paths: tuple[str, ...], out_dir: Path) -> None:
     from graphkit import keep
 
     kept = keep.add(paths, out_dir, progress=True)
-    report(kept, f"added {kept.added} articles ({kept.already} held already):")
+    what = [f"{kept.already} held already", *replayed(kept, "held")]
+    report(kept, f"added {kept.added} articles ({'; '.join(what)}):")
 
 
 @click.command("remove")
@@ -40,7 +41,16 @@ def remove_command(out_dir: Path, articles: tuple[str, ...]) -> None:
     from graphkit import keep
 
     kept = keep.remove(out_dir, articles)
-    report(kept, f"removed {kept.removed} articles:")
+    report(kept, f"removed {kept.removed} articles ({'; '.join(replayed(kept, 'left'))}):")
+
+
+def replayed(kept: keep.Kept, which: str) -> list[str]:
+    """How many of the articles that stay were replayed, and how many read again (keep.py)."""
+    if kept.result is None:
+        return []
+    staying = kept.result.documents - kept.added
+    again = staying - kept.result.replayed
+    return [f"of the {staying:,} {which}, {kept.result.replayed:,} replayed, {again:,} read again"]
 
 
 def report(kept: keep.Kept, *notes: str) -> None:

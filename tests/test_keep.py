@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -184,6 +185,8 @@ def test_cli_add_and_remove_and_their_one_line_errors(pipeline, tmp_path):
     added = graphkit("add", str(PATHS[1]), "--to", str(out))
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith("added 1 article")
+    stayed = re.search(r"of the 1 held, (\d+) replayed, (\d+) read again", added.stdout)
+    assert stayed is not None and sum(map(int, stayed.groups())) == 1
     assert "wrote" in added.stdout
     query = graphkit(
         "query", str(out), "SELECT (COUNT(?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
@@ -197,6 +200,9 @@ def test_cli_add_and_remove_and_their_one_line_errors(pipeline, tmp_path):
     no_state = graphkit("add", str(PATHS[0]), "--to", str(bare))
     assert no_state.returncode == 1 and "graphkit build" in no_state.stderr
     shutil.rmtree(bare)
+    removed = graphkit("remove", str(out), PATHS[1].name)
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.startswith("removed 1 articles (of the 1 left, 1 replayed, 0 read again)")
 
 
 def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):
