@@ -30,7 +30,6 @@ import dataclasses
 import datetime
 import gzip
 import hashlib
-import itertools
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -42,7 +41,7 @@ import pyoxigraph as ox
 
 from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
-from graphkit.store import graph_of
+from graphkit.store import chunks, graph_of
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
 FORMAT = 3
@@ -137,8 +136,6 @@ class Readings:
             }
 
 
-_CARRIED = 100_000
-"""Quads of a file carried over whole given to a map at a time (Keeping.carry)."""
 _BLOCK = 1 << 24
 """Bytes of N-Quads Keeping.carry reads at a time (about 100,000 quads): bounds its memory."""
 
@@ -213,8 +210,9 @@ class Keeping:
                 shutil.copyfileobj(old, self._raw)
             if also is not None:
                 with _damaged(path), gzip.open(path, "rb") as data:
-                    stream = ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS)
-                    while chunk := list(itertools.islice(stream, _CARRIED)):
+                    for chunk in chunks(
+                        ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS)
+                    ):
                         also(chunk)
             return self._derived_of(readings, others)
         with _damaged(path), gzip.open(path, "rb") as data:
@@ -252,10 +250,11 @@ class Keeping:
 
     def quads(self, chunk: list[ox.Quad]) -> None:
         """Keep a chunk of quads: those of articles' own graphs apart from the others."""
-        articles = self._articles
-        own = [quad for quad in chunk if graph_of(quad) in articles]
+        own: list[ox.Quad] = []
+        rest: list[ox.Quad] = []
+        for quad in chunk:
+            (own if graph_of(quad) in self._articles else rest).append(quad)
         ox.serialize(own, self._own(), format=ox.RdfFormat.N_QUADS)
-        rest = [quad for quad in chunk if graph_of(quad) not in articles]
         ox.serialize(rest, self._derived, format=ox.RdfFormat.N_QUADS)
 
 

@@ -110,7 +110,7 @@ class Earlier:
     kept: frozenset[str]
     """The IRIs of the graphs it holds as they stay: articles not read again."""
     was: set[bytes]
-    """Every other quad it holds, as N-Quads lines (state.Readings.others): `patch` uses it up."""
+    """Every other quad it holds, as N-Quads lines (state.Keeping.carry): `patch` uses it up."""
     blocks: Mapping[str, Sequence[tuple[str, int, int]]]
     """Where each graph stands in each graph file: suffix → (graph IRI, start, end) blocks."""
 
@@ -131,16 +131,13 @@ def patch(
     changed, not the whole graph: on ABC, rewriting the facts graph alone took 11 s. `also`
     as for `build`.
     """
-    from graphkit.graph import CHUNK  # here: opening a store needs no rdflib
-
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     before = earlier.out / STORE_DIR
     read_descriptor(before)  # a store of another format is refused, not changed
     ox.Store.read_only(str(before / DATABASE)).backup(str(folder / DATABASE))
     gone, new = earlier.was, set()  # what was and is not, what is and was not
-    stream = iter(quads)
-    while chunk := list(itertools.islice(stream, CHUNK)):
+    for chunk in chunks(quads):
         for line in (ox.serialize(chunk, format=ox.RdfFormat.N_QUADS) or b"").splitlines():
             if line in gone:
                 gone.remove(line)
@@ -157,6 +154,17 @@ def patch(
     del database
     _describe(folder, base=base, quads=count)
     return folder
+
+
+CHUNK = 100_000
+"""Quads a store takes at a time (graph.bulk_load, `patch`): bounds the memory each step takes."""
+
+
+def chunks(quads: Iterable[ox.Quad]) -> Iterator[list[ox.Quad]]:
+    """`quads` in lists of CHUNK, as the iterable yields them."""
+    stream = iter(quads)
+    while chunk := list(itertools.islice(stream, CHUNK)):
+        yield chunk
 
 
 def graph_of(quad: ox.Quad) -> str:

@@ -208,13 +208,13 @@ def test_files_written_as_the_quads_stream_hold_the_stores_quads(tmp_path, monke
     blocks; the quads are the store's all the same, and JSON-LD (written after, from the
     store) agrees.
     """
-    monkeypatch.setattr(graph, "CHUNK", 500)
+    monkeypatch.setattr(store, "CHUNK", 500)
     folder = tmp_path / "out"
     formats = [arg for suffix in ("trig", "nq", "ttl", "jsonld") for arg in ("--format", suffix)]
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(folder), *formats])
     assert result.exit_code == 0, result.output
     stored = _quads(graph.load(folder))
-    assert len(stored) > 10 * graph.CHUNK
+    assert len(stored) > 10 * store.CHUNK
     for name, fmt in [("graph.trig", ox.RdfFormat.TRIG), ("graph.nq", ox.RdfFormat.N_QUADS)]:
         assert set(ox.parse(path=folder / name, format=fmt)) == stored, name
     blocks = (
