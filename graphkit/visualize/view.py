@@ -20,7 +20,7 @@ of the network and lists their facts in the node titles.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,11 +133,15 @@ def folded(graph: nx.MultiDiGraph) -> set[Hashable]:
     billion"): a value is drawn with its subject, and a conflict with both ends. map.js reads
     which nodes fold from the page data (`page._page_data`).
     """
-    return {
-        n
-        for n, data in graph.nodes(data=True)
-        if is_concept(data) and not any(_anchors(graph, edge) for edge in _edges_of(graph, n))
-    }
+    concepts = {n for n, data in graph.nodes(data=True) if is_concept(data)}
+    anchored = set()
+    for u, v, data in graph.edges(data=True):  # a pass over the facts, not one a node
+        conflict = bool(data.get("conflict"))
+        if u in concepts and (conflict or _is_value(graph, v)):
+            anchored.add(u)
+        if v in concepts and (conflict or _is_value(graph, u)):
+            anchored.add(v)
+    return concepts - anchored
 
 
 def unfolded(graph: nx.MultiDiGraph, fold: Collection[Hashable]) -> nx.MultiDiGraph:
@@ -159,18 +163,9 @@ def folded_facts(graph: nx.MultiDiGraph, fold: Collection[Hashable]) -> dict[Has
     return facts
 
 
-def _edges_of(graph: nx.MultiDiGraph, node: Hashable) -> Iterator[tuple[Hashable, dict[str, Any]]]:
-    """The node's facts, each as (the node at its other end, the fact's attributes)."""
-    for _, other, data in graph.out_edges(node, data=True):
-        yield other, data
-    for other, _, data in graph.in_edges(node, data=True):
-        yield other, data
-
-
-def _anchors(graph: nx.MultiDiGraph, edge: tuple[Hashable, dict[str, Any]]) -> bool:
-    """Whether a fact keeps its concept phrase drawn: it states a value or is in conflict."""
-    other, data = edge
-    return bool(data.get("conflict")) or style.type_of(graph.nodes[other]) == VALUE
+def _is_value(graph: nx.MultiDiGraph, node: Hashable) -> bool:
+    """Whether a node is a value (an amount, a date): its facts keep their concept phrases."""
+    return style.type_of(graph.nodes[node]) == VALUE
 
 
 def _entities_first(
@@ -184,12 +179,13 @@ def _entities_first(
     Each part nearest first, then most connected; concept phrases that fold by how many facts
     they add to the nodes drawn (their edges to nodes that do not fold) before their degree.
     """
+    told: Counter[Hashable] = Counter()  # a folded node's facts with nodes that do not fold
+    for u, v in view.edges():
+        if (u in fold) != (v in fold):
+            told[u if u in fold else v] += 1
 
     def rank(n: Hashable) -> tuple[bool, int, int, int, str]:
-        told = 0
-        if n in fold:
-            told = sum(1 for other, _ in _edges_of(view, n) if other not in fold)
-        return (n in fold, distance.get(n, 0), -told, -view.degree(n), str(n))
+        return (n in fold, distance.get(n, 0), -told[n], -view.degree(n), str(n))
 
     return sorted(nodes, key=rank)
 
