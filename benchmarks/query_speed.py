@@ -7,7 +7,11 @@
    `graphkit query OUT/graph.trig "<same query>"` (parsed first, as every read did before the
    store), rounds in turn so a slow spell of the machine hits both alike; prints the fastest
    and median seconds of each and the ratio of the medians (goal on ABC: ≥ 20).
-2. The endpoint: `graphkit serve OUT` on a free loopback port, `--requests` one-hop queries (one
+2. Whole process: `graphkit stats OUT` and `graphkit view OUT`, which read the map's columns off
+   the state's quads (analyze.read_graph), against the same commands with those quads hidden, so
+   that they read them back from the store, as they did before; rounds in turn, fastest and
+   median seconds of each, the ratio of the medians and whether both gave the same output.
+3. The endpoint: `graphkit serve OUT` on a free loopback port, `--requests` one-hop queries (one
    per entity, the most connected first) from `--clients` concurrent clients; prints errors
    (goal: 0), throughput and latency, then checks that an update is refused (403) and that the
    store's files are unchanged.
@@ -94,6 +98,37 @@ def whole_process(out: Path, sparql: str, repeat: int) -> None:
         print(f"{name:<12} {min(values):7.2f}s {statistics.median(values):7.2f}s")
     ratio = statistics.median(times["graph.trig"]) / statistics.median(times["store (OUT)"])
     print(f"graph.trig ÷ store (medians): {ratio:.1f}×; same answer: {same}")
+
+
+def map_reads(out: Path, repeat: int) -> None:
+    """Time `graphkit stats` and `graphkit view` off the state's quads and off the store."""
+    hidden = out / "state" / "derived.nq.gz"  # without it, state.kept_quads gives none
+    page = out.parent / "query-speed-map.html"
+    commands = {
+        "stats": [*GRAPHKIT, "stats", str(out)],
+        "view": [*GRAPHKIT, "view", str(out), "-o", str(page)],
+    }
+    print(f"\n`graphkit stats` and `graphkit view` whole process, {repeat} rounds")
+    print(f"{'command':<8} {'from':<7} {'fastest':>8} {'median':>8}")
+    for name, argv in commands.items():
+        times: dict[str, list[float]] = {"state": [], "store": []}
+        outputs: dict[str, str] = {}
+        for _ in range(repeat):  # rounds in turn
+            for source in times:
+                if source == "store":
+                    hidden.rename(hidden.with_suffix(".hidden"))
+                try:
+                    seconds, stdout = timed(argv)
+                finally:
+                    if source == "store":
+                        hidden.with_suffix(".hidden").rename(hidden)
+                times[source].append(seconds)
+                outputs[source] = stdout + (page.read_text("utf-8") if name == "view" else "")
+        for source, values in times.items():
+            print(f"{name:<8} {source:<7} {min(values):7.2f}s {statistics.median(values):7.2f}s")
+        ratio = statistics.median(times["store"]) / statistics.median(times["state"])
+        same = outputs["state"] == outputs["store"]
+        print(f"{name}: store ÷ state (medians) {ratio:.1f}×; same output: {same}")
 
 
 def start_server(out: Path) -> tuple[subprocess.Popen[str], str]:
@@ -205,6 +240,7 @@ def main() -> None:
         entities = hubs(out, options.requests)
         print(f"one-hop query of the most connected entity: {one_hop(entities[0])}")
         whole_process(out, one_hop(entities[0]), options.repeat)
+        map_reads(out, options.repeat)
         endpoint(out, entities, options.requests, options.clients)
 
 

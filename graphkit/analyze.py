@@ -8,14 +8,16 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Dataset, URIRef
 
+from graphkit import state
 from graphkit.errors import GraphkitError
-from graphkit.graph import subject_objects
+from graphkit.graph import load, subject_objects
 from graphkit.query import select
 from graphkit.vocab import GK, PROV, SCHEMA
 
@@ -119,6 +121,23 @@ class Columns:
     def of_type(self, kind: URIRef) -> set[str]:
         """The subjects of type `kind`."""
         return {s for s, o in self.pairs[str(RDF.type)] if o == str(kind)}
+
+
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """The networkx form (`to_networkx`) of a graph file or of a build's output folder.
+
+    A folder's state holds every quad of its graph as N-Quads (state.kept_quads): a map's
+    columns read off them in a third of the time they take to read back from the store
+    (ABC: 4 s against 13 s). A folder without them is read through its store.
+    """
+    files = state.kept_quads(path) if path.is_dir() else ()
+    if not files:
+        return to_networkx(load(path))
+    columns = Columns()
+    for file in files:
+        for chunk in state.read_quads(file):
+            columns.take(chunk)
+    return to_networkx(columns)
 
 
 def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:

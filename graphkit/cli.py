@@ -325,10 +325,10 @@ def view(
 
     Example: graphkit view out -o map.html --entity "Vladimir Putin" --hops 2
     """
-    from graphkit import analyze, graph, visualize
+    from graphkit import analyze, visualize
 
     selected = visualize.select_view(
-        analyze.to_networkx(graph.load(graph_path)),
+        analyze.read_graph(graph_path),
         entity=entity,
         hops=hops,
         max_nodes=max_nodes,
@@ -351,7 +351,7 @@ def stats(graph_path: Path, top: int) -> None:
     """
     from graphkit import analyze, graph
 
-    counts = analyze.stats(graph.load(graph_path), top=top)
+    counts = analyze.stats(graph.load(graph_path), graph=analyze.read_graph(graph_path), top=top)
     click.echo(
         f"{counts.articles} articles, {counts.entities} entities ({counts.linked} linked to an "
         f"authority), {counts.relations} relations, {counts.facts} facts, "

@@ -39,6 +39,7 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
+from graphkit import outputs
 from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
 from graphkit.store import chunks, graph_of
@@ -146,6 +147,27 @@ def _whole_lines(data: bytes) -> tuple[bytes, bytes]:
     return data[:cut], data[cut:]
 
 
+def kept_quads(out_dir: Path) -> tuple[Path, ...]:
+    """The state's files of every quad of `out_dir`'s graph; none when it has no such files.
+
+    The articles' graphs and the shared graphs: the same quads as the store, as N-Quads,
+    checked against the manifest. What reads them all (a map, `analyze.read_graph`) reads
+    them faster here than back from the store.
+    """
+    folder = out_dir / STATE_DIR
+    files = (folder / QUADS, folder / DERIVED)
+    if not all(path.is_file() for path in files):
+        return ()
+    outputs.verify_folder(folder)
+    return files
+
+
+def read_quads(path: Path) -> Iterator[list[ox.Quad]]:
+    """A kept quads file's quads (`kept_quads`), a chunk at a time (store.CHUNK)."""
+    with _damaged(path), gzip.open(path, "rb") as data:
+        yield from chunks(ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS))
+
+
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
     """A kept graph's readings, if these rules read them (else None: an add reads every article)."""
     folder = out_dir / STATE_DIR
@@ -209,11 +231,8 @@ class Keeping:
             with _damaged(path), open(path, "rb") as old:
                 shutil.copyfileobj(old, self._raw)
             if also is not None:
-                with _damaged(path), gzip.open(path, "rb") as data:
-                    for chunk in chunks(
-                        ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS)
-                    ):
-                        also(chunk)
+                for chunk in read_quads(path):
+                    also(chunk)
             return self._derived_of(readings, others)
         with _damaged(path), gzip.open(path, "rb") as data:
             rest = b""

@@ -17,13 +17,14 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import graph, keep, resolve, state
+from graphkit import analyze, graph, keep, resolve, state
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import InputError
 
@@ -106,6 +107,16 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
     assert comparable(out) == comparable(fresh)
     assert in_store(out) == in_files(out)  # the store an add or remove changed holds the same
     assert union(out / "graph.ttl") == union(out / "graph.trig")  # and graph.ttl their union
+    assert in_state(out) == in_store(out)  # and so do the state's quads (analyze.read_graph)
+
+
+def in_state(out: Path) -> set[str]:
+    """The quads of OUT's state's quads files (state.kept_quads), as N-Quads lines."""
+    return {
+        line
+        for path in state.kept_quads(out)
+        for line in gzip.decompress(path.read_bytes()).decode().splitlines()
+    }
 
 
 def in_store(out: Path) -> set[str]:
@@ -329,6 +340,21 @@ def test_readings_under_other_rules_are_not_replayed(pipeline, tmp_path, monkeyp
     read = articles_read(monkeypatch, "_prepare")
     keep.add(PATHS[:2], out, nlp=pipeline)
     assert len(set(read)) == 2
+
+
+def test_a_map_reads_a_kept_graph_off_its_state_as_off_its_store(pipeline, tmp_path):
+    out = tmp_path / "out"
+    kept_build(PATHS[:2], out, pipeline)
+    keep.add(PATHS[2:3], out, nlp=pipeline)
+    from_store = analyze.to_networkx(graph.load(out))
+    assert len(state.kept_quads(out)) == 2
+    assert nx.utils.graphs_equal(analyze.read_graph(out), from_store)
+    (out / "state" / state.DERIVED).write_bytes(b"")  # changed after the build
+    with pytest.raises(InputError, match=r"derived\.nq\.gz changed") as raised:
+        analyze.read_graph(out)
+    assert "\n" not in str(raised.value)
+    (out / "state" / state.DERIVED).unlink()  # no state quads: the store is read
+    assert nx.utils.graphs_equal(analyze.read_graph(out), from_store)
 
 
 @pytest.mark.parametrize(
