@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from graphkit import outputs
 from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
-from graphkit.store import chunks, graph_of
+from graphkit.store import graph_of
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
 FORMAT = 3
@@ -162,10 +162,15 @@ def kept_quads(out_dir: Path) -> tuple[Path, ...]:
     return files
 
 
-def read_quads(path: Path) -> Iterator[list[ox.Quad]]:
-    """A kept quads file's quads (`kept_quads`), a chunk at a time (store.CHUNK)."""
+def read_blocks(path: Path) -> Iterator[bytes]:
+    """A kept quads file's N-Quads (`kept_quads`), whole lines about _BLOCK bytes at a time."""
     with _damaged(path), gzip.open(path, "rb") as data:
-        yield from chunks(ox.parse(cast(IO[bytes], data), format=ox.RdfFormat.N_QUADS))
+        rest = b""
+        while block := data.read(_BLOCK):  # whole lines at a time, not a line at a time
+            block, rest = _whole_lines(rest + block)
+            yield block
+        if rest:
+            raise ValueError("cut short")
 
 
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
@@ -231,25 +236,20 @@ class Keeping:
             with _damaged(path), open(path, "rb") as old:
                 shutil.copyfileobj(old, self._raw)
             if also is not None:
-                for chunk in read_quads(path):
-                    also(chunk)
+                for block in read_blocks(path):
+                    also(list(ox.parse(block, format=ox.RdfFormat.N_QUADS)))
             return self._derived_of(readings, others)
-        with _damaged(path), gzip.open(path, "rb") as data:
-            rest = b""
-            while block := data.read(_BLOCK):  # whole lines at a time, not a line at a time
-                block, rest = _whole_lines(rest + block)
-                carried = []
-                for line in block.splitlines(keepends=True):  # "<s> <p> o <g> .": the graph
-                    if line[line.rindex(b"<") + 1 : line.rindex(b">")].decode() in kept:
-                        carried.append(line)
-                    else:
-                        others.add(line.rstrip(b"\n"))
-                ours = b"".join(carried)
-                self._own().write(ours)
-                if also is not None and ours:
-                    also(list(ox.parse(ours, format=ox.RdfFormat.N_QUADS)))
-            if rest:
-                raise ValueError("cut short")
+        for block in read_blocks(path):
+            carried = []
+            for line in block.splitlines(keepends=True):  # "<s> <p> o <g> .": the graph
+                if line[line.rindex(b"<") + 1 : line.rindex(b">")].decode() in kept:
+                    carried.append(line)
+                else:
+                    others.add(line.rstrip(b"\n"))
+            ours = b"".join(carried)
+            self._own().write(ours)
+            if also is not None and ours:
+                also(list(ox.parse(ours, format=ox.RdfFormat.N_QUADS)))
         return self._derived_of(readings, others)
 
     @staticmethod
