@@ -61,7 +61,7 @@ def build(
         mapped = analyze.Columns()
         result = pipeline.run(
             sources, config=config, pipeline=nlp, into=_into(staging, config),
-            formats=_suffixes(formats), also=mapped.take,
+            formats=_suffixes(formats), columns=mapped,
         )  # fmt: skip
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
@@ -175,7 +175,7 @@ def _rebuild(
         into=_into(staging, before.config),
         formats=_suffixes(before.formats),
         names=names,
-        also=mapped.take,
+        columns=mapped,
         readings=state.read_readings(out_dir, before.config),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved

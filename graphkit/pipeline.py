@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,7 @@ from graphkit.types import Document, Extraction
 from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
-    import pyoxigraph as ox
+    from graphkit.analyze import Columns
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,14 +65,14 @@ def run(
     pipeline: nlp.Pipeline | None = None,
     into: Path | None = None,
     formats: Sequence[str] = (),
-    also: Callable[[list[ox.Quad]], None] | None = None,
+    columns: Columns | None = None,
 ) -> BuildResult:
     """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
 
     `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory. With
     `into` (an output folder) the dataset is an on-disk store there, and the graph files of
-    `formats` (suffixes) that can be are written there as the quads stream, and `also` is given
-    each chunk of them (graph.to_dataset).
+    `formats` (suffixes) that can be are written there as the quads stream, and `columns`
+    gathers what a map reads of them (analyze.Columns; graph.to_dataset's `also`).
     """
     config = config or BuildConfig()
     started = time.perf_counter()
@@ -85,7 +85,7 @@ def run(
             spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
         return assemble(
             spilled, documents, config=config, started=started, known=known, into=into,
-            formats=formats, also=also,
+            formats=formats, columns=columns,
         )  # fmt: skip
 
 
@@ -120,7 +120,7 @@ def assemble(
     into: Path | None = None,
     formats: Sequence[str] = (),
     names: Mapping[str, Any] | None = None,
-    also: Callable[[list[ox.Quad]], None] | None = None,
+    columns: Columns | None = None,
     readings: state.Readings | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
@@ -134,8 +134,10 @@ def assemble(
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
-    `also` as for `run`. `names` is what an earlier build of some of these articles read of
-    their names (`BuildResult.names`): their names are then not read again.
+    `columns` as for `run` (a kept graph's articles not read again are given to `columns` as
+    their N-Quads lines: state.Keeping.carry). `names` is what an earlier build of some of
+    these articles read of their names (`BuildResult.names`): their names are then not read
+    again.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -157,8 +159,10 @@ def assemble(
             reconciled = reconcile.reconcile(resolution.facts)
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
             earlier = None
+            taken = columns.take if columns is not None else None
             if readings is not None and keeping is not None:  # the kept graph is changed
-                was = keeping.carry(readings, replayed, whole=resolver.replayed_all, also=also)
+                lines = columns.take_nquads if columns is not None else None
+                was = keeping.carry(readings, replayed, whole=resolver.replayed_all, also=lines)
                 out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(
@@ -175,7 +179,7 @@ def assemble(
                 store=config.store,
                 into=into,
                 formats=formats,
-                also=graph.both(keeping.quads, also) if keeping else also,
+                also=graph.both(keeping.quads, taken) if keeping else taken,
                 earlier=earlier,
             )
         sentences, triples = resolver.replayed_counts

@@ -222,13 +222,14 @@ class Keeping:
         kept: frozenset[str],
         *,
         whole: bool = False,
-        also: Callable[[list[ox.Quad]], None] | None = None,
+        also: Callable[[bytes], None] | None = None,
     ) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
 
         Returns every other quad it held, as N-Quads lines (store.Earlier.was). `also` is
-        given the quads carried over, a chunk at a time (what a map reads of them). `whole`:
-        every article graph it held is kept, so its file is copied as it is.
+        given the lines carried over, a block at a time (analyze.Columns.take_nquads: what a
+        map reads of them). `whole`: every article graph it held is kept, so its file is
+        copied as it is.
         """
         others: set[bytes] = set()
         path = readings.folder / QUADS
@@ -237,7 +238,7 @@ class Keeping:
                 shutil.copyfileobj(old, self._raw)
             if also is not None:
                 for block in read_blocks(path):
-                    also(list(ox.parse(block, format=ox.RdfFormat.N_QUADS)))
+                    also(block)
             return self._derived_of(readings, others)
         for block in read_blocks(path):
             carried = []
@@ -249,7 +250,7 @@ class Keeping:
             ours = b"".join(carried)
             self._own().write(ours)
             if also is not None and ours:
-                also(list(ox.parse(ours, format=ox.RdfFormat.N_QUADS)))
+                also(ours)
         return self._derived_of(readings, others)
 
     @staticmethod

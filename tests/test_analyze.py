@@ -139,7 +139,7 @@ def test_the_map_gathered_as_a_build_streams_equals_the_map_read_from_its_store(
     # keep.build draws its map from the quads as they stream into the store, never reading
     # the store back; a graph opened later is read from the store: both must be one graph.
     gathered = analyze.Columns()
-    built = run([SEEDS], pipeline=pipeline, into=tmp_path, also=gathered.take)
+    built = run([SEEDS], pipeline=pipeline, into=tmp_path, columns=gathered)
     streamed, stored = analyze.to_networkx(gathered), analyze.to_networkx(built.dataset)
     assert stored.number_of_edges() > 100
     assert dict(streamed.nodes(data=True)) == dict(stored.nodes(data=True))

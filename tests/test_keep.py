@@ -24,7 +24,7 @@ from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import analyze, graph, keep, resolve, state
+from graphkit import analyze, graph, keep, resolve, state, visualize
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import InputError
 
@@ -91,17 +91,20 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
 ):
     root = tmp_path_factory.mktemp("keep")
     out = root / "out"
-    kept_build([PATHS[i] for i in sorted(first)], out, pipeline)
+    kept = kept_build([PATHS[i] for i in sorted(first)], out, pipeline)
     held = set(first)
     for adding, chosen in steps:
         if adding:
-            keep.add([PATHS[i] for i in sorted(chosen)], out, nlp=pipeline)
+            kept = keep.add([PATHS[i] for i in sorted(chosen)], out, nlp=pipeline)
             held |= chosen
         else:
             gone = (chosen & held) or {min(held)}
             if held - gone:  # removing every article is tested apart
-                keep.remove(out, [PATHS[i].name for i in sorted(gone)])
+                kept = keep.remove(out, [PATHS[i].name for i in sorted(gone)])
                 held -= gone
+    if kept.view is not None:  # the map drawn from the stream and the lines carried over
+        drawn = visualize.select_view(analyze.to_networkx(graph.load(out)), max_nodes=50)
+        assert nx.utils.graphs_equal(kept.view.graph, drawn.graph)
     fresh = root / "fresh"
     kept_build([PATHS[i] for i in sorted(held)], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
