@@ -17,7 +17,8 @@ And, under the same digest, what resolution made of each article (`readings.json
 resolve.Reading), the quads of the articles' own graphs and of the shared graphs
 (`quads.nq.gz`, `derived.nq.gz`) and where each graph stands in the graph files
 (`blocks.json`): an add replays the articles whose names still find the same entities and
-changes the store and files by what changed (`Readings`, `Keeping`).
+changes the store and files by what changed (`Readings`, `Keeping`). The two quads files hold
+the store's quads exactly, and `graphkit view` and `stats` read them instead (`kept_quads`).
 
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
