@@ -134,16 +134,17 @@ class Columns:
         return {s for s, o in self.pairs[str(RDF.type)] if o == str(kind)}
 
 
-def read_graph(path: Path) -> nx.MultiDiGraph:
+def read_graph(path: Path, *, loaded: Dataset | None = None) -> nx.MultiDiGraph:
     """The networkx form (`to_networkx`) of a graph file or of a build's output folder.
 
     A folder's state holds every quad of its graph as N-Quads (state.kept_quads): a map's
     columns are read off them far faster than back from the store, term by term (ABC's whole
     `graphkit view`: 8.6 s against 18.2 s). A folder without them is read through its store.
+    `loaded`: the dataset at `path`, when the caller has loaded it already (not loaded again).
     """
     files = state.kept_quads(path) if path.is_dir() else ()
     if not files:
-        return to_networkx(load(path))
+        return to_networkx(load(path) if loaded is None else loaded)
     columns = Columns()
     for file in files:
         for block in state.read_blocks(file):

@@ -351,7 +351,8 @@ def stats(graph_path: Path, top: int) -> None:
     """
     from graphkit import analyze, graph
 
-    counts = analyze.stats(graph.load(graph_path), graph=analyze.read_graph(graph_path), top=top)
+    dataset = graph.load(graph_path)
+    counts = analyze.stats(dataset, graph=analyze.read_graph(graph_path, loaded=dataset), top=top)
     click.echo(
         f"{counts.articles} articles, {counts.entities} entities ({counts.linked} linked to an "
         f"authority), {counts.relations} relations, {counts.facts} facts, "

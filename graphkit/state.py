@@ -139,7 +139,8 @@ class Readings:
 
 
 _BLOCK = 1 << 24
-"""Bytes of N-Quads Keeping.carry reads at a time (about 100,000 quads): bounds its memory."""
+"""Bytes of N-Quads `read_blocks` gives at a time (about 100,000 quads): bounds the memory of
+what reads a kept quads file (Keeping.carry, analyze.read_graph)."""
 
 
 def _whole_lines(data: bytes) -> tuple[bytes, bytes]:
