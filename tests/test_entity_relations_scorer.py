@@ -212,8 +212,9 @@ def test_labelled_sets_are_consistent(split):
     sentences = er.load_split(split)  # parse_sentence checks every sentence's labels
     assert 90 <= len(sentences) <= 450
     negatives = sum(1 for s in sentences if not s.relations)
-    # dev's type-trap additions are half negatives (their point is the entities), so dev is ~30%
-    assert 0.08 <= negatives / len(sentences) <= 0.32
+    # dev's type-trap additions are half negatives (their point is the entities), so dev is ~30%;
+    # the ABC sets from dev48 on keep 38 negatives where the corpus ran short of relations (~40%)
+    assert 0.08 <= negatives / len(sentences) <= 0.40
     assert all(len(s.entities) >= 2 for s in sentences)
 
 
