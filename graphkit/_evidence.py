@@ -15,7 +15,14 @@ import functools
 import re
 from collections.abc import Callable
 
-from graphkit._name_votes import WORD, Votes, is_place_name, is_town, name_votes
+from graphkit._name_votes import (
+    WORD,
+    Votes,
+    is_listed_company,
+    is_place_name,
+    is_town,
+    name_votes,
+)
 from graphkit.authority._gazetteer import is_place
 from graphkit.labels import RuleKind
 from graphkit.types import Extraction, Mention
@@ -254,9 +261,35 @@ def describe(phrase: str) -> str | None:
         return _COMPOUNDS[tuple(words)]
     for index, word in enumerate(reversed(words)):  # the head first, then the word before it
         kind = noun_type(word)
+        if kind == "Organization" and _INDEFINITE.match(phrase) and _trade(words):
+            return "Person"  # "Zhiwei Qiu, a lantern maker": a trade, most often a person's
         if kind is not None:  # a person's word before the head is no person: "volunteer work"
             return None if kind == "Person" and index else kind
     return None
+
+
+_TRADES = frozenset("maker producer operator seller".split())
+"""Agents' nouns that name a person's trade after "a" and what is made or run ("a drama producer",
+"a mill operator", "a lantern maker": 19 people and no firm in the development sets), though a
+firm's after "the" ("the Bristol-based chip maker") or before what it makes ("a maker of
+pharmaceuticals")."""
+_INDEFINITE = re.compile(r"\s*(?:a|an)\s", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(a|an|the)\s+$", re.IGNORECASE)
+_INDUSTRIES = tuple(
+    """steel auto car chip drug plane aircraft truck toy oil gas power energy chemical software
+    computer phone mobile telecom satellite engine tyre tire chain network port hotel casino
+    airport terminal grid pipeline rail airline cinema store supermarket restaurant""".split()
+)
+"""Industries' and businesses' words before a maker or an operator: a firm's ("a U.K. luxury
+auto maker", "a food services chain operator")."""
+
+
+def _trade(head: list[str]) -> bool:
+    """A trade's head words: "lantern maker", "tour operator", "cheesemaker" (not "automaker")."""
+    word = head[-1]
+    if word in _TRADES:
+        return len(head) > 1 and head[0] not in ("a", "an") and not head[0].startswith(_INDUSTRIES)
+    return word.endswith("maker") and word not in ORG_NOUNS and not word.startswith(_INDUSTRIES)
 
 
 def noun_type(word: str) -> str | None:
@@ -444,6 +477,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
+    elif _A_NAME.search(before) and _staff_of(after) and not _known_place(text):
+        votes.append(("Organization", 2))  # "a Ducati engineer", "a Morena deputy in ..."
     elif _local_name(text) and any(
         _singular(word) in _LOCALS for word in _local_words(following, after)
     ):
@@ -465,11 +500,12 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         or (_LEADS_SIDE.search(near) and text.endswith("s"))
     ):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
-    if (result := _RESULT.match(after)) or _SCORE.match(after) or _TRANSFER.search(before):
+    score = (result := _RESULT.match(after)) or _SCORE.match(after)
+    if score or _TRANSFER.search(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
         # team; only a town's name, "the" or a team's result outweighs a tag ("Sinner beat
         # Alcaraz 6-4": people)
-        teams = result is not None and _TEAM_RESULT.match(result.group()) is not None
+        teams = score is not None and _teams_score(score.group(), result is not None)
         clear = teams or is_town(text) or previous[-1:] == ["the"] or _side_result(before, after)
         votes.append(("Organization", 2 if clear else 1))
     elif _side_result(before, after):
@@ -483,8 +519,19 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "its merger with Viterra", "named X as chief executive"
     if _STARRING.match(after):
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
+    if _GIGS.match(after) and ("Person", 2) not in name_votes(text):
+        votes.append(("Organization", 2))  # "Coldplay played six nights at ...": a band
+    plural = _THE_PLURAL.fullmatch(text)  # a name that kept its "the": "the Chiefs"
+    if plural and (plural.group(1) or previous[-1:] == ["the"]) and not _a_place(plural[2]):
+        votes.append(("Organization", 1))  # "the Titans", "the Nationals": a side or a party
+    if _PERFORMED.search(near) and not _OWNER.match(after) and not name_votes(text):
+        votes.append(("CreativeWork", 2))  # "will sing Tosca", "staged Verdi's Nabucco"
     if _MADE_BY.search(near):
         votes.append(("Person", 2))  # "Ne Zha 2, directed by Jiaozi"
+    if _SAYS_LAST.search(before) and _SPEAKER_ENDS.match(after):
+        votes.append(("Person", 2))  # "..., says Pello.": who is quoted last is a person
+    if (_CURATOR_AT.search(near) or _SOLD_OUT.search(near)) and not name_votes(text):
+        votes.append(("Place", 2))  # "a curator at Te Papa", "sold out the Hackney Empire": venues
     if _SUCCEEDING.search(near) and " " in text:
         votes.append(("Person", 2))  # "replacing Pekka Lundmark"
     role = _TERM_AS.match(after) or _REPLACED_AS.match(after)
@@ -533,9 +580,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         _TRAVEL.search(near)
         or (_ATTACKED.search(near) and _FREE_AFTER.match(after))
         or _between_towns(near, after)
+        or (_LEFT_OR_REACHED.search(near) and is_town(text))
     ) and not _OWNER.match(after):
         votes.append(("Place", 2))  # "flights between Iqaluit and ...", "shelled Kadugli"
-    elif _PLACE_SLOT.search(before) or _from_here(before):
+    elif _PLACE_SLOT.search(before) or _from_here(before, text):
         votes.append(("Place", 2))  # "parts of Nelson", "MP for Clacton", "a tailor from Patna"
     elif _in_places_possessive(before, text):
         votes.append(("Place", 2))  # "farmers in Victoria's Wimmera Mallee"
@@ -547,9 +595,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         and " of " not in text
     ):
         votes.append(("Place", 2))  # "Agua Dulce, California", "Beverly Hills, Calif.": a town
-    apposition = _APPOSITION.match(_STATE_BASED.sub(r" \1", after))
+    appended = _STATE_BASED.sub(r" \1", after)
+    apposition = _APPOSITION.match(appended)
     if apposition:  # "Jaguar, a U.K. luxury auto maker", "Tungali, north-east of Adelaide"
-        kind = "Place" if apposition.group(1) else describe(apposition.group(2))
+        kind = "Place" if apposition.group(1) else _described_as(appended, apposition)
         if kind is None and _BASED.match(after):
             kind = "Organization"  # "Eskom, the Johannesburg-based state utility"
         if kind is not None:
@@ -560,6 +609,70 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     return tuple(votes)
 
 
+def _described_as(after: str, apposition: re.Match[str]) -> str | None:
+    """What a description in apposition names, read with its article.
+
+    "a lantern maker" is a person, "the maker of ..." a firm (`describe`).
+    """
+    article = _ARTICLE.search(after, 0, apposition.start(2))
+    return describe(f"{article[1]} {apposition[2]}" if article else apposition[2])
+
+
+_A_NAME = re.compile(
+    r"\b(?:a|an)\s+(?:(?:former|senior|junior|veteran|retired|longtime|long-time|young)\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
+_PATRONS = frozenset(
+    """aide adviser advisor ally loyalist critic supporter friend confidant rival opponent
+    biographer lawyer attorney""".split()
+)
+"""Roles a person's name comes before as often as a body's: "a Trump adviser"."""
+_STAFF = PERSON_ROLES | _TRADES
+
+
+def _staff_of(after: str) -> bool:
+    """Whether a person's role follows in lower case: "[a Ducati] engineer", "[a TTC] bus operator".
+
+    Not someone's ally ("a Trump ally"): a person's name comes before those.
+    """
+    found = _ROLE_AFTER.match(after)
+    roles = [_singular(word) for word in found.group(1).split()] if found else []
+    return not _STAFF.isdisjoint(roles) and _PATRONS.isdisjoint(roles)
+
+
+_GIGS = re.compile(
+    r"\s+(?:will\s+)?(?:played|plays?|headlined|headlines?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:shows?|nights?|concerts?|gigs?|sets?|dates?|stage)\b"
+)
+"""A band's shows after its name: "Oasis played two sold-out nights", "will play the main stage"."""
+_THE_PLURAL = re.compile(r"([Tt]he\s+)?([A-Z][a-z]+(?<![su]s)(?<!is)s)")
+"""One capitalised word in the plural, with its "the" or without: what a team, a party or a band
+is called ("the Titans", "the Nationals", "the Levellers"), as are some ranges and regions ("the
+Grampians")."""
+
+
+def _a_place(text: str) -> bool:
+    """A known place's name or a GeoNames place's ("the Netherlands", "the Andes")."""
+    return _known_place(text) or is_place(text)
+
+
+_PERFORMED = re.compile(
+    r"\b(?:sing|sang|sung|sings|singing|dance|danced|dances|dancing|stage|staged|stages|staging"
+    r"|conduct|conducted|conducts|conducting)\s+(?:(?:the|full|new)\s+)*"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?$"
+)
+"""A work sung, danced, staged or conducted, after its maker's name if any: "will sing Tosca",
+"dance Swan Lake", "staged Verdi's Nabucco"."""
+_SAYS_LAST = re.compile(r",\s*(?:says|said)\s+$")
+_SPEAKER_ENDS = re.compile(r"\s*(?:[.;](?:\s|$)|$|,\s+(?:who|a|an)\s)")
+"""A quote's speaker named after it, ending the sentence or described: "..., says Foing.",
+"..., said Esi Ampofo, a spokesperson for ..." (in the development sets always a person; a body
+so named is described with "the": "said Avialesookhrana, the federal ... service")."""
+_CURATOR_AT = re.compile(r"\bcurators?(?:\s+of\s+[a-z ]+?)?\s+(?:at|of|with)\s+(?:the\s+)?$")
+"""Where a curator works, a museum or a gallery: places, by the labelling guidelines."""
+_SOLD_OUT = re.compile(r"\b(?:sold|sells?|selling)\s+out\s+(?:the\s+)?$", re.IGNORECASE)
+"""A venue a show sells out: "sold out the Eko Convention Centre"."""
 _APPOSITION = re.compile(
     r"\s*,\s*(?:((?:just |about |some )?[\w-]*(?:north|south|east|west)[\w-]* of )"
     r"|(?:a|an|the|(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s))\s+([^,;:()\"“”]{2,120}?)\s*(?:[,;:()]|$))",
@@ -582,11 +695,12 @@ _PLACE_SLOT = re.compile(
     r"|neighbou?rhoods?|villages?|islands?|provinces?|regions?|towns?|city|cities|ports?"
     r"|shires?|townships?)\s+of"
     r"|(?:mp|member|senator|congressman|congresswoman|representative)\s+for"
-    r"|(?:seat|electorate|riding|constituency)\s+of)\s+$",
+    r"|(?:seat|electorate|riding|constituency)\s+of|who\s+represent(?:s|ed))\s+$",
     re.IGNORECASE,
 )
 """A slot only a place fills: "parts of Nelson", "the port of Dampier", "the MP for Clacton", "his
-seat of Dickson" (not "became part of Macmillan/McGraw")."""
+seat of Dickson", "who represents Freiburg" (not "became part of Macmillan/McGraw", "a lawyer
+representing Braniff")."""
 _FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
 _SQUAD = frozenset(
     """manager coach captain striker goalkeeper midfielder defender winger skipper forward
@@ -610,6 +724,18 @@ Ulster drew 21-21")."""
 _TEAM_RESULT = re.compile(r".*?(?:\bdrew\s|\d{2,3}-\d|\d-\d{2,3})")
 """A result only teams have: a draw with a score, or a score of tens ("beat Bradley 82-74"), not
 a set's ("Sinner beat Alcaraz 6-4")."""
+_GOALS = re.compile(r"\b[0-5]-[0-5]\b")
+
+
+def _teams_score(text: str, result: bool) -> bool:
+    """A result or a score only teams have: a draw or a score of tens (`_TEAM_RESULT`), or goals.
+
+    A score of five or less a side is goals or points, never a tennis set's, which takes six
+    ("Flamengo beat Palmeiras 1-0"; "Sinner beat Alcaraz 6-4": people).
+    """
+    return (result and _TEAM_RESULT.match(text) is not None) or _GOALS.search(text) is not None
+
+
 _BEAT_WORDS = r"(?:beat|defeated|thrashed|edged|downed|drew\s+with|lost\s+to)"
 _SIDE_BEATS = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+)?"
@@ -762,6 +888,13 @@ _TRAVEL = re.compile(
 """Where people or goods travel: "flying to Moruya", "flights between Iqaluit and Pangnirtung";
 a road or service between two names, either of them: "the N59 between Oughterard and Maam
 Cross", "the sleeper between Penzance and London Paddington"."""
+_LEFT_OR_REACHED = re.compile(
+    r"\b(?:fle(?:e|es|d|eing)|le(?:ave|aves|ft|aving)|reach(?:es|ed|ing)?|evacuated|abandoned)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A town fled, left or reached ("families fleeing El Fasher", "left Yellowknife"): a place
+(a club or a firm left is named otherwise: "left Tottenham Hotspur", "left Andela")."""
 _ATTACKED = re.compile(
     r"\b(?:shell(?:s|ed|ing)|bomb(?:s|ed|ing)|bombard(?:s|ed|ing)?|besieg(?:es|ed|ing)"
     r"|overr(?:an|un|uns|unning)|(?:air\s*strikes?|shelling|bombing|siege)\s+(?:on|of))"
@@ -1103,20 +1236,29 @@ def _placed(slot: str, text: str) -> bool:
     return is_town(text) if slot in ("at", "from") else _settled(text)
 
 
-def _from_here(before: str) -> bool:
+def _from_here(before: str, text: str) -> bool:
     """A name where a person described as someone who lives there comes from: "a tailor from Patna".
 
-    Only lay people and those elected there ("a state assemblyman from Queens", "a garage worker
-    from Eastbourne"): "a researcher from CSIRO", "an analyst from Nomura" or "an aid worker from
-    Oxfam" comes from a body.
+    Lay people and those elected there ("a state assemblyman from Queens", "a garage worker
+    from Eastbourne"), and anyone but a body's staff from a town ("a ski instructor from
+    Kitzbühel", "a seamer from Porbandar"): "a researcher from CSIRO", "an analyst from Nomura",
+    "an aid worker from Oxfam" or "a researcher from Monash" comes from a body.
     """
     found = _FROM.search(before[-80:])
-    if found is None or _singular(found.group(1).casefold()) not in _FROM_HERE:
+    if found is None:
         return False
+    who = _singular(found.group(1).casefold())
+    if who not in _FROM_HERE:
+        return who not in _BODY_STAFF and is_town(text) and not is_listed_company(text)
     modifier = WORD.findall(before[-80:][: found.start(1)].casefold())[-1:]
     return not (found.group(1).casefold() == "worker" and _BODY_WORK.intersection(modifier))
 
 
+_BODY_STAFF = frozenset(
+    """researcher scientist academic professor lecturer student analyst economist strategist
+    executive spokesman spokeswoman spokesperson official representative delegate""".split()
+)
+"""Who is "from" a body as its staff, though the body is named like a town ("Monash")."""
 _BODY_WORK = frozenset("aid relief charity humanitarian union party campaign".split())
 """Work done for a body: "an aid worker from Oxfam" comes from it, not a place."""
 
