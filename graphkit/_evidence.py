@@ -477,8 +477,8 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         pass  # "Likhachev, chief executive of Rosatom": the words after it describe it
     elif following[:1] and following[0] in ("chairman", "ceo", "analyst", "spokesman", "chief"):
         votes.append(("Organization", 2))  # "MLA chairman Don Heatley"
-    elif _A_NAME.search(before) and _staff_of(after) and not _known_place(text):
-        votes.append(("Organization", 2))  # "a Ducati engineer", "a Morena deputy in ..."
+    elif _A_NAME.search(before) and _staff_of(after) and not _settled(text):
+        votes.append(("Organization", 2))  # "a Ducati engineer" (not "a Kilrush fisherman")
     elif _local_name(text) and any(
         _singular(word) in _LOCALS for word in _local_words(following, after)
     ):
@@ -501,7 +501,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
     ):
         votes.append(("Organization", 2))  # "joined Paris Saint-Germain from Napoli"
     score = (result := _RESULT.match(after)) or _SCORE.match(after)
-    if score or _TRANSFER.search(before):
+    if score or _transferred(before):
         # "Liverpool beat Tottenham 5-1", "beat Notre Dame 34-23", "signed X from Leeds": a
         # team; only a town's name, "the" or a team's result outweighs a tag ("Sinner beat
         # Alcaraz 6-4": people)
@@ -512,6 +512,7 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))
     if (
         _BY_FIRM.search(near)
+        or _PLACE_BASED.search(near)
         or _DEAL_DONE.match(after)
         or _LED_BY.match(after)
         or _APPOINTS.match(after)
@@ -519,6 +520,10 @@ def context_votes(before: str, text: str, after: str) -> Votes:
         votes.append(("Organization", 2))  # "its merger with Viterra", "named X as chief executive"
     if _STARRING.match(after):
         votes.append(("CreativeWork", 3))  # "Guillermo del Toro's Frankenstein, starring"
+    if _RUNS.search(near) and _SITED.match(after) and not name_votes(text):
+        votes.append(("Organization", 2))  # "who opened Hanok Grill on Pleasant Hill Road"
+    if _SIDE_OF_MATCH.search(near) and not after.startswith("-"):  # not "the Durban-based"
+        votes.append(("Organization", 2))  # "the game between Elkhorn South and Millard North"
     if _GIGS.match(after) and ("Person", 2) not in name_votes(text):
         votes.append(("Organization", 2))  # "Coldplay played six nights at ...": a band
     plural = _THE_PLURAL.fullmatch(text)  # a name that kept its "the": "the Chiefs"
@@ -641,6 +646,19 @@ def _staff_of(after: str) -> bool:
     return not _STAFF.isdisjoint(roles) and _PATRONS.isdisjoint(roles)
 
 
+_RUNS = re.compile(
+    r"\b(?:opened|opens|runs|ran|run|owns|owned|manages|managed|founded|co-founded|started)"
+    r"\s+(?:the\s+)?$"
+)
+_SITED = re.compile(r"\s+(?:on|in|at)\s+[A-Z]")
+"""A business someone opened, runs or owns somewhere: "who has run Taquería La Güera in Chicago's
+Pilsen" (21 bodies and one place in the development sets)."""
+_SIDE_OF_MATCH = re.compile(
+    r"\b(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|semi-finals?"
+    r"|quarter-finals?)\s+(?:against|between(?:\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*\s+){1,4}and)?)"
+    r"\s+(?:the\s+)?$"
+)
+"""A side in a match: "the game between Farsley and Pudsey St Lawrence", "a tie against Cuala"."""
 _GIGS = re.compile(
     r"\s+(?:will\s+)?(?:played|plays?|headlined|headlines?)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:shows?|nights?|concerts?|gigs?|sets?|dates?|stage)\b"
@@ -701,11 +719,16 @@ _PLACE_SLOT = re.compile(
 """A slot only a place fills: "parts of Nelson", "the port of Dampier", "the MP for Clacton", "his
 seat of Dickson", "who represents Freiburg" (not "became part of Macmillan/McGraw", "a lawyer
 representing Braniff")."""
-_FROM = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE)
+_FROM = re.compile(
+    r"\b(?:a|an)\s+(?:(?:\d[\d,]*)?[\w-]+\s+){0,3}?([\w-]+)\s+from\s+$", re.IGNORECASE
+)
+"""A person described, then "from": "a tailor from", "a 5,000-metre runner from"."""
 _SQUAD = frozenset(
     """manager coach captain striker goalkeeper midfielder defender winger skipper forward
     quarterback linebacker pitcher shortstop lock flanker prop fly-half scrum-half full-back
-    centre-back wicketkeeper batter batsman bowler""".split()
+    centre-back wicketkeeper batter batsman bowler guard opener outfielder infielder catcher
+    centre center setter hooker fullback halfback seamer spinner keeper goalie defenceman
+    defenseman cornerback receiver""".split()
 )
 """A team's people after its name: "the Liverpool manager", "Crusaders lock Scott Barrett"."""
 _PLAYS_FOR = re.compile(
@@ -784,7 +807,7 @@ def plays_as_team(before: str, text: str, after: str) -> bool:
     >>> plays_as_team("Talks with ", "China", " over tariffs resumed in London.")
     False
     """
-    if _RESULT.match(after) or _SCORE.match(after) or _TRANSFER.search(before):
+    if _RESULT.match(after) or _SCORE.match(after) or _transferred(before):
         return True
     if _side_result(before, after):
         return True
@@ -851,6 +874,16 @@ a place's name, by the gazetteer, says which."""
 _TRANSFER = re.compile(r"\b(?:sign|join)(?:s|ed|ing)?\s[^.;]{0,60}\bfrom\s+$")
 """A player signed from a club: "signed Colombian winger Luis Díaz from Liverpool", "joined PSG
 from Napoli"."""
+
+
+def _transferred(before: str) -> bool:
+    """A club a player was signed from (`_TRANSFER`).
+
+    Not the home town of one described: "signed Chiamaka Ezeofor, a 19-year-old singer from Owerri".
+    """
+    return _TRANSFER.search(before) is not None and _FROM.search(before[-80:]) is None
+
+
 _LOCATIVE = re.compile(
     r"\b(in|near|outside|around|across|throughout|at|from|surrounding)\s+(?:the\s+)?$", re.I
 )
@@ -875,6 +908,10 @@ _NEAR_LIST = re.compile(
 _LIST_GOES_ON = re.compile(r"\s*,\s*[A-Z]|\s+(?:and|or)\s+[A-Z]")
 """Names listed after those words, the list going on after the name or ending with it: "forests
 near Roma, Dalby and Morven" (not "near Selma, the California Highway Patrol said")."""
+_MATCH_BETWEEN = re.compile(
+    r"\b(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|series)\s+between\s"
+)
+"""A match between two names: sides, not places ("the Shield match between Victoria and ...")."""
 _BETWEEN = r"between(?:\s+(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and)?"
 _TRAVEL = re.compile(
     r"\b(?:(?:fl(?:y|ies|ying|ew|own)|sail(?:s|ed|ing)?|dr(?:ive|ove|iving)|trips?|journeys?"
@@ -918,8 +955,11 @@ _TOWN_AFTER = re.compile(rf"\s+and\s+({_TOWN_NAME})\b")
 def _between_towns(near: str, after: str) -> bool:
     """Whether a name is paired with a town by "between ... and": a place, then.
 
-    "A fire between Dubbo and Narromine"; not "a dispute between Virgin Australia and the union".
+    "A fire between Dubbo and Narromine"; not "a dispute between Virgin Australia and the union"
+    or "the Test between Pakistan and South Africa", sides.
     """
+    if _MATCH_BETWEEN.search(near):
+        return False
     other = _TOWN_BEFORE.search(near)
     if other is None and re.search(r"\bbetween\s+$", near):
         other = _TOWN_AFTER.match(after)
@@ -962,6 +1002,9 @@ _SCHOLARLY = frozenset(
 )
 """A scholar's work or people right after a name's possessive: "Kotz's research"; not a team, a
 model or an analysis, which firms and parties have too."""
+_PLACE_BASED = re.compile(r"(?-i:[A-Z])[\w.'’]*-based\s+(?:the\s+)?$")
+"""A place's "-based" right before a name: "Chennai-based Ashok Leyland" (105 bodies, one person
+and one place in the development sets)."""
 _BY_FIRM = re.compile(
     r"\b(?:merger|merge|merged|merging|takeover|acquisition|buyout|purchase|contract)\s+"
     r"(?:with|of|by)\s+$|\b(?:bid|offer)\s+for\s+$|\bstake\s+in\s+$"

@@ -671,6 +671,13 @@ def articles_types(texts: dict[str, str], pipeline: graphkit.nlp.Pipeline) -> di
             "CreativeWork",
             "Place",
         ),
+        # own rows for the dev51-dev53 round
+        (  # a match between two states: their sides, not a place between them
+            "Rain washed out the Shield match between Queensland and Tasmania at the Gabba.",
+            "Tasmania",
+            "Organization",
+            "Place",
+        ),
     ],
 )
 def test_the_type_follows_the_evidence(pipeline, sentence, name, kind, wrong):
@@ -1406,6 +1413,21 @@ def test_person_shape_votes(label, votes):
         ("The storm will reach ", "Galveston", " by midnight", "Place"),
         ("The striker left ", "Sporting Braga", " for Benfica", None),  # a club, no town
         ("The comedian sold out the ", "Eko Convention Centre", " twice", "Place"),
+        # own rows for the dev51-dev53 round: sides of a match, businesses, "-based", squads
+        ("Rain ended the game between ", "Ashfield Rovers", " and Kelso at", "Organization"),
+        ("Rain ended the game between Ashfield Rovers and ", "Kelso Park", " at", "Organization"),
+        ("Tickets for the cup tie against ", "Stockport County", " sold out", "Organization"),
+        ("a dispute between ", "Qantas", " and the union", None),  # no match
+        ("Lan Pham, who opened ", "Saigon Corner", " on Main Street in 2019, said", "Organization"),
+        ("Gdańsk-based ", "Lotos Petrobaltic", " will drill two wells", "Organization"),
+        ("", "Oakland Ballers", " outfielder Ruben Diaz was called up", "Organization"),
+        (
+            "Ravens FC signed Ade Bello, a 19-year-old midfielder from ",
+            "Abeokuta",
+            ", on Monday",
+            "Place",
+        ),
+        ("a 10,000-metre runner from ", "Eldoret", ", won", "Place"),
     ],
 )
 def test_more_context_votes(before, text, after, expected):
