@@ -213,8 +213,8 @@ def test_labelled_sets_are_consistent(split):
     assert 90 <= len(sentences) <= 450
     negatives = sum(1 for s in sentences if not s.relations)
     # dev's type-trap additions are half negatives (their point is the entities), so dev is ~30%;
-    # the ABC sets from dev48 on keep 38 negatives where the corpus ran short of relations (~40%)
-    assert 0.08 <= negatives / len(sentences) <= 0.40
+    # the ABC sets from dev48 on keep 38 negatives where the corpus ran short of relations (to 42%)
+    assert 0.08 <= negatives / len(sentences) <= 0.42
     assert all(len(s.entities) >= 2 for s in sentences)
 
 
