@@ -652,10 +652,11 @@ _RUNS = re.compile(
 )
 _SITED = re.compile(r"\s+(?:on|in|at)\s+[A-Z]")
 """A business someone opened, runs or owns somewhere: "who has run Taquería La Güera in Chicago's
-Pilsen" (21 bodies and one place in the development sets)."""
+Pilsen" (16 bodies and one place in the development sets)."""
+_MATCH = r"(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|series)"
+"""Words for a match ("semi-final" too: a final after a hyphen)."""
 _SIDE_OF_MATCH = re.compile(
-    r"\b(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|semi-finals?"
-    r"|quarter-finals?)\s+(?:against|between(?:\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*\s+){1,4}and)?)"
+    rf"\b{_MATCH}\s+(?:against|between(?:\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*\s+){{1,4}}and)?)"
     r"\s+(?:the\s+)?$"
 )
 """A side in a match: "the game between Farsley and Pudsey St Lawrence", "a tie against Cuala"."""
@@ -852,7 +853,7 @@ _PLURAL_SIDE = re.compile(r"\s+(?:were|have)\s+(?:been\s+)?\w+ed\b")
 _BEATEN = re.compile(
     r"\b(?:beat|beating|defeated|defeating|thrashed|edged|against|(?:win|victory)\s+over"
     r"|(?:drew|lost|draw|lose)(?:\s+\d{1,3}-\d{1,3})?\s+(?:with|to|against)"
-    r"|(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|series)\s+between"
+    rf"|{_MATCH}\s+between"
     r"(?:\s+(?:the\s+)?[A-Z][^,;]{0,40}\s+and)?)\s+(?:the\s+)?$"
 )
 """A result or a match before a team's name: "scored 269 against England", "drew 0-0 with the
@@ -908,9 +909,7 @@ _NEAR_LIST = re.compile(
 _LIST_GOES_ON = re.compile(r"\s*,\s*[A-Z]|\s+(?:and|or)\s+[A-Z]")
 """Names listed after those words, the list going on after the name or ending with it: "forests
 near Roma, Dalby and Morven" (not "near Selma, the California Highway Patrol said")."""
-_MATCH_BETWEEN = re.compile(
-    r"\b(?i:match(?:es)?|games?|tests?|finals?|clash|tie|fixtures?|derby|series)\s+between\s"
-)
+_MATCH_BETWEEN = re.compile(rf"\b{_MATCH}\s+between\s")
 """A match between two names: sides, not places ("the Shield match between Victoria and ...")."""
 _BETWEEN = r"between(?:\s+(?-i:[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,3})\s+and)?"
 _TRAVEL = re.compile(
