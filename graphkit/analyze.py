@@ -6,7 +6,7 @@ import difflib
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ _SINGLE = (
 _PAIRS = (RDF.type, SKOS.altLabel, GK.statement, GK.fact)
 """Predicates a map reads every object of."""
 _SCHEMA_TYPE = str(SCHEMA)
+_DERIVED_FROM = str(PROV.wasDerivedFrom)
+_STATEMENTS_KIND = "graphkit-map-statements-1"
+"""Names the layout of `Columns.statements`: raise its number whenever _SINGLE or _PAIRS change."""
 
 VALUE = "Value"
 """The node type of a literal object (an amount, a date): drawn and counted apart from entities."""
@@ -120,6 +123,30 @@ class Columns:
         wanted = {f"<{predicate}>".encode() for predicate in (*self.single, *self.pairs)}
         lines = [line for line in data.split(b"\n") if line and line.split(b" ", 2)[1] in wanted]
         self.take(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_QUADS))
+
+    def statements(self) -> dict[str, Any]:
+        """What the map reads of the articles' own graphs, as JSON (`restore` reads it back).
+
+        Their columns of statements (the subjects derived from an article): every quad of an
+        article's graph the map reads, and none of the shared graphs'. Taking them again
+        from the articles' quads took ABC's add 1.9 s; reading this back takes 0.2 s.
+        """
+        derived = self.single[_DERIVED_FROM]
+        single = {p: [[s, o] for s, o in column.items() if s in derived] for p, column in
+                  self.single.items()}  # fmt: skip
+        pairs = {p: [[s, o] for s, o in sorted(column) if s in derived] for p, column in
+                 self.pairs.items()}  # fmt: skip
+        return {"kind": _STATEMENTS_KIND, "single": single, "pairs": pairs}
+
+    def restore(self, saved: Mapping[str, Any], articles: Container[str]) -> None:
+        """Keep the columns `statements` saved of statements derived from `articles` (IRIs)."""
+        if saved.get("kind") != _STATEMENTS_KIND:
+            raise ValueError("not a map's statement columns")
+        doc = dict(saved["single"][_DERIVED_FROM])
+        for predicate, rows in saved["single"].items():
+            self.single[predicate].update((s, o) for s, o in rows if doc[s] in articles)
+        for predicate, rows in saved["pairs"].items():
+            self.pairs[predicate].update((s, o) for s, o in rows if doc[s] in articles)
 
     def _add(self, predicate: str, pairs: Iterable[tuple[str, str]]) -> None:
         pool = self._pool

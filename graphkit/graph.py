@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -203,8 +202,8 @@ class StreamedFiles:
     """Graph files written a chunk of quads at a time, as a build streams them into its store.
 
     Reading ABC's 1.4 million quads back from the on-disk store took 25 s a file (a RocksDB
-    lookup a term). Each chunk is sorted by graph and subject and each graph's part handed to
-    Oxigraph's serializer: a sixth of the time that loading it into an in-memory store to dump
+    lookup a term). Each chunk is parted by graph and each graph's part handed to Oxigraph's
+    serializer: a sixth of the time that loading it into an in-memory store to dump
     took. A chunk writes one block a graph it holds, so a graph may stand in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
     for each (the same RDF graph). `blocks` says where each block stands: with an `earlier`
@@ -242,10 +241,16 @@ class StreamedFiles:
         self._stack.__exit__(*exc)
 
     def write(self, chunk: list[ox.Quad]) -> None:
-        """Write one chunk of quads to every file."""
-        ordered = sorted(chunk, key=_graph_and_subject)
-        for graph, group in itertools.groupby(ordered, key=graph_of):
-            quads = list(group)
+        """Write one chunk of quads to every file, a block a graph it holds.
+
+        The quads of a graph keep the order they came in, each subject's together as a build
+        makes them: sorting a chunk by subject took half the time of writing it (ABC's shared
+        graphs: 1.7 s against 0.8 s) for files 0.3% smaller.
+        """
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for quad in chunk:
+            by_graph.setdefault(graph_of(quad), []).append(quad)
+        for graph, quads in by_graph.items():
             for suffix, out in self._files.items():
                 start = out.tell()
                 body = _AfterPrefixes(out)  # the prefixes were written once, at the top
@@ -275,10 +280,6 @@ class StreamedFiles:
             raise InputError(
                 f"{path}: unreadable ({error}); rebuild with graphkit build"
             ) from error
-
-
-def _graph_and_subject(quad: ox.Quad) -> tuple[str, str]:
-    return str(quad.graph_name), str(quad.subject)
 
 
 def _write_union(dataset: Dataset, out: BinaryIO) -> None:

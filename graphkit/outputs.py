@@ -78,14 +78,24 @@ def staged(out_dir: Path) -> Iterator[Path]:
 
 def verify(path: Path) -> None:
     """Raise InputError when `path` is listed in its folder's manifest with other contents."""
-    manifest = path.parent / MANIFEST
-    if not manifest.is_file():
-        return  # a file written by hand or by an older graphkit: nothing to check against
-    expected = _listed(manifest).get(path.name)
-    if expected is not None and expected.get("sha256") != _sha256(path):
+    if not as_listed(path, path.parent):
         raise InputError(
-            f"{path}: does not match {manifest} (changed or damaged after the build; build again)"
+            f"{path}: does not match {path.parent / MANIFEST} (changed or damaged after the "
+            "build; build again)"
         )
+
+
+def as_listed(path: Path, out_dir: Path) -> bool:
+    """Whether `path`, a file of the set `out_dir`, has the SHA-256 its manifest lists.
+
+    True when there is nothing to check against: no manifest (a file written by hand or by an
+    older graphkit), or one that does not list the file.
+    """
+    manifest = out_dir / MANIFEST
+    if not manifest.is_file():
+        return True
+    expected = _listed(manifest).get(path.relative_to(out_dir).as_posix())
+    return expected is None or expected.get("sha256") == _sha256(path)
 
 
 def verify_folder(folder: Path) -> None:

@@ -134,8 +134,8 @@ def assemble(
     The whole graph from its articles' extractions: a build, or a kept graph after articles
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
-    `columns` as for `run` (a kept graph's articles not read again are given to `columns` as
-    their N-Quads lines: state.Keeping.carry). `names` is what an earlier build of some of
+    `columns` as for `run` (what the map reads of a kept graph's articles not read again comes
+    from its state: state.Readings.statements). `names` is what an earlier build of some of
     these articles read of their names (`BuildResult.names`): their names are then not read
     again.
     """
@@ -161,8 +161,9 @@ def assemble(
             earlier = None
             taken = columns.take if columns is not None else None
             if readings is not None and keeping is not None:  # the kept graph is changed
-                lines = columns.take_nquads if columns is not None else None
-                was = keeping.carry(readings, replayed, whole=resolver.replayed_all, also=lines)
+                was = keeping.carry(readings, replayed, whole=resolver.replayed_all)
+                if columns is not None:
+                    columns.restore(readings.statements(), replayed)
                 out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(

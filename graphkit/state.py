@@ -19,6 +19,8 @@ resolve.Reading), the quads of the articles' own graphs and of the shared graphs
 (`blocks.json`): an add replays the articles whose names still find the same entities and
 changes the store and files by what changed (`Readings`, `Keeping`). The two quads files hold
 the store's quads exactly, and `graphkit view` and `stats` read them instead (`kept_quads`).
+What a map reads of the articles' own graphs is kept apart too (`statements.json.gz`,
+analyze.Columns.statements): an add draws its map from it, not from the articles' quads.
 
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
@@ -33,7 +35,7 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -55,6 +57,7 @@ NAMES = "names.json.gz"
 READINGS = "readings.jsonl.gz"
 QUADS = "quads.nq.gz"
 DERIVED = "derived.nq.gz"
+STATEMENTS = "statements.json.gz"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,6 +130,13 @@ class Readings:
             for line in lines:
                 yield json.loads(line)
 
+    def statements(self) -> dict[str, Any]:
+        """What a map reads of the articles' own graphs (analyze.Columns.statements)."""
+        path = self.folder / STATEMENTS
+        with _damaged(path), gzip.open(path, "rb") as data:
+            saved: dict[str, Any] = json.loads(data.read())
+            return saved
+
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
         path = self.folder / BLOCKS
@@ -178,7 +188,8 @@ def read_blocks(path: Path) -> Iterator[bytes]:
 def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
     """A kept graph's readings, if these rules read them (else None: an add reads every article)."""
     folder = out_dir / STATE_DIR
-    if not all((folder / name).is_file() for name in (READINGS, QUADS, DERIVED, BLOCKS)):
+    kept = (READINGS, QUADS, DERIVED, STATEMENTS, BLOCKS)
+    if not all((folder / name).is_file() for name in kept):
         return None
     with _damaged(folder / READINGS), gzip.open(folder / READINGS, "rt", encoding="utf-8") as lines:
         header = json.loads(next(lines))
@@ -218,29 +229,19 @@ class Keeping:
         """Keep one article's reading."""
         self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
 
-    def carry(
-        self,
-        readings: Readings,
-        kept: frozenset[str],
-        *,
-        whole: bool = False,
-        also: Callable[[bytes], None] | None = None,
-    ) -> set[bytes]:
+    def carry(self, readings: Readings, kept: frozenset[str], *, whole: bool = False) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
 
-        Returns every other quad it held, as N-Quads lines (store.Earlier.was). `also` is
-        given the lines carried over, a block at a time (analyze.Columns.take_nquads: what a
-        map reads of them). `whole`: every article graph it held is kept, so its file is
-        copied as it is.
+        Returns every other quad it held, as N-Quads lines (store.Earlier.was). `whole`: every
+        article graph it held is kept, so its file is copied as it is.
         """
         others: set[bytes] = set()
         path = readings.folder / QUADS
-        if whole:
+        if whole:  # copied unread: checked against the manifest instead
             with _damaged(path), open(path, "rb") as old:
+                if not outputs.as_listed(path, readings.folder.parent):
+                    raise ValueError("not the file the build wrote")
                 shutil.copyfileobj(old, self._raw)
-            if also is not None:
-                for block in read_blocks(path):
-                    also(block)
             return self._derived_of(readings, others)
         for block in read_blocks(path):
             carried = []
@@ -249,10 +250,7 @@ class Keeping:
                     carried.append(line)
                 else:
                     others.add(line.rstrip(b"\n"))
-            ours = b"".join(carried)
-            self._own().write(ours)
-            if also is not None and ours:
-                also(ours)
+            self._own().write(b"".join(carried))
         return self._derived_of(readings, others)
 
     @staticmethod
@@ -311,6 +309,14 @@ def write_articles(
             last = document.id
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return Articles(path)
+
+
+def write_statements(out_dir: Path, saved: Mapping[str, Any]) -> Path:
+    """Write what a map reads of the articles' own graphs into `out_dir/state` (`Readings`)."""
+    path = out_dir / STATE_DIR / STATEMENTS
+    with gzip.open(path, "wb", compresslevel=3) as out:
+        out.write(json.dumps(saved, ensure_ascii=False).encode())  # json.dump encodes in Python
+    return path
 
 
 def write(out_dir: Path, state: State) -> Path:

@@ -361,7 +361,16 @@ def test_a_map_reads_a_kept_graph_off_its_state_as_off_its_store(pipeline, tmp_p
 
 
 @pytest.mark.parametrize(
-    "kept", [state.ARTICLES, state.NAMES, state.READINGS, state.QUADS, state.DERIVED, BLOCKS]
+    "kept",
+    [
+        state.ARTICLES,
+        state.NAMES,
+        state.READINGS,
+        state.QUADS,
+        state.DERIVED,
+        state.STATEMENTS,
+        BLOCKS,
+    ],
 )
 def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
     pipeline, tmp_path, kept
