@@ -68,7 +68,7 @@ def staged(out_dir: Path) -> Iterator[Path]:
                 yield staging
             except Unchanged:
                 return
-            _write_manifest(staging)
+            _write_manifest(staging, out_dir)
             _swap(staging, out_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -172,18 +172,37 @@ def _check_foreign(out_dir: Path, shown: Path) -> None:
         )
 
 
-def _write_manifest(staging: Path) -> None:
-    """List every file of the set, those in folders (the store) by their relative path."""
-    files = {
-        path.relative_to(staging).as_posix(): {
-            "sha256": _sha256(path),
-            "bytes": path.stat().st_size,
-        }
-        for path in sorted(staging.rglob("*"))
-        if path.is_file()
-    }
+def _write_manifest(staging: Path, out_dir: Path) -> None:
+    """List every file of the set, those in folders (the store) by their relative path.
+
+    A file that is the one `out_dir` holds at the same path (a hard link: the store an add
+    changed is a checkpoint of the one it had) keeps the hash its manifest lists: ABC's add
+    hashed 600 MB in 0.8 s, three quarters of it the store's files it had not changed.
+    """
+    try:
+        earlier = _listed(out_dir / MANIFEST) if (out_dir / MANIFEST).is_file() else {}
+    except InputError:  # a damaged manifest: the set is replaced, every file hashed
+        earlier = {}
+    files = {}
+    for path in sorted(staging.rglob("*")):
+        if not path.is_file():
+            continue
+        name, found = path.relative_to(staging).as_posix(), path.stat()
+        listed = earlier.get(name, {})
+        same = listed.get("bytes") == found.st_size and _same_file(found, out_dir / name)
+        digest = listed.get("sha256") if same else None
+        files[name] = {"sha256": digest or _sha256(path), "bytes": found.st_size}
     manifest = {"format": MANIFEST_FORMAT, "files": files}
     write_text(staging / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+
+
+def _same_file(found: os.stat_result, path: Path) -> bool:
+    """Whether `path` is the file `found` describes (one inode: a hard link of it)."""
+    try:
+        other = path.stat()
+    except OSError:
+        return False
+    return (other.st_ino, other.st_dev) == (found.st_ino, found.st_dev)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

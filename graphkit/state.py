@@ -128,7 +128,9 @@ class Readings:
         with _damaged(path), gzip.open(path, "rt", encoding="utf-8") as lines:
             next(lines)  # the header: read_readings checked it
             for line in lines:
-                yield json.loads(line)
+                reading = _Line(json.loads(line))
+                reading.line = line
+                yield reading
 
     def statements(self) -> dict[str, Any]:
         """What a map reads of the articles' own graphs (analyze.Columns.statements)."""
@@ -146,6 +148,13 @@ class Readings:
                 suffix: [(g, start, end) for g, start, end in rows]
                 for suffix, rows in found.items()
             }
+
+
+class _Line(dict[str, Any]):
+    """A reading as `Readings` read it, with its line: Keeping.reading writes it as it was."""
+
+    __slots__ = ("line",)
+    line: str
 
 
 _BLOCK = 1 << 24
@@ -227,7 +236,10 @@ class Keeping:
 
     def reading(self, reading: Mapping[str, Any]) -> None:
         """Keep one article's reading."""
-        self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+        if isinstance(reading, _Line):  # one the state held: its line, not encoded again
+            self._readings.write(reading.line)
+        else:
+            self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
 
     def carry(self, readings: Readings, kept: frozenset[str], *, whole: bool = False) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.

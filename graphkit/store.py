@@ -134,7 +134,7 @@ def patch(
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
     before = earlier.out / STORE_DIR
-    read_descriptor(before)  # a store of another format is refused, not changed
+    had = read_descriptor(before).quads  # a store of another format is refused, not changed
     ox.Store.read_only(str(before / DATABASE)).backup(str(folder / DATABASE))
     gone, new = earlier.was, set()  # what was and is not, what is and was not
     for chunk in chunks(quads):
@@ -150,9 +150,9 @@ def patch(
         database.remove(quad)
     database.extend(ox.parse(b"\n".join(new), format=ox.RdfFormat.N_QUADS))
     database.flush()
-    count = len(database)
     del database
-    _describe(folder, base=base, quads=count)
+    # `gone` it held and `new` it did not: counting the store's quads again took ABC 0.3 s
+    _describe(folder, base=base, quads=had - len(gone) + len(new))
     return folder
 
 

@@ -9,6 +9,7 @@ another). Checked with random sequences of real articles, parsed by the real mod
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -25,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphkit import analyze, graph, keep, resolve, state, visualize
+from graphkit import store as on_disk
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import InputError
 
@@ -111,6 +113,25 @@ def test_adds_and_removes_equal_a_fresh_build_of_what_remains(
     assert in_store(out) == in_files(out)  # the store an add or remove changed holds the same
     assert union(out / "graph.ttl") == union(out / "graph.trig")  # and graph.ttl their union
     assert in_state(out) == in_store(out)  # and so do the state's quads (analyze.read_graph)
+    assert on_disk.read_descriptor(out / "store").quads == len(in_store(out))
+    assert listed_as_written(out)
+
+
+def listed_as_written(out: Path) -> bool:
+    """Whether OUT's manifest lists every file of it with its own SHA-256 and size.
+
+    An add keeps the hashes of the store's files it did not change (outputs._write_manifest).
+    """
+    listed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    found = {
+        path.relative_to(out).as_posix(): {
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "bytes": path.stat().st_size,
+        }
+        for path in out.rglob("*")
+        if path.is_file() and path.name != "manifest.json"
+    }
+    return bool(found) and listed == found
 
 
 def in_state(out: Path) -> set[str]:
