@@ -44,8 +44,6 @@ _PAIRS = (RDF.type, SKOS.altLabel, GK.statement, GK.fact)
 """Predicates a map reads every object of."""
 _SCHEMA_TYPE = str(SCHEMA)
 _DERIVED_FROM = str(PROV.wasDerivedFrom)
-_STATEMENTS_KIND = "graphkit-map-statements-1"
-"""Names the layout of `Columns.statements`: raise its number whenever _SINGLE or _PAIRS change."""
 
 VALUE = "Value"
 """The node type of a literal object (an amount, a date): drawn and counted apart from entities."""
@@ -132,21 +130,28 @@ class Columns:
         from the articles' quads took ABC's add 1.9 s; reading this back takes 0.2 s.
         """
         derived = self.single[_DERIVED_FROM]
-        single = {p: [[s, o] for s, o in column.items() if s in derived] for p, column in
-                  self.single.items()}  # fmt: skip
-        pairs = {p: [[s, o] for s, o in sorted(column) if s in derived] for p, column in
-                 self.pairs.items()}  # fmt: skip
-        return {"kind": _STATEMENTS_KIND, "single": single, "pairs": pairs}
+        single = {
+            predicate: [[s, o] for s, o in column.items() if s in derived]
+            for predicate, column in self.single.items()
+        }
+        pairs = {
+            predicate: sorted([s, o] for s, o in column if s in derived)
+            for predicate, column in self.pairs.items()
+        }
+        return {"kind": state.STATEMENTS_KIND, "single": single, "pairs": pairs}
 
-    def restore(self, saved: Mapping[str, Any], articles: Container[str]) -> None:
-        """Keep the columns `statements` saved of statements derived from `articles` (IRIs)."""
-        if saved.get("kind") != _STATEMENTS_KIND:
-            raise ValueError("not a map's statement columns")
+    def restore(self, saved: Mapping[str, Any], articles: Container[str] | None = None) -> None:
+        """Keep the columns `statements` saved, of statements derived from `articles` (IRIs).
+
+        All of them when `articles` is None.
+        """
         doc = dict(saved["single"][_DERIVED_FROM])
         for predicate, rows in saved["single"].items():
-            self.single[predicate].update((s, o) for s, o in rows if doc[s] in articles)
+            kept = rows if articles is None else [r for r in rows if doc[r[0]] in articles]
+            self.single[predicate].update(kept)
         for predicate, rows in saved["pairs"].items():
-            self.pairs[predicate].update((s, o) for s, o in rows if doc[s] in articles)
+            kept = rows if articles is None else [r for r in rows if doc[r[0]] in articles]
+            self.pairs[predicate].update(map(tuple, kept))
 
     def _add(self, predicate: str, pairs: Iterable[tuple[str, str]]) -> None:
         pool = self._pool
@@ -164,18 +169,19 @@ class Columns:
 def read_graph(path: Path, *, loaded: Dataset | None = None) -> nx.MultiDiGraph:
     """The networkx form (`to_networkx`) of a graph file or of a build's output folder.
 
-    A folder's state holds every quad of its graph as N-Quads (state.kept_quads): a map's
-    columns are read off them far faster than back from the store, term by term (ABC's whole
-    `graphkit view`: 8.6 s against 18.2 s). A folder without them is read through its store.
-    `loaded`: the dataset at `path`, when the caller has loaded it already (not loaded again).
+    A folder's state holds all a map reads of its graph (state.kept_map): the shared graphs'
+    quads and the articles' statement columns, read far faster than back from the store,
+    term by term. A folder without them is read through its store. `loaded`: the dataset at
+    `path`, when the caller has loaded it already (not loaded again).
     """
-    files = state.kept_quads(path) if path.is_dir() else ()
-    if not files:
+    kept = state.kept_map(path) if path.is_dir() else None
+    if kept is None:
         return to_networkx(load(path) if loaded is None else loaded)
+    derived, statements = kept
     columns = Columns()
-    for file in files:
-        for block in state.read_blocks(file):
-            columns.take_nquads(block)
+    for block in state.read_blocks(derived):
+        columns.take_nquads(block)
+    columns.restore(state.read_statements(statements))
     return to_networkx(columns)
 
 

@@ -18,9 +18,9 @@ resolve.Reading), the quads of the articles' own graphs and of the shared graphs
 (`quads.nq.gz`, `derived.nq.gz`) and where each graph stands in the graph files
 (`blocks.json`): an add replays the articles whose names still find the same entities and
 changes the store and files by what changed (`Readings`, `Keeping`). The two quads files hold
-the store's quads exactly, and `graphkit view` and `stats` read them instead (`kept_quads`).
-What a map reads of the articles' own graphs is kept apart too (`statements.json.gz`,
-analyze.Columns.statements): an add draws its map from it, not from the articles' quads.
+the store's quads exactly. What a map reads of the articles' own graphs is kept apart too
+(`statements.json.gz`, analyze.Columns.statements): an add, `graphkit view` and `graphkit
+stats` draw their maps from it and the shared graphs' quads (`kept_map`), not from the store.
 
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
@@ -58,6 +58,9 @@ READINGS = "readings.jsonl.gz"
 QUADS = "quads.nq.gz"
 DERIVED = "derived.nq.gz"
 STATEMENTS = "statements.json.gz"
+STATEMENTS_KIND = "graphkit-map-statements-1"
+"""Names the layout of STATEMENTS (analyze.Columns.statements): raise its number whenever what
+a map reads of a graph changes (analyze._SINGLE, _PAIRS)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,10 +137,7 @@ class Readings:
 
     def statements(self) -> dict[str, Any]:
         """What a map reads of the articles' own graphs (analyze.Columns.statements)."""
-        path = self.folder / STATEMENTS
-        with _damaged(path), gzip.open(path, "rb") as data:
-            saved: dict[str, Any] = json.loads(data.read())
-            return saved
+        return read_statements(self.folder / STATEMENTS)
 
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
@@ -168,19 +168,28 @@ def _whole_lines(data: bytes) -> tuple[bytes, bytes]:
     return data[:cut], data[cut:]
 
 
-def kept_quads(out_dir: Path) -> tuple[Path, ...]:
-    """The state's files of every quad of `out_dir`'s graph; none when it has no such files.
+def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
+    """The state's files of all a map reads of `out_dir`'s graph; None without such files.
 
-    The articles' graphs and the shared graphs: the same quads as the store, as N-Quads,
-    checked against the manifest. What reads them all (a map, `analyze.read_graph`) reads
-    them faster here than back from the store.
+    The shared graphs' quads, as N-Quads, and the articles' statement columns
+    (analyze.Columns.statements), checked against the manifest: a map (`analyze.read_graph`)
+    reads them far faster than the store, and than the articles' quads.
     """
     folder = out_dir / STATE_DIR
-    files = (folder / QUADS, folder / DERIVED)
+    files = (folder / DERIVED, folder / STATEMENTS)
     if not all(path.is_file() for path in files):
-        return ()
+        return None
     outputs.verify_folder(folder)
     return files
+
+
+def read_statements(path: Path) -> dict[str, Any]:
+    """A state's statement columns (analyze.Columns.statements)."""
+    with _damaged(path), gzip.open(path, "rb") as data:
+        saved: dict[str, Any] = json.loads(data.read())
+        if saved.get("kind") != STATEMENTS_KIND:
+            raise ValueError(f"not {STATEMENTS_KIND}")
+        return saved
 
 
 def read_blocks(path: Path) -> Iterator[bytes]:
