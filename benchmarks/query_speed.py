@@ -102,7 +102,7 @@ def whole_process(out: Path, sparql: str, repeat: int) -> None:
 
 def map_reads(out: Path, repeat: int) -> None:
     """Time `graphkit stats` and `graphkit view` off the state's quads and off the store."""
-    hidden = out / "state" / "derived.nq.gz"  # without it, state.kept_quads gives none
+    hidden = out / "state" / "derived.nq"  # without it, state.kept_map gives none
     page = out.parent / "query-speed-map.html"
     commands = {
         "stats": [*GRAPHKIT, "stats", str(out)],

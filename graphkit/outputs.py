@@ -85,17 +85,22 @@ def verify(path: Path) -> None:
         )
 
 
-def as_listed(path: Path, out_dir: Path) -> bool:
+def as_listed(path: Path, out_dir: Path, *, hashed: bool = True) -> bool:
     """Whether `path`, a file of the set `out_dir`, has the SHA-256 its manifest lists.
 
-    True when there is nothing to check against: no manifest (a file written by hand or by an
-    older graphkit), or one that does not list the file.
+    Only its size with `hashed` false (a file cut short). True when there is nothing to check
+    against: no manifest (a file written by hand or by an older graphkit), or one that does
+    not list the file.
     """
     manifest = out_dir / MANIFEST
     if not manifest.is_file():
         return True
     expected = _listed(manifest).get(path.relative_to(out_dir).as_posix())
-    return expected is None or expected.get("sha256") == _sha256(path)
+    if expected is None:
+        return True
+    if not hashed:
+        return expected.get("bytes") == path.stat().st_size
+    return expected.get("sha256") == _sha256(path)
 
 
 def verify_folder(folder: Path) -> None:

@@ -138,11 +138,9 @@ def listed_as_written(out: Path) -> bool:
 
 def in_state(out: Path) -> set[str]:
     """The quads of OUT's state's quads files, as N-Quads lines."""
-    return {
-        line
-        for name in (state.QUADS, state.DERIVED)
-        for line in gzip.decompress((out / "state" / name).read_bytes()).decode().splitlines()
-    }
+    data = gzip.decompress((out / "state" / state.QUADS).read_bytes())
+    data += (out / "state" / state.DERIVED).read_bytes()
+    return set(data.decode().splitlines())
 
 
 def in_store(out: Path) -> set[str]:
@@ -376,7 +374,7 @@ def test_a_map_reads_a_kept_graph_off_its_state_as_off_its_store(pipeline, tmp_p
     assert state.kept_map(out) is not None
     assert nx.utils.graphs_equal(analyze.read_graph(out), from_store)
     (out / "state" / state.DERIVED).write_bytes(b"")  # changed after the build
-    with pytest.raises(InputError, match=r"derived\.nq\.gz changed") as raised:
+    with pytest.raises(InputError, match=r"derived\.nq changed") as raised:
         analyze.read_graph(out)
     assert "\n" not in str(raised.value)
     (out / "state" / state.DERIVED).unlink()  # no state quads: the store is read

@@ -92,8 +92,10 @@ def relation_of(key: object, data: dict[str, Any]) -> str:
 
 def support_of(data: dict[str, Any]) -> int:
     """In how many articles an edge's fact is stated: `support`, else its cited articles, >= 1."""
+    if data.get("support"):
+        return max(int(data["support"]), 1)
     cited = {str(record.get("doc") or "") for record in data.get("sources", [])}
-    return max(int(data.get("support") or len(cited)), 1)
+    return max(len(cited), 1)
 
 
 def edge_width(support: int) -> float:
