@@ -94,7 +94,9 @@ class Resolver:
     anyway), what the first pass makes of each triple (`_prepare`, a third of resolution's
     time) is kept for the next two instead of being worked out again. `names` is what an
     earlier Resolver's first pass read (`saved_names`): the first pass then reads only the
-    articles it had not read (an add to a kept graph), to the same table.
+    articles it had not read (an add to a kept graph), to the same table. `readings` are what
+    an earlier Resolver made of its articles (`Reading`): those that still hold are replayed,
+    their sightings held from the second pass for `statements` (sightings, not text).
     """
 
     def __init__(
@@ -124,7 +126,8 @@ class Resolver:
             self._read_names(extraction, prepared)
         entities = self._names.entities(minted)
         self._by_id = {entity.id: entity for entity in entities}
-        self._readings = readings
+        self._replayed: list[tuple[merge.Sighting, tuple[int, str]]] = []
+        """Each sighting replayed, with its statement's sentence and extractor (`statements`)."""
         self.replayed: frozenset[str] = frozenset()
         """Articles not read again: their readings still hold (`Reading`)."""
         self.replayed_counts = (0, 0)
@@ -138,8 +141,9 @@ class Resolver:
             replayed.add(runs[0]["doc"])
             for reading in runs:
                 sentences, triples = sentences + reading["n"][0], triples + reading["n"][1]
-                for sighting, _ in self._replay(reading):
-                    self._merger.add(sighting)
+                for replayed_sighting in self._replay(reading):
+                    self._merger.add(replayed_sighting[0])
+                    self._replayed.append(replayed_sighting)  # not decoded again: ABC 0.5 s
                 if keep is not None:
                     keep(reading)
         self.replayed, self.replayed_counts = frozenset(replayed), (sentences, triples)
@@ -167,23 +171,19 @@ class Resolver:
         A replayed article's sightings come with what names their statements again
         (`KeptStatement`): their quads are the article's kept ones.
         """
-        for runs in _by_article(self._readings or ()):
-            if runs[0]["doc"] not in self.replayed:
-                continue
-            for reading in runs:
-                for sighting, (index, extractor) in self._replay(reading):
-                    key, _ = self._merger.place(sighting)
-                    doc_id, _, subject_start = sighting.position
-                    yield (
-                        key,
-                        KeptStatement(
-                            relation=sighting.relation,
-                            doc_id=doc_id,
-                            sentence=index,
-                            subject_start=subject_start,
-                            extractor=extractor,
-                        ),
-                    )
+        for sighting, (index, extractor) in self._replayed:
+            key, _ = self._merger.place(sighting)
+            doc_id, _, subject_start = sighting.position
+            yield (
+                key,
+                KeptStatement(
+                    relation=sighting.relation,
+                    doc_id=doc_id,
+                    sentence=index,
+                    subject_start=subject_start,
+                    extractor=extractor,
+                ),
+            )
         for extraction, prepared in self._read(skip=self.replayed):
             for sighting in self._sightings(extraction, prepared, {}, {}, {}):
                 key, evidence = self._merger.place(sighting)
