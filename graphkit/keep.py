@@ -210,7 +210,6 @@ def _write(
         written = [staging / f"graph{suffix}" for suffix in streamed]
         written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
-        state.write_statements(staging, mapped.statements())  # what an add's map starts from
         network = analyze.to_networkx(mapped)
     else:
         written = graph.write(result.dataset, staging, formats=formats)

@@ -163,7 +163,7 @@ def assemble(
             if readings is not None and keeping is not None:  # the kept graph is changed
                 was = keeping.carry(readings, replayed, whole=resolver.replayed_all)
                 if columns is not None:
-                    columns.restore(readings.statements(), replayed)
+                    columns.restore(keeping.carry_statements(readings, replayed))
                 out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
             dataset = graph.to_dataset(
@@ -183,6 +183,8 @@ def assemble(
                 also=graph.both(keeping.quads, taken) if keeping else taken,
                 earlier=earlier,
             )
+            if keeping is not None and columns is not None:  # the articles not carried over
+                keeping.statements(columns.statements(skip=replayed))
         sentences, triples = resolver.replayed_counts
         return BuildResult(
             dataset=dataset,

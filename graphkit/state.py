@@ -19,8 +19,9 @@ resolve.Reading), the quads of the articles' own graphs and of the shared graphs
 (`blocks.json`): an add replays the articles whose names still find the same entities and
 changes the store and files by what changed (`Readings`, `Keeping`). The two quads files hold
 the store's quads exactly. What a map reads of the articles' own graphs is kept apart too
-(`statements.json.gz`, analyze.Columns.statements): an add, `graphkit view` and `graphkit
-stats` draw their maps from it and the shared graphs' quads (`kept_map`), not from the store.
+(`statements.jsonl`, a line an article: analyze.Columns.statements): an add, `graphkit view`
+and `graphkit stats` draw their maps from it and the shared graphs' quads (`kept_map`), not
+from the store, and an add copies the lines of the articles it keeps.
 
 The articles file is read lazily (`Articles`), as often as the build needs, never held whole:
 `graphkit build` writes it as the articles are parsed and resolves from it.
@@ -35,7 +36,7 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -58,10 +59,10 @@ READINGS = "readings.jsonl.gz"
 QUADS = "quads.nq.gz"
 DERIVED = "derived.nq"
 """Not compressed: every add reads and writes it whole (ABC: 100 MB, 0.55 s of gzip an add)."""
-STATEMENTS = "statements.json.gz"
-STATEMENTS_KIND = "graphkit-map-statements-1"
-"""Names the layout of STATEMENTS (analyze.Columns.statements): raise its number whenever what
-a map reads of a graph changes (analyze._SINGLE, _PAIRS)."""
+STATEMENTS = "statements.jsonl"
+STATEMENTS_KIND = "graphkit-map-statements-2"
+"""Names the layout of STATEMENTS' lines (analyze.Columns.statements): raise its number whenever
+what a map reads of an article's statements changes (analyze._STATEMENT_COLUMNS)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,10 +137,6 @@ class Readings:
                 reading.line = line
                 yield reading
 
-    def statements(self) -> dict[str, Any]:
-        """What a map reads of the articles' own graphs (analyze.Columns.statements)."""
-        return read_statements(self.folder / STATEMENTS)
-
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
         path = self.folder / BLOCKS
@@ -184,13 +181,22 @@ def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
     return files
 
 
-def read_statements(path: Path) -> dict[str, Any]:
-    """A state's statement columns (analyze.Columns.statements)."""
-    with _damaged(path), gzip.open(path, "rb") as data:
-        saved: dict[str, Any] = json.loads(data.read())
-        if saved.get("kind") != STATEMENTS_KIND:
+def read_statements(path: Path, articles: Container[str] | None = None) -> Iterator[Any]:
+    """A state's statement columns, an article at a time (analyze.Columns.statements).
+
+    Only those of `articles` (IRIs) when given: the others' lines are not decoded.
+    """
+    with _damaged(path), open(path, encoding="utf-8") as lines:
+        if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
             raise ValueError(f"not {STATEMENTS_KIND}")
-        return saved
+        for line in lines:
+            if articles is None or _article_of(line) in articles:
+                yield json.loads(line)
+
+
+def _article_of(line: str) -> str:
+    """The article of a STATEMENTS line, `["<its IRI>", ...`, read without decoding the rest."""
+    return line[2 : line.index('"', 2)]
 
 
 def read_blocks(path: Path) -> Iterator[bytes]:
@@ -239,6 +245,7 @@ class Keeping:
         self._derived = self._stack.enter_context(open(self._folder / DERIVED, "wb"))
         header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
         self._readings.write(json.dumps(header) + "\n")
+        self._statements: IO[str] | None = None  # only for a build that gathers a map's columns
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -250,6 +257,34 @@ class Keeping:
             self._readings.write(reading.line)
         else:
             self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+
+    def statements(self, records: Iterable[Any]) -> None:
+        """Keep what a map reads of articles' statements, a line an article (`read_statements`)."""
+        out = self._statements_out()
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def _statements_out(self) -> IO[str]:
+        """The statement columns' file, its header written: none unless a map's are kept."""
+        if self._statements is None:
+            path = self._folder / STATEMENTS
+            self._statements = self._stack.enter_context(path.open("w", encoding="utf-8"))
+            self._statements.write(json.dumps({"kind": STATEMENTS_KIND}) + "\n")
+        return self._statements
+
+    def carry_statements(self, readings: Readings, kept: frozenset[str]) -> Iterator[Any]:
+        """Carry over the statement columns of the articles in `kept` (IRIs), and give them."""
+        path = readings.folder / STATEMENTS
+        with _damaged(path), open(path, encoding="utf-8") as lines:
+            if not outputs.as_listed(path, readings.folder.parent, hashed=False):
+                raise ValueError("not the size the build wrote")
+            if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
+                raise ValueError(f"not {STATEMENTS_KIND}")
+            out = self._statements_out()
+            for line in lines:
+                if _article_of(line) in kept:
+                    out.write(line)
+                    yield json.loads(line)
 
     def carry(self, readings: Readings, kept: frozenset[str], *, whole: bool = False) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
@@ -333,14 +368,6 @@ def write_articles(
             last = document.id
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return Articles(path)
-
-
-def write_statements(out_dir: Path, saved: Mapping[str, Any]) -> Path:
-    """Write what a map reads of the articles' own graphs into `out_dir/state` (`Readings`)."""
-    path = out_dir / STATE_DIR / STATEMENTS
-    with gzip.open(path, "wb", compresslevel=3) as out:
-        out.write(json.dumps(saved, ensure_ascii=False).encode())  # json.dump encodes in Python
-    return path
 
 
 def write(out_dir: Path, state: State) -> Path:
