@@ -132,7 +132,7 @@ class Columns:
         value in each of the map's statement columns (`_ROW`; None where it has none) and its
         types. That is every quad of an article's graph the map reads, and none of the shared
         graphs': a kept graph's add takes the articles it keeps from here (`restore`) instead
-        of parsing their quads again (ABC: 1.9 s to 0.3 s). Articles in `skip` are left out.
+        of parsing their quads again (ABC: 1.9 s to 0.4 s). Articles in `skip` are left out.
         """
         columns = [self.single[predicate] for predicate in _ROW]
         derived = self.single[_DERIVED_FROM]

@@ -135,7 +135,7 @@ def assemble(
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
     `columns` as for `run` (what the map reads of a kept graph's articles not read again comes
-    from its state: state.Readings.statements). `names` is what an earlier build of some of
+    from its state: state.Keeping.carry_statements). `names` is what an earlier build of some of
     these articles read of their names (`BuildResult.names`): their names are then not read
     again.
     """

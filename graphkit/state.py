@@ -36,7 +36,7 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -181,17 +181,13 @@ def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
     return files
 
 
-def read_statements(path: Path, articles: Container[str] | None = None) -> Iterator[Any]:
-    """A state's statement columns, an article at a time (analyze.Columns.statements).
-
-    Only those of `articles` (IRIs) when given: the others' lines are not decoded.
-    """
+def read_statements(path: Path) -> Iterator[Any]:
+    """A state's statement columns, an article at a time (analyze.Columns.statements)."""
     with _damaged(path), open(path, encoding="utf-8") as lines:
         if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
             raise ValueError(f"not {STATEMENTS_KIND}")
         for line in lines:
-            if articles is None or _article_of(line) in articles:
-                yield json.loads(line)
+            yield json.loads(line)
 
 
 def _article_of(line: str) -> str:
@@ -225,9 +221,10 @@ def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
 
 
 class Keeping:
-    """Writes a graph's readings and quads into a state folder as they come (`Readings`).
+    """Writes a graph's readings, quads and statement columns into a state folder as they come.
 
-    A context manager: both files are written whole or not at all (a staged folder's).
+    (`Readings` reads them back.) A context manager: the files are written whole or not at all
+    (a staged folder's).
     """
 
     def __init__(self, folder: Path, config: BuildConfig, articles: frozenset[str]) -> None:
