@@ -184,10 +184,21 @@ def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
 def read_statements(path: Path) -> Iterator[Any]:
     """A state's statement columns, an article at a time (analyze.Columns.statements)."""
     with _damaged(path), open(path, encoding="utf-8") as lines:
-        if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
-            raise ValueError(f"not {STATEMENTS_KIND}")
-        for line in lines:
+        for line in _after_header(lines):
             yield json.loads(line)
+
+
+def _after_header(lines: Iterator[str]) -> Iterator[str]:
+    """A STATEMENTS file's lines after its header, which must name STATEMENTS_KIND."""
+    if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
+        raise ValueError(f"not {STATEMENTS_KIND}")
+    return lines
+
+
+def _as_built(path: Path, readings: Readings, *, hashed: bool = False) -> None:
+    """ValueError unless a state file is as its manifest lists it: its size, or its hash."""
+    if not outputs.as_listed(path, readings.folder.parent, hashed=hashed):
+        raise ValueError(f"not the {'file' if hashed else 'size'} the build wrote")
 
 
 def _article_of(line: str) -> str:
@@ -273,12 +284,9 @@ class Keeping:
         """Carry over the statement columns of the articles in `kept` (IRIs), and give them."""
         path = readings.folder / STATEMENTS
         with _damaged(path), open(path, encoding="utf-8") as lines:
-            if not outputs.as_listed(path, readings.folder.parent, hashed=False):
-                raise ValueError("not the size the build wrote")
-            if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
-                raise ValueError(f"not {STATEMENTS_KIND}")
+            _as_built(path, readings)
             out = self._statements_out()
-            for line in lines:
+            for line in _after_header(lines):
                 if _article_of(line) in kept:
                     out.write(line)
                     yield json.loads(line)
@@ -293,8 +301,7 @@ class Keeping:
         path = readings.folder / QUADS
         if whole:  # copied unread: checked against the manifest instead
             with _damaged(path), open(path, "rb") as old:
-                if not outputs.as_listed(path, readings.folder.parent):
-                    raise ValueError("not the file the build wrote")
+                _as_built(path, readings, hashed=True)
                 shutil.copyfileobj(old, self._raw)
             return self._derived_of(readings, others)
         for block in read_blocks(path):
@@ -312,8 +319,7 @@ class Keeping:
         """`others` and the lines of the shared graphs' quads `readings`' state kept."""
         path = readings.folder / DERIVED
         with _damaged(path):
-            if not outputs.as_listed(path, readings.folder.parent, hashed=False):
-                raise ValueError("not the size the build wrote")
+            _as_built(path, readings)
             others.update(path.read_bytes().splitlines())  # in one piece: a line at a time, 2×
         return others
 
