@@ -41,12 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
 
-import pyoxigraph as ox
-
 from graphkit import outputs
 from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
-from graphkit.store import graph_of
+from graphkit.store import Chunk
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
 FORMAT = 3
@@ -330,14 +328,11 @@ class Keeping:
             self._quads = cast(IO[bytes], self._stack.enter_context(member))
         return self._quads
 
-    def quads(self, chunk: list[ox.Quad]) -> None:
+    def quads(self, chunk: Chunk) -> None:
         """Keep a chunk of quads: those of articles' own graphs apart from the others."""
-        own: list[ox.Quad] = []
-        rest: list[ox.Quad] = []
-        for quad in chunk:
-            (own if graph_of(quad) in self._articles else rest).append(quad)
-        ox.serialize(own, self._own(), format=ox.RdfFormat.N_QUADS)
-        ox.serialize(rest, self._derived, format=ox.RdfFormat.N_QUADS)
+        for graph in chunk.parts():
+            out = self._own() if graph in self._articles else self._derived
+            out.write(chunk.nquads(graph))
 
 
 @contextlib.contextmanager

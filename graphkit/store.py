@@ -76,7 +76,7 @@ def build(
     quads: Iterable[ox.Quad],
     *,
     base: str,
-    also: Callable[[list[ox.Quad]], None] | None = None,
+    also: Callable[[Chunk], None] | None = None,
 ) -> Path:
     """Load `quads` as they come into a new store in `out_dir/store`; return that folder.
 
@@ -121,7 +121,7 @@ def patch(
     earlier: Earlier,
     *,
     base: str,
-    also: Callable[[list[ox.Quad]], None] | None = None,
+    also: Callable[[Chunk], None] | None = None,
 ) -> Path:
     """Write the store of `quads` in `out_dir/store` by changing a copy of `earlier`'s.
 
@@ -138,7 +138,7 @@ def patch(
     ox.Store.read_only(str(before / DATABASE)).backup(str(folder / DATABASE))
     gone, new = earlier.was, set()  # what was and is not, what is and was not
     for chunk in chunks(quads):
-        for line in (ox.serialize(chunk, format=ox.RdfFormat.N_QUADS) or b"").splitlines():
+        for line in b"".join(map(chunk.nquads, chunk.parts())).splitlines():
             if line in gone:
                 gone.remove(line)
             else:
@@ -160,11 +160,43 @@ CHUNK = 100_000
 """Quads a store takes at a time (graph.bulk_load, `patch`): bounds the memory each step takes."""
 
 
-def chunks(quads: Iterable[ox.Quad]) -> Iterator[list[ox.Quad]]:
-    """`quads` in lists of CHUNK, as the iterable yields them."""
+class Chunk:
+    """CHUNK quads of a build as they stream: themselves, parted by graph, and as N-Quads.
+
+    Every step a chunk passes through (the store, the graph files, the state, a map) reads it;
+    each part and its N-Quads are made once for them all (an add of ABC made both twice:
+    0.6 s).
+    """
+
+    def __init__(self, quads: list[ox.Quad]) -> None:
+        self.quads = quads
+        self._parts: dict[str, list[ox.Quad]] | None = None
+        self._nquads: dict[str, bytes] = {}
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.quads)
+
+    def parts(self) -> dict[str, list[ox.Quad]]:
+        """Graph IRI → its quads, in the order they came ("" for the default graph)."""
+        if self._parts is None:
+            self._parts = {}
+            for quad in self.quads:
+                self._parts.setdefault(graph_of(quad), []).append(quad)
+        return self._parts
+
+    def nquads(self, graph: str) -> bytes:
+        """The N-Quads lines of `graph`'s part."""
+        if graph not in self._nquads:
+            written = ox.serialize(self.parts()[graph], format=ox.RdfFormat.N_QUADS)
+            self._nquads[graph] = written or b""
+        return self._nquads[graph]
+
+
+def chunks(quads: Iterable[ox.Quad]) -> Iterator[Chunk]:
+    """`quads` in Chunks of CHUNK, as the iterable yields them."""
     stream = iter(quads)
     while chunk := list(itertools.islice(stream, CHUNK)):
-        yield chunk
+        yield Chunk(chunk)
 
 
 def graph_of(quad: ox.Quad) -> str:
