@@ -160,6 +160,10 @@ def assemble(
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
             earlier = None
             taken = columns.take if columns is not None else None
+            kept = readings.sketches() if readings is not None else None
+            sources = find_sources(documents, threshold=config.copy_threshold, kept=kept)
+            if keeping is not None:
+                keeping.sketches(sources.sketches)
             if readings is not None and keeping is not None:  # the kept graph is changed
                 was = keeping.carry(readings, replayed, whole=resolver.replayed_all)
                 if columns is not None:
@@ -173,7 +177,7 @@ def assemble(
                 statements=((reconciled.index[key], e) for key, e in resolver.statements()),
                 conflicts=reconciled.conflicts,
                 related=merge.related(reconciled.facts, threshold=config.related_threshold),
-                sources=find_sources(documents, threshold=config.copy_threshold),
+                sources=sources,
                 datelines=resolution.datelines,
                 entered=entered,
                 base=config.base,

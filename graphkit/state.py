@@ -44,6 +44,7 @@ from typing import IO, Any, cast
 from graphkit import outputs
 from graphkit.config import BLOCKS, STATE_DIR, BuildConfig
 from graphkit.errors import InputError
+from graphkit.sources import Sketches
 from graphkit.store import Chunk
 from graphkit.types import Document, Extraction, Mention, Qualifier, Relation, Sentence, Triple
 
@@ -57,6 +58,9 @@ READINGS = "readings.jsonl.gz"
 QUADS = "quads.nq.gz"
 DERIVED = "derived.nq"
 """Not compressed: every add reads and writes it whole (ABC: 100 MB, 0.55 s of gzip an add)."""
+SKETCHES = "sketches.jsonl"
+"""Each article's MinHash (sources.Sketches), a line an article after a header: an add hashes
+only its new articles. A state without it (an older graphkit's) has them all hashed again."""
 STATEMENTS = "statements.jsonl"
 STATEMENTS_KIND = "graphkit-map-statements-2"
 """Names the layout of STATEMENTS' lines (analyze.Columns.statements): raise its number whenever
@@ -134,6 +138,19 @@ class Readings:
                 reading = _Line(json.loads(line))
                 reading.line = line
                 yield reading
+
+    def sketches(self) -> Sketches | None:
+        """The articles' MinHash sketches, if the state holds them (`Keeping.sketches`)."""
+        path = self.folder / SKETCHES
+        if not path.is_file():
+            return None
+        with _damaged(path), open(path, encoding="utf-8") as lines:
+            _as_built(path, self)
+            header = json.loads(next(lines, "{}"))
+            if header.get("kind") != "graphkit-sketches":
+                raise ValueError("not graphkit-sketches")
+            values = dict(json.loads(line) for line in lines)
+            return Sketches(scheme=header["scheme"], seed=header["seed"], values=values)
 
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
@@ -269,6 +286,14 @@ class Keeping:
         out = self._statements_out()
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def sketches(self, sketches: Sketches) -> None:
+        """Keep the articles' MinHash sketches (`Readings.sketches`)."""
+        with open(self._folder / SKETCHES, "w", encoding="utf-8") as out:
+            header = {"kind": "graphkit-sketches", "scheme": sketches.scheme, "seed": sketches.seed}
+            out.write(json.dumps(header) + "\n")
+            for doc_id, values in sketches.values.items():
+                out.write(json.dumps([doc_id, [int(value) for value in values]]) + "\n")
 
     def _statements_out(self) -> IO[str]:
         """The statement columns' file, its header written: none unless a map's are kept."""

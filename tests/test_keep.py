@@ -25,7 +25,7 @@ from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import analyze, graph, keep, resolve, state, visualize
+from graphkit import analyze, graph, keep, query, resolve, sources, state, visualize
 from graphkit import store as on_disk
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import InputError
@@ -184,6 +184,27 @@ def test_add_parses_only_new_articles_and_keeps_entity_iris(pipeline, tmp_path):
     removed = keep.remove(out, [PATHS[0].name])
     assert removed.removed == 1 and len(list(state.read(out).read)) == 1
     assert comparable(out) != both  # the comparison sees what an article brings
+
+
+def test_an_add_hashes_only_its_new_articles_and_finds_their_copies(
+    pipeline, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    kept_build(PATHS[:2], out, pipeline)
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(PATHS[0].read_text(encoding="utf-8") + "\nReporting by wire staff.\n")
+    shingled: list[str] = []
+    shingles = sources._shingles
+    monkeypatch.setattr(sources, "_shingles", lambda text: shingled.append(text) or shingles(text))
+    keep.add([reprint], out, nlp=pipeline)
+    assert [t.strip() for t in shingled] == [reprint.read_text(encoding="utf-8").strip()]
+    rows = query.select(graph.load(out), "SELECT ?c ?o WHERE { ?c gk:copyOf ?o }")
+    assert len(rows) == 1
+    fresh = tmp_path / "fresh"
+    kept_build([*PATHS[:2], reprint], fresh, pipeline)
+    assert comparable(out) == comparable(fresh)
+    keep.remove(out, [PATHS[0].name])  # the copy is no copy once its original is gone
+    assert not query.select(graph.load(out), "SELECT ?c WHERE { ?c gk:copyOf ?o }")
 
 
 def test_remove_by_iri_headline_or_file_and_refuse_what_matches_nothing(pipeline, tmp_path):
@@ -390,6 +411,7 @@ def test_a_map_reads_a_kept_graph_off_its_state_as_off_its_store(pipeline, tmp_p
         state.QUADS,
         state.DERIVED,
         state.STATEMENTS,
+        state.SKETCHES,
         BLOCKS,
     ],
 )

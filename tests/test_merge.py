@@ -8,12 +8,14 @@ gk:Fact nodes: a merge is one fact node with statements from both articles.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from conftest import ROOT, bound
 
 from graphkit import query
+from graphkit import sources as copies_of
 from graphkit.config import BuildConfig
 from graphkit.merge import Merger, Sighting
 from graphkit.pipeline import run
@@ -257,6 +259,27 @@ def test_wire_copies_count_once_and_publishers_are_counted(pipeline):
     assert profit and all(f["counts"] == (3, 3, 2) for f in profit)
     off = build(pipeline, story, reprint, copy_threshold=1.1)
     assert not query.select(off, "SELECT ?c WHERE { ?c gk:copyOf ?o }")
+
+
+def test_copies_found_from_kept_sketches_are_those_found_afresh():
+    story = " ".join(f"Word{i} of the wire story that outlets reprint whole." for i in range(40))
+    texts = (story, story + " Reporting by wire staff.", "Qantas posted a record profit.")
+    documents = [Document(id=f"doc{i}", text=t, source=f"{i}.txt") for i, t in enumerate(texts)]
+    fresh = copies_of.find(documents, threshold=0.8)
+    assert fresh.copies == {"doc1": "doc0"}
+    made = fresh.sketches
+    some = {doc: made.values[doc] for doc in ("doc0", "doc2")}  # doc1's is made again
+    kept = copies_of.find(documents, threshold=0.8, kept=replace(made, values=some))
+    assert kept.copies == fresh.copies
+    assert {d: list(v) for d, v in kept.sketches.values.items()} == {
+        d: list(v) for d, v in made.values.items()
+    }
+    # the kept hash values are the ones used: doc1 kept with doc2's sketch is doc2's copy
+    swapped = replace(made, values={"doc1": made.values["doc2"]})
+    assert copies_of.find(documents, threshold=0.8, kept=swapped).copies == {"doc2": "doc1"}
+    # unless another scheme made them: then every article is hashed again
+    other = replace(swapped, scheme="legacy")
+    assert copies_of.find(documents, threshold=0.8, kept=other).copies == fresh.copies
 
 
 def test_unknown_publishers_count_each_article(pipeline):
