@@ -9,6 +9,7 @@ the commands that parse (build, extract) load spaCy.
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import logging
 import sys
@@ -429,4 +430,9 @@ cli.add_command(remove_command)
 
 def main() -> None:
     """Run the command line (errors and Ctrl-C handled by the group: see _Group)."""
-    cli(prog_name="graphkit")
+    try:
+        cli(prog_name="graphkit")
+    finally:
+        # What the command left is freed as the process ends, without the interpreter's last
+        # collection walking it first: after an add to ABC's graph, 0.5 s of 0.6 s of exit.
+        gc.freeze()
