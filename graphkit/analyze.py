@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, Dataset, URIRef
+from rdflib import RDF, RDFS, SKOS, Dataset
 
 from graphkit import state
 from graphkit.errors import GraphkitError
@@ -168,10 +168,6 @@ class Columns:
         else:
             self.pairs[predicate].update(pooled)
 
-    def of_type(self, kind: URIRef) -> set[str]:
-        """The subjects of type `kind`."""
-        return {s for s, o in self.pairs[str(RDF.type)] if o == str(kind)}
-
 
 def read_graph(path: Path, *, loaded: Dataset | None = None) -> nx.MultiDiGraph:
     """The networkx form (`to_networkx`) of a graph file or of a build's output folder.
@@ -227,38 +223,46 @@ def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
         for iri, kind in typed
     )
     column = {name: single[str(term)] for name, term in _STATEMENT_COLUMNS.items()}
+    subjects, predicates, objects = column["subject"], column["predicate"], column["object"]
+    texts, sentences, negated = column["text"], column["sentence"], column["negated"]
     titles, files = single[str(SCHEMA.headline)], single[str(GK.sourceFile)]
-    conflicts, facts = columns.of_type(GK.Conflict), columns.of_type(GK.Fact)
+    conflict, fact = str(GK.Conflict), str(GK.Fact)
+    conflicts = {iri for iri, kind in pairs[str(RDF.type)] if kind == conflict}
+    facts = {iri for iri, kind in pairs[str(RDF.type)] if kind == fact}
     in_conflict, fact_of = set(), {}
     for node, statement in pairs[str(GK.statement)]:
         if node in conflicts:
             in_conflict.add(statement)
         elif node in facts:
             fact_of[statement] = node
-    near_of = _near_matches(columns, labels, column["predicate"])
-    edges: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
-        lambda: {"sources": [], "negated": False, "conflict": False, "near": []}
-    )
+    near_of = _near_matches(columns, labels, predicates)
+    values: dict[str, dict[str, Any]] = {}  # literal objects' nodes, after the entities'
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for statement, doc in sorted(column["doc"].items()):  # a statement is derived from its article
-        if statement not in column["object"]:
+        o = objects.get(statement)
+        if o is None:
             continue
-        s, p, o = (column[name][statement] for name in ("subject", "predicate", "object"))
-        if o not in graph:
-            graph.add_node(o, label=column["text"].get(statement, o), type=VALUE, aliases=[])
-        edge = edges[(s, o, p)]
+        s, p = subjects[statement], predicates[statement]
+        if o not in values and o not in graph:
+            values[o] = {"label": texts.get(statement, o), "type": VALUE, "aliases": []}
+        edge = edges.get((s, o, p))
+        if edge is None:
+            edge = {"sources": [], "negated": False, "conflict": False, "near": []}
+            edges[s, o, p] = edge
         edge["relation"] = labels.get(p, p)
         cited = {
             "doc": doc,
             "title": titles.get(doc) or files.get(doc) or doc,
-            "sentence": column["sentence"].get(statement, ""),
+            "sentence": sentences.get(statement, ""),
         }
         if cited not in edge["sources"]:
             edge["sources"].append(cited)
-        edge["negated"] = edge["negated"] or statement in column["negated"]
+        edge["negated"] = edge["negated"] or statement in negated
         edge["conflict"] = edge["conflict"] or statement in in_conflict
         for near in near_of.get(fact_of.get(statement, ""), ()):
             if near not in edge["near"]:
                 edge["near"].append(near)
+    graph.add_nodes_from(values.items())
     for attributes in edges.values():
         attributes["support"] = len({source["doc"] for source in attributes["sources"]})
     graph.add_edges_from(
