@@ -46,6 +46,7 @@ _DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: ox.Na
 _TRUE = ox.Literal("true", datatype=_XSD["boolean"])
 
 
+@functools.cache  # counts and offsets: a few thousand numbers, each made once
 def _integer(number: int) -> ox.Literal:
     return ox.Literal(str(number), datatype=_XSD["integer"])
 
@@ -66,6 +67,11 @@ def _value(value: Value) -> ox.Literal:
     if value.kind == "date" and len(value.lexical) in _DATES:
         return ox.Literal(value.lexical, datatype=_DATES[len(value.lexical)])
     return ox.Literal(value.lexical)
+
+
+@functools.cache  # an entity's type: a handful, each made once
+def _schema(name: str) -> ox.NamedNode:
+    return ox.NamedNode(SCHEMA[name])
 
 
 _Term = ox.NamedNode | ox.Literal
@@ -126,9 +132,10 @@ class Quads:
             yield ox.Quad(node, _SUBJECT, spo[0], facts_graph)
             yield ox.Quad(node, _PREDICATE, spo[1], facts_graph)
             yield ox.Quad(node, _OBJECT, spo[2], facts_graph)
-            counts = sources.count(fact)
-            for name, count in zip(("support", "publishers", "sources"), counts, strict=True):
-                yield ox.Quad(node, _GK[name], _integer(count), facts_graph)
+            articles, publishers, independent = sources.count(fact)
+            yield ox.Quad(node, _GK["support"], _integer(articles), facts_graph)
+            yield ox.Quad(node, _GK["publishers"], _integer(publishers), facts_graph)
+            yield ox.Quad(node, _GK["sources"], _integer(independent), facts_graph)
         clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
         stated: dict[str, list[ox.NamedNode]] = {key: [] for key in clashing}
         for fact, evidence in statements:
@@ -201,7 +208,7 @@ class Quads:
 
     def _entity(self, entity: Entity, known: ox.NamedNode) -> Iterator[ox.Quad]:
         node = self.entity(entity)
-        yield ox.Quad(node, _TYPE, ox.NamedNode(SCHEMA[entity.type]), known)
+        yield ox.Quad(node, _TYPE, _schema(entity.type), known)
         yield ox.Quad(node, _LABEL, ox.Literal(entity.label), known)
         for alias in sorted(entity.aliases):
             yield ox.Quad(node, _ALT_LABEL, ox.Literal(alias), known)
