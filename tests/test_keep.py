@@ -195,7 +195,12 @@ def test_an_add_hashes_only_its_new_articles_and_finds_their_copies(
     reprint.write_text(PATHS[0].read_text(encoding="utf-8") + "\nReporting by wire staff.\n")
     shingled: list[str] = []
     shingles = sources._shingles
-    monkeypatch.setattr(sources, "_shingles", lambda text: shingled.append(text) or shingles(text))
+
+    def noted(text: str) -> list[bytes]:
+        shingled.append(text)
+        return shingles(text)
+
+    monkeypatch.setattr(sources, "_shingles", noted)
     keep.add([reprint], out, nlp=pipeline)
     assert [t.strip() for t in shingled] == [reprint.read_text(encoding="utf-8").strip()]
     rows = query.select(graph.load(out), "SELECT ?c ?o WHERE { ?c gk:copyOf ?o }")
