@@ -61,6 +61,7 @@ DERIVED = "derived.nq"
 SKETCHES = "sketches.jsonl"
 """Each article's MinHash (sources.Sketches), a line an article after a header: an add hashes
 only its new articles. A state without it (an older graphkit's) has them all hashed again."""
+SKETCHES_KIND = "graphkit-sketches"
 STATEMENTS = "statements.jsonl"
 STATEMENTS_KIND = "graphkit-map-statements-2"
 """Names the layout of STATEMENTS' lines (analyze.Columns.statements): raise its number whenever
@@ -146,9 +147,7 @@ class Readings:
             return None
         with _damaged(path), open(path, encoding="utf-8") as lines:
             _as_built(path, self)
-            header = json.loads(next(lines, "{}"))
-            if header.get("kind") != "graphkit-sketches":
-                raise ValueError("not graphkit-sketches")
+            header = _header(lines, SKETCHES_KIND)
             values = dict(json.loads(line) for line in lines)
             return Sketches(scheme=header["scheme"], seed=header["seed"], values=values)
 
@@ -199,15 +198,17 @@ def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
 def read_statements(path: Path) -> Iterator[Any]:
     """A state's statement columns, an article at a time (analyze.Columns.statements)."""
     with _damaged(path), open(path, encoding="utf-8") as lines:
-        for line in _after_header(lines):
+        _header(lines, STATEMENTS_KIND)
+        for line in lines:
             yield json.loads(line)
 
 
-def _after_header(lines: Iterator[str]) -> Iterator[str]:
-    """A STATEMENTS file's lines after its header, which must name STATEMENTS_KIND."""
-    if json.loads(next(lines, "{}")).get("kind") != STATEMENTS_KIND:
-        raise ValueError(f"not {STATEMENTS_KIND}")
-    return lines
+def _header(lines: Iterator[str], kind: str) -> dict[str, Any]:
+    """The header line of a state file of JSON Lines, read off `lines`; it must name `kind`."""
+    header: dict[str, Any] = json.loads(next(lines, "{}"))
+    if header.get("kind") != kind:
+        raise ValueError(f"not {kind}")
+    return header
 
 
 def _as_built(path: Path, readings: Readings, *, hashed: bool = False) -> None:
@@ -290,7 +291,7 @@ class Keeping:
     def sketches(self, sketches: Sketches) -> None:
         """Keep the articles' MinHash sketches (`Readings.sketches`)."""
         with open(self._folder / SKETCHES, "w", encoding="utf-8") as out:
-            header = {"kind": "graphkit-sketches", "scheme": sketches.scheme, "seed": sketches.seed}
+            header = {"kind": SKETCHES_KIND, "scheme": sketches.scheme, "seed": sketches.seed}
             out.write(json.dumps(header) + "\n")
             for doc_id, values in sketches.values.items():
                 out.write(json.dumps([doc_id, [int(value) for value in values]]) + "\n")
@@ -309,7 +310,8 @@ class Keeping:
         with _damaged(path), open(path, encoding="utf-8") as lines:
             _as_built(path, readings)
             out = self._statements_out()
-            for line in _after_header(lines):
+            _header(lines, STATEMENTS_KIND)
+            for line in lines:
                 if _article_of(line) in kept:
                     out.write(line)
                     yield json.loads(line)
