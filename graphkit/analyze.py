@@ -207,7 +207,7 @@ def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
     article = str(SCHEMA.NewsArticle)
     typed = sorted(
         (iri, kind)
-        for iri, kind in pairs[str(RDF.type)]
+        for iri, kind in pairs[_TYPE]
         if kind.startswith(_SCHEMA_TYPE) and kind != article and iri in labels
     )
     graph.add_nodes_from(  # in one call: a call a node took twice as long (ABC: 43,000)
@@ -226,9 +226,11 @@ def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
     subjects, predicates, objects = column["subject"], column["predicate"], column["object"]
     texts, sentences, negated = column["text"], column["sentence"], column["negated"]
     titles, files = single[str(SCHEMA.headline)], single[str(GK.sourceFile)]
-    conflict, fact = str(GK.Conflict), str(GK.Fact)
-    conflicts = {iri for iri, kind in pairs[str(RDF.type)] if kind == conflict}
-    facts = {iri for iri, kind in pairs[str(RDF.type)] if kind == fact}
+    of_kind: dict[str, set[str]] = {str(GK.Conflict): set(), str(GK.Fact): set()}
+    for iri, kind in pairs[_TYPE]:
+        if kind in of_kind:
+            of_kind[kind].add(iri)
+    conflicts, facts = of_kind[str(GK.Conflict)], of_kind[str(GK.Fact)]
     in_conflict, fact_of = set(), {}
     for node, statement in pairs[str(GK.statement)]:
         if node in conflicts:
