@@ -46,7 +46,7 @@ _DATES = {4: ox.NamedNode(XSD.gYear), 7: ox.NamedNode(XSD.gYearMonth), 10: ox.Na
 _TRUE = ox.Literal("true", datatype=_XSD["boolean"])
 
 
-@functools.cache  # counts and offsets: a few thousand numbers, each made once
+@functools.lru_cache(maxsize=4096)  # counts recur; offsets run as long as an article
 def _integer(number: int) -> ox.Literal:
     return ox.Literal(str(number), datatype=_XSD["integer"])
 
