@@ -329,7 +329,7 @@ def view(
     from graphkit import analyze, visualize
 
     selected = visualize.select_view(
-        analyze.read_graph(graph_path),
+        analyze.read_network(graph_path),
         entity=entity,
         hops=hops,
         max_nodes=max_nodes,

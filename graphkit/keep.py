@@ -210,11 +210,11 @@ def _write(
         written = [staging / f"graph{suffix}" for suffix in streamed]
         written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
-        network = analyze.to_networkx(mapped)
+        network = analyze.network(mapped)
     else:
         written = graph.write(result.dataset, staging, formats=formats)
         written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
-        network = analyze.to_networkx(result.dataset)
+        network = analyze.network(result.dataset)
     view = visualize.select_view(network, max_nodes=kept.max_nodes)
     html = staging / "graph.html"
     write_text(html, visualize.render_html(view, heading=heading))

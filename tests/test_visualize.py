@@ -18,6 +18,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from graphkit import analyze
+from graphkit.analyze import Network
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 from graphkit.visualize import View, layout, render_html, select_view, style
@@ -196,6 +198,36 @@ def test_max_nodes_is_spent_on_entities_first_while_concepts_fold(
     assert labels(drawn) == {"Statements", "Ann"}
     assert drawn.concepts is True
     assert "entities and values first" not in drawn.note
+
+
+def drawn(view: View) -> tuple[Any, ...]:
+    """All a page draws of a view, in order: its nodes and edges with their data, its note."""
+    graph = view.graph
+    edges = list(graph.edges(keys=True, data=True))
+    return list(graph.nodes(data=True)), edges, view.note, view.left_out, view.concepts
+
+
+@pytest.mark.parametrize("concepts", [False, True])
+def test_a_network_not_yet_in_networkx_gives_the_view_its_graph_gives(
+    news: nx.MultiDiGraph, seed_dataset: Any, concepts: bool
+) -> None:
+    # keep.build and graphkit view rank a big graph's nodes from plain lists (analyze.Network)
+    # and put only the nodes kept into networkx: the same view, to the order of its edges.
+    seeds = analyze.network(seed_dataset)
+    assert len(seeds.nodes) > 100
+    made = Network(dict(news.nodes(data=True)), list(news.edges(keys=True, data=True)))
+    for network in (seeds, made):
+        whole = network.graph()
+        for max_nodes in (1, 2, 5, 7, 12, 40, len(network.nodes) - 1, len(network.nodes)):
+            lean = select_view(network, max_nodes=max_nodes, concepts=concepts)
+            assert drawn(lean) == drawn(select_view(whole, max_nodes=max_nodes, concepts=concepts))
+    lean, full = (select_view(g, max_nodes=40, concepts=concepts) for g in (seeds, seeds.graph()))
+    assert lean.left_out > 0 and "most connected" in lean.note
+    assert render_html(lean) == render_html(full)
+    centred = select_view(seeds, entity="Vladimir Putin", max_nodes=10, concepts=concepts)
+    assert drawn(centred) == drawn(
+        select_view(seeds.graph(), entity="Vladimir Putin", max_nodes=10, concepts=concepts)
+    )
 
 
 def test_an_entity_view_keeps_the_entities_within_hops_before_nearer_phrases(

@@ -20,13 +20,13 @@ of the network and lists their facts in the node titles.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from graphkit.analyze import VALUE, find_entity, fold_name
+from graphkit.analyze import VALUE, Network, find_entity, fold_name
 from graphkit.config import DEFAULT_MAX_NODES
 from graphkit.errors import GraphkitError
 from graphkit.visualize import style
@@ -52,7 +52,7 @@ class View:
 
 
 def select_view(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph | Network,
     *,
     entity: str | None = None,
     hops: int = 1,
@@ -70,16 +70,34 @@ def select_view(
     when `concepts` is True, when `entity` is itself a concept phrase or when `types` asks
     for Thing. Relation and type names match ignoring case and spacing; a name that matches
     nothing in the graph is an error that lists the names there are.
+
+    `graph` may be an analyze.Network: a view of the most connected nodes is then ranked and
+    drawn from its lists, and only the nodes kept are put into networkx (ABC's map: 43,000
+    nodes, 500 kept); with a filter or an entity it is put into networkx whole first.
     """
+    if isinstance(graph, Network):
+        if relations or types or entity is not None or len(graph.nodes) <= max_nodes:
+            graph = graph.graph()
+        else:
+            return _spend(
+                graph.nodes.items(),
+                graph.edges,
+                list(graph.nodes),
+                {},
+                facts=len(graph.edges),
+                max_nodes=max_nodes,
+                concepts=concepts,
+                which="most connected",
+            )
     view = graph  # filtered through read-only views; only the nodes kept are copied
     if relations:
         wanted = _known(relations, (r for _, _, r in graph.edges(data="relation")), "relation")
-        edges = {
+        matching = {
             (u, v, k)
             for u, v, k, r in graph.edges(keys=True, data="relation")
             if _fold(r) in wanted
         }
-        view = nx.subgraph_view(view, filter_edge=lambda u, v, k: (u, v, k) in edges)
+        view = nx.subgraph_view(view, filter_edge=lambda u, v, k: (u, v, k) in matching)
     if types:
         wanted = _known(types, (t for _, t in graph.nodes(data="type")), "type")
         kinds = {n for n, t in graph.nodes(data="type") if _fold(t) in wanted}
@@ -99,20 +117,53 @@ def select_view(
         nodes = distance.keys()
     if relations or entity is not None:
         nodes = [n for n in nodes if n == centre or view.degree(n)]
+    edges = view.edges(keys=True, data=True)
     if len(nodes) <= max_nodes:
-        return View(graph=_copy(view, nodes), concepts=concepts)
+        chosen = View(graph=_copy(view.nodes(data=True), edges, nodes), concepts=concepts)
+    else:
+        whole = nodes is view  # counting through a subgraph view is slow: ABC's map took 2 s
+        facts = view.number_of_edges() if whole else view.subgraph(nodes).number_of_edges()
+        which = "most connected"
+        if centre is not None:
+            which = f"nearest to {graph.nodes[centre].get('label', centre)}"
+        chosen = _spend(
+            view.nodes(data=True),
+            edges,
+            nodes,
+            distance,
+            facts=facts,
+            max_nodes=max_nodes,
+            concepts=concepts,
+            which=which,
+        )
+    chosen.graph.graph.update(view.graph)
+    return chosen
+
+
+def _spend(
+    nodes: Iterable[tuple[Hashable, dict[str, Any]]],
+    edges: Iterable[Fact],
+    chosen: Collection[Hashable],
+    distance: dict[Hashable, int],
+    *,
+    facts: int,
+    max_nodes: int,
+    concepts: bool,
+    which: str,
+) -> View:
+    """The view of the `max_nodes` first of the `chosen` nodes, of `facts` facts, as ranked.
+
+    `nodes` and `edges` are the graph's (or the view's), each with its attributes, in order.
+    """
     if concepts:
-        ranked = sorted(nodes, key=lambda n: (distance.get(n, 0), -view.degree(n), str(n)))
+        ranked = _ranked(edges, chosen, distance, None)
         first = ""
     else:
-        fold = folded(view)
-        ranked = _entities_first(view, nodes, distance, fold)
+        fold = _folded(nodes, edges)
+        ranked = _ranked(edges, chosen, distance, fold)
         first = ", entities and values first" if ranked[-1] in fold else ""
-    kept = _copy(view, ranked[:max_nodes])
-    whole = nodes is view  # counting through a subgraph view is slow: ABC's map took 2 s
-    facts = view.number_of_edges() if whole else view.subgraph(nodes).number_of_edges()
-    total = len(nodes)
-    which = f"nearest to {graph.nodes[centre].get('label', centre)}" if centre else "most connected"
+    kept = _copy(nodes, edges, ranked[:max_nodes])
+    total = len(chosen)
     note = (
         f"showing the {max_nodes:,} {which} of {total:,} nodes{first} "
         f"({total - max_nodes:,} left out, and {facts - kept.number_of_edges():,} "
@@ -133,15 +184,22 @@ def folded(graph: nx.MultiDiGraph) -> set[Hashable]:
     billion"): a value is drawn with its subject, and a conflict with both ends. map.js reads
     which nodes fold from the page data (`page._page_data`).
     """
+    return _folded(graph.nodes(data=True), graph.edges(keys=True, data=True))
+
+
+def _folded(
+    nodes: Iterable[tuple[Hashable, dict[str, Any]]], edges: Iterable[Fact]
+) -> set[Hashable]:
+    """`folded` of a graph's nodes and edges, each with its attributes."""
     concepts, values = set(), set()
-    for node, data in graph.nodes(data=True):
+    for node, data in nodes:
         kind = style.type_of(data)
         if kind == CONCEPT:
             concepts.add(node)
         elif kind == VALUE:
             values.add(node)
     anchored = set()
-    for u, v, data in graph.edges(data=True):  # a pass over the facts, not one a node
+    for u, v, _, data in edges:  # a pass over the facts, not one a node
         conflict = bool(data.get("conflict"))
         if u in concepts and (conflict or v in values):
             anchored.add(u)
@@ -169,20 +227,22 @@ def folded_facts(graph: nx.MultiDiGraph, fold: Collection[Hashable]) -> dict[Has
     return facts
 
 
-def _entities_first(
-    view: nx.MultiDiGraph,
+def _ranked(
+    edges: Iterable[Fact],
     nodes: Collection[Hashable],
     distance: dict[Hashable, int],
-    fold: Collection[Hashable],
+    fold: Collection[Hashable] | None,
 ) -> list[Hashable]:
-    """Entities and values, and the concept phrases that do not fold; then the others.
+    """`nodes` nearest first, then most connected (by `edges`), then by name.
 
-    Each part nearest first, then most connected; concept phrases that fold by how many facts
-    they add to the nodes drawn (their edges to nodes that do not fold) before their degree.
+    With `fold` (concepts folded): entities and values, and the concept phrases that do not
+    fold, first; the others after them, those that add the most facts to the nodes drawn
+    (their edges to nodes that do not fold) first.
     """
     told: Counter[Hashable] = Counter()  # a folded node's facts with nodes that do not fold
-    degree: Counter[Hashable] = Counter()  # view.degree(n), counted in the same pass
-    for u, v in view.edges():
+    degree: Counter[Hashable] = Counter()  # the graph's degree, counted in one pass
+    fold = fold or ()
+    for u, v, *_ in edges:
         degree[u] += 1
         degree[v] += 1
         if (u in fold) != (v in fold):
@@ -199,21 +259,21 @@ def aliases(data: dict[str, Any]) -> list[Any]:
     return list(data.get("aliases") or [])
 
 
-def _copy(view: nx.MultiDiGraph, nodes: Collection[Hashable]) -> nx.MultiDiGraph:
-    """The subgraph on `nodes`, in the graph's own order (so the layout is the same every run).
+def _copy(
+    nodes: Iterable[tuple[Hashable, dict[str, Any]]],
+    edges: Iterable[Fact],
+    chosen: Collection[Hashable],
+) -> nx.MultiDiGraph:
+    """The subgraph on `chosen`, in the graph's own order (so the layout is the same every run).
 
-    `view.subgraph(nodes).copy()` lists a small subgraph's nodes in the order of a set, which
-    changes with Python's hash seed, and the layout with it.
+    `nodes` and `edges` are the graph's, with their attributes. `view.subgraph(nodes).copy()`
+    lists a small subgraph's nodes in the order of a set, which changes with Python's hash
+    seed, and the layout with it.
     """
-    keep = set(nodes)
+    keep = set(chosen)
     copy = nx.MultiDiGraph()
-    copy.graph.update(view.graph)
-    copy.add_nodes_from((n, data) for n, data in view.nodes(data=True) if n in keep)
-    copy.add_edges_from(
-        (u, v, k, data)
-        for u, v, k, data in view.edges(keys=True, data=True)
-        if u in keep and v in keep
-    )
+    copy.add_nodes_from((n, data) for n, data in nodes if n in keep)
+    copy.add_edges_from((u, v, k, data) for u, v, k, data in edges if u in keep and v in keep)
     return copy
 
 
