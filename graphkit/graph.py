@@ -29,6 +29,7 @@ from graphkit.errors import InputError
 from graphkit.merge import Related
 from graphkit.quads import Quads
 from graphkit.reconcile import Conflict
+from graphkit.rows import Turtle
 from graphkit.sources import Sources
 from graphkit.store import Chunk, Earlier
 from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement
@@ -72,7 +73,7 @@ def to_dataset(
     and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
     kept as they are.
     """
-    quads = Quads(base, entered or {}).build(
+    rows = Quads(base, entered or {}).build(
         documents, entities, facts, statements, conflicts, related, sources or Sources(),
         datelines,
     )  # fmt: skip
@@ -80,28 +81,31 @@ def to_dataset(
         with StreamedFiles(into, streamed(formats), prefixes(base), earlier) as files:
             chunked = both(files.write, also)
             if earlier is None:
-                on_disk.build(into, quads, base=base, also=chunked)
+                on_disk.build(into, rows, base=base, also=chunked)
             else:
-                on_disk.patch(into, quads, earlier, base=base, also=chunked)
+                on_disk.patch(into, rows, earlier, base=base, also=chunked)
         write_text(into / STATE_DIR / BLOCKS, json.dumps(files.blocks))
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
         return opened
+    texts = (chunk.text() for chunk in on_disk.chunks(rows))
     if store == DEFAULT_STORE:
         inner = ox.Store()
-        fill(inner, quads)
+        for text in texts:
+            inner.load(input=text, format=ox.RdfFormat.N_QUADS)
         return _dataset(OxigraphStore(store=inner), base)
     dataset = _dataset(store, base)
     named = functools.cache(dataset.graph)  # one Graph per name, not one per quad
-    dataset.addN(
-        (
-            _rdflib(q.subject),
-            _rdflib(q.predicate),
-            _rdflib(q.object),
-            named(cast(URIRef, _rdflib(q.graph_name))),
+    for text in texts:
+        dataset.addN(
+            (
+                _rdflib(q.subject),
+                _rdflib(q.predicate),
+                _rdflib(q.object),
+                named(cast(URIRef, _rdflib(q.graph_name))),
+            )
+            for q in ox.parse(text, format=ox.RdfFormat.N_QUADS)
         )
-        for q in quads
-    )
     return dataset
 
 
@@ -129,27 +133,6 @@ def fill(memory: ox.Store, quads: Iterable[ox.Quad]) -> None:
     add = memory.add
     for quad in quads:
         add(quad)
-
-
-def bulk_load(
-    database: ox.Store,
-    quads: Iterable[ox.Quad],
-    *,
-    also: Callable[[Chunk], None] | None = None,
-) -> None:
-    """Every quad into `database`, store.CHUNK quads per bulk load, as the iterable yields them.
-
-    `also` is given each chunk once it is loaded (StreamedFiles.write).
-
-    Oxigraph's bulk loader sorts what it is given in memory (about 1.3 KB a quad): one load
-    of ABC's million quads peaked 860 MB above the dataset. Loading ABC's store again in chunks
-    peaked at 439 MB a process with 250,000 quads a chunk, 236 MB with 100,000 and 180 MB with
-    50,000, in the same time and for a store of the same size (387 MB).
-    """
-    for chunk in on_disk.chunks(quads):
-        database.bulk_extend(chunk.quads)
-        if also is not None:
-            also(chunk)
 
 
 WRITTEN = tuple(f".{name}" for name in DEFAULT_FORMATS)
@@ -183,7 +166,7 @@ def write(
     return written
 
 
-STREAMED = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE}
+STREAMED = (".trig", ".nq", ".ttl")
 """The formats StreamedFiles writes as a build's quads stream into its store (.ttl: the union)."""
 
 
@@ -202,9 +185,9 @@ class StreamedFiles:
     """Graph files written a chunk of quads at a time, as a build streams them into its store.
 
     Reading ABC's 1.4 million quads back from the on-disk store took 25 s a file (a RocksDB
-    lookup a term). Each chunk is parted by graph and each graph's part handed to Oxigraph's
-    serializer: a sixth of the time that loading it into an in-memory store to dump
-    took. A chunk writes one block a graph it holds, so a graph may stand in several blocks
+    lookup a term). Each chunk is parted by graph and each graph's part written as text
+    (graphkit.rows: N-Quads, and Turtle under the files' prefixes, a triple a line). A chunk
+    writes one block a graph it holds, so a graph may stand in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
     for each (the same RDF graph). `blocks` says where each block stands: with an `earlier`
     kept graph, the blocks of the graphs it keeps are copied from its files first. A context
@@ -222,6 +205,7 @@ class StreamedFiles:
         self.blocks: dict[str, list[tuple[str, int, int]]] = {suffix: [] for suffix in formats}
         """Suffix → (graph IRI, start, end) of each block of each file, in bytes."""
         self._prefixes = dict(prefixes)
+        self._turtle = Turtle(prefixes)
         self._earlier = earlier
         self._stack = contextlib.ExitStack()
         self._files: dict[str, BinaryIO] = {}
@@ -247,18 +231,15 @@ class StreamedFiles:
         makes them: sorting a chunk by subject took half the time of writing it (ABC's shared
         graphs: 1.7 s against 0.8 s) for files 0.3% smaller.
         """
-        for graph, quads in chunk.parts().items():
+        for graph, rows in chunk.parts().items():
+            triples = None  # the Turtle of the part's triples, for both .trig and .ttl
             for suffix, out in self._files.items():
                 start = out.tell()
-                body = _AfterPrefixes(out)  # the prefixes were written once, at the top
-                writer = cast(IO[bytes], body)
-                written = STREAMED[suffix]
-                if suffix == ".ttl":  # the union: each quad's triple
-                    triples = (quad.triple for quad in quads)
-                    ox.serialize(triples, writer, format=written, prefixes=self._prefixes)
+                if suffix == ".nq":
+                    out.write(chunk.nquads(graph))
                 else:
-                    ox.serialize(quads, writer, format=written, prefixes=self._prefixes)
-                body.end()
+                    triples = self._turtle.triples(rows) if triples is None else triples
+                    out.write(triples if suffix == ".ttl" else self._turtle.graph(graph, triples))
                 self.blocks[suffix].append((graph, start, out.tell()))
 
     def _copy(self, name: str, out: BinaryIO, earlier: Earlier) -> None:
