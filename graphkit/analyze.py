@@ -6,7 +6,7 @@ import difflib
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -205,21 +205,34 @@ def to_networkx(source: Dataset | Columns) -> nx.MultiDiGraph:
     return network(source).graph()
 
 
+Edge = tuple[str, str, str, dict[str, Any]]
+"""A fact as a networkx edge: subject, object, relation IRI (the key) and attributes."""
+
+
+def _whole(edges: Iterable[Edge]) -> None:
+    """Edges made with all their attributes have nothing to add (`Network.detail`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Network:
     """The nodes and edges of `to_networkx`'s graph, in its order, before networkx holds them.
 
     What a map ranks before it draws a few hundred of them (visualize.select_view): putting
-    ABC's 43,000 nodes and 51,000 facts into networkx took longer than all the rest of the map.
+    ABC's 43,000 nodes and 51,000 facts into networkx took longer than all the rest of the map,
+    and the edges' sources, near matches and support are made for the edges drawn only.
     """
 
     nodes: dict[str, dict[str, Any]]
     """Each node and its attributes, entities first, then values."""
-    edges: list[tuple[str, str, str, dict[str, Any]]]
-    """Subject, object, relation IRI (the key) and attributes, in the order they were found."""
+    edges: list[Edge]
+    """In the order they were found; their attributes as `to_networkx`'s once `detail`ed (what
+    a view ranks by, the relation and the conflict flag, before)."""
+    detail: Callable[[Iterable[Edge]], None] = _whole
+    """Gives edges of `edges` the rest of their attributes, in place (again: no change)."""
 
     def graph(self) -> nx.MultiDiGraph:
         """The networkx graph of these nodes and edges (`to_networkx`)."""
+        self.detail(self.edges)
         graph = nx.MultiDiGraph()
         graph.add_nodes_from(self.nodes.items())  # in one call: a call a node took twice as long
         graph.add_edges_from(self.edges)
@@ -267,6 +280,7 @@ def network(source: Dataset | Columns) -> Network:
     near_of = _near_matches(columns, labels, predicates)
     values: dict[str, dict[str, Any]] = {}  # literal objects' nodes, after the entities'
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    stated: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (statement, doc) an edge
     for statement, doc in sorted(column["doc"].items()):  # a statement is derived from its article
         o = objects.get(statement)
         if o is None:
@@ -277,25 +291,31 @@ def network(source: Dataset | Columns) -> Network:
         edge = edges.get((s, o, p))
         if edge is None:
             edge = {"sources": [], "negated": False, "conflict": False, "near": []}
+            edge["relation"] = labels.get(p, p)
             edges[s, o, p] = edge
-        edge["relation"] = labels.get(p, p)
-        cited = {
-            "doc": doc,
-            "title": titles.get(doc) or files.get(doc) or doc,
-            "sentence": sentences.get(statement, ""),
-        }
-        if cited not in edge["sources"]:
-            edge["sources"].append(cited)
-        edge["negated"] = edge["negated"] or statement in negated
+            stated[s, o, p] = []
+        stated[s, o, p].append((statement, doc))
         edge["conflict"] = edge["conflict"] or statement in in_conflict
-        for near in near_of.get(fact_of.get(statement, ""), ()):
-            if near not in edge["near"]:
-                edge["near"].append(near)
     nodes.update(values)
-    for attributes in edges.values():
-        attributes["support"] = len({source["doc"] for source in attributes["sources"]})
+
+    def detail(chosen: Iterable[Edge]) -> None:
+        for s, o, p, edge in chosen:
+            for statement, doc in stated[s, o, p]:
+                cited = {
+                    "doc": doc,
+                    "title": titles.get(doc) or files.get(doc) or doc,
+                    "sentence": sentences.get(statement, ""),
+                }
+                if cited not in edge["sources"]:
+                    edge["sources"].append(cited)
+                edge["negated"] = edge["negated"] or statement in negated
+                for near in near_of.get(fact_of.get(statement, ""), ()):
+                    if near not in edge["near"]:
+                        edge["near"].append(near)
+            edge["support"] = len({source["doc"] for source in edge["sources"]})
+
     kept = [(s, o, p, attributes) for (s, o, p), attributes in edges.items() if s in nodes]
-    return Network(nodes, kept)
+    return Network(nodes, kept, detail)
 
 
 def _near_matches(

@@ -20,9 +20,9 @@ of the network and lists their facts in the node titles.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -88,6 +88,7 @@ def select_view(
                 max_nodes=max_nodes,
                 concepts=concepts,
                 which="most connected",
+                detail=cast(Callable[[Iterable[Fact]], None], graph.detail),  # its own edges
             )
     view = graph  # filtered through read-only views; only the nodes kept are copied
     if relations:
@@ -150,10 +151,12 @@ def _spend(
     max_nodes: int,
     concepts: bool,
     which: str,
+    detail: Callable[[Iterable[Fact]], None] | None = None,
 ) -> View:
     """The view of the `max_nodes` first of the `chosen` nodes, of `facts` facts, as ranked.
 
-    `nodes` and `edges` are the graph's (or the view's), each with its attributes, in order.
+    `nodes` and `edges` are the graph's (or the view's), each with its attributes, in order;
+    `detail` gives the edges kept the rest of theirs (analyze.Network.detail).
     """
     if concepts:
         ranked = _ranked(edges, chosen, distance, None)
@@ -162,7 +165,7 @@ def _spend(
         fold = _folded(nodes, edges)
         ranked = _ranked(edges, chosen, distance, fold)
         first = ", entities and values first" if ranked[-1] in fold else ""
-    kept = _copy(nodes, edges, ranked[:max_nodes])
+    kept = _copy(nodes, edges, ranked[:max_nodes], detail)
     total = len(chosen)
     note = (
         f"showing the {max_nodes:,} {which} of {total:,} nodes{first} "
@@ -263,17 +266,21 @@ def _copy(
     nodes: Iterable[tuple[Hashable, dict[str, Any]]],
     edges: Iterable[Fact],
     chosen: Collection[Hashable],
+    detail: Callable[[Iterable[Fact]], None] | None = None,
 ) -> nx.MultiDiGraph:
     """The subgraph on `chosen`, in the graph's own order (so the layout is the same every run).
 
-    `nodes` and `edges` are the graph's, with their attributes. `view.subgraph(nodes).copy()`
-    lists a small subgraph's nodes in the order of a set, which changes with Python's hash
-    seed, and the layout with it.
+    `nodes` and `edges` are the graph's, with their attributes (`detail`: as for `_spend`).
+    `view.subgraph(nodes).copy()` lists a small subgraph's nodes in the order of a set, which
+    changes with Python's hash seed, and the layout with it.
     """
     keep = set(chosen)
     copy = nx.MultiDiGraph()
     copy.add_nodes_from((n, data) for n, data in nodes if n in keep)
-    copy.add_edges_from((u, v, k, data) for u, v, k, data in edges if u in keep and v in keep)
+    inside = [(u, v, k, data) for u, v, k, data in edges if u in keep and v in keep]
+    if detail is not None:
+        detail(inside)
+    copy.add_edges_from(inside)
     return copy
 
 
