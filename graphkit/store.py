@@ -155,11 +155,13 @@ def patch(
     had = read_descriptor(before).quads  # a store of another format is refused, not changed
     ox.Store.read_only(str(before / DATABASE)).backup(str(folder / DATABASE))
     gone, new = earlier.was, set()  # what was and is not, what is and was not
+    stayed: set[bytes] = set()  # what was and is; a quad may come twice (one statement)
     for chunk in chunks(rows):
         for line in chunk.text().splitlines():
             if line in gone:
                 gone.remove(line)
-            else:
+                stayed.add(line)
+            elif line not in stayed:
                 new.add(line)
         if also is not None:
             also(chunk)

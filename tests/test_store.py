@@ -13,7 +13,7 @@ from conftest import SEEDS
 from test_visualize import page_data
 
 import graphkit
-from graphkit import graph, outputs, query, store
+from graphkit import graph, outputs, query, rows, store
 from graphkit.cli import cli
 from graphkit.errors import InputError, QueryTimeout
 
@@ -227,3 +227,20 @@ def test_files_written_as_the_quads_stream_hold_the_stores_quads(tmp_path, monke
     ttl = ox.parse(path=folder / "graph.ttl", format=ox.RdfFormat.TURTLE)
     assert {(q.subject, q.predicate, q.object) for q in ttl} == union
     assert _quads(graph.load(folder / "graph.jsonld")) == stored
+
+
+def test_a_patched_store_counts_a_quad_that_comes_twice_once(tmp_path):
+    # Two sightings can make one statement, and so one quad twice: its second coming must not
+    # count as new, though the first was in the earlier store (a random add found it).
+    graph_iri, base = "https://w3id.org/graphkit/graph/facts", "https://w3id.org/graphkit/"
+    integer = "http://www.w3.org/2001/XMLSchema#integer"
+    a, b, c = (
+        (f"{base}fact/{name}", f"{base}ns#support", "1", integer, graph_iri) for name in "abc"
+    )
+    store.build(tmp_path / "before", [a, b], base=base)
+    was = set(rows.nquads([a, b]).splitlines())
+    earlier = store.Earlier(out=tmp_path / "before", kept=frozenset(), was=was, blocks={})
+    folder = store.patch(tmp_path / "after", [a, c, a], earlier, base=base)
+    database, descriptor = store.open_read_only(folder)
+    assert {quad.subject.value for quad in database} == {a[0], c[0]}
+    assert descriptor.quads == len(database) == 2
