@@ -186,7 +186,8 @@ class StreamedFiles:
 
     Reading ABC's 1.4 million quads back from the on-disk store took 25 s a file (a RocksDB
     lookup a term). Each chunk is parted by graph and each graph's part written as text
-    (graphkit.rows: N-Quads, and Turtle under the files' prefixes, a triple a line). A chunk
+    (graphkit.rows: N-Quads, and Turtle under the files' prefixes, a subject's triples
+    together, made once for .trig and .ttl). A chunk
     writes one block a graph it holds, so a graph may stand in several blocks
     (TriG merges their triples), and graph.ttl may write a triple several graphs hold once
     for each (the same RDF graph). `blocks` says where each block stands: with an `earlier`
