@@ -290,8 +290,10 @@ def network(source: Dataset | Columns) -> Network:
             values[o] = {"label": texts.get(statement, o), "type": VALUE, "aliases": []}
         edge = edges.get((s, o, p))
         if edge is None:
-            edge = {"sources": [], "negated": False, "conflict": False, "near": []}
-            edge["relation"] = labels.get(p, p)
+            edge = {
+                "sources": [], "negated": False, "conflict": False, "near": [],
+                "relation": labels.get(p, p),
+            }  # fmt: skip
             edges[s, o, p] = edge
             stated[s, o, p] = []
         stated[s, o, p].append((statement, doc))

@@ -96,10 +96,9 @@ class Turtle:
         return "".join(out).encode()
 
     def graph(self, graph: str, triples: bytes) -> bytes:
-        """A TriG block: `triples` (of `triples`) in the named graph `graph`."""
+        """A TriG block: `triples` (what `triples()` wrote) in the named graph `graph`."""
         return b"%s {\n%s}\n" % (self.name(graph).encode(), triples)
 
     def _literal(self, value: str, datatype: str) -> str:
-        if not datatype:
-            return literal(value, "")
-        return f"{literal(value, '')}^^{self.name(datatype)}"
+        text = literal(value, "")
+        return f"{text}^^{self.name(datatype)}" if datatype else text

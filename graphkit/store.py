@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
@@ -71,8 +71,8 @@ def write(dataset: Dataset, out_dir: Path, *, base: str | None = None) -> Path:
         quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
 
     def load(database: ox.Store) -> None:  # CHUNK quads at a time, as `build` loads rows
-        while chunk := list(itertools.islice(quads, CHUNK)):
-            database.bulk_extend(chunk)
+        for batch in _batches(quads):
+            database.bulk_extend(batch)
 
     return _new(out_dir, load, base=base or _base_of(dataset))
 
@@ -216,9 +216,17 @@ class Chunk:
 
 def chunks(rows: Iterable[Row]) -> Iterator[Chunk]:
     """`rows` in Chunks of CHUNK, as the iterable yields them."""
-    stream = iter(rows)
-    while chunk := list(itertools.islice(stream, CHUNK)):
-        yield Chunk(chunk)
+    return map(Chunk, _batches(rows))
+
+
+T = TypeVar("T")
+
+
+def _batches(items: Iterable[T]) -> Iterator[list[T]]:
+    """`items` in lists of CHUNK, as the iterable yields them."""
+    stream = iter(items)
+    while batch := list(itertools.islice(stream, CHUNK)):
+        yield batch
 
 
 def _describe(folder: Path, *, base: str, quads: int) -> None:
