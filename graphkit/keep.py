@@ -22,6 +22,7 @@ from typing import Any
 
 from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
 from graphkit import store as on_disk
+from graphkit._collector import fewer_collections
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
@@ -57,7 +58,8 @@ def build(
     nlp: Pipeline | None = None,
 ) -> Kept:
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
-    with outputs.staged(out_dir) as staging:  # fails at once if another build holds OUT
+    # fails at once if another build holds OUT; fewer collections: see graphkit._collector
+    with outputs.staged(out_dir) as staging, fewer_collections():
         mapped = analyze.Columns()
         result = pipeline.run(
             sources, config=config, pipeline=nlp, into=_into(staging, config),
@@ -93,7 +95,7 @@ def add(
 
     When it holds them all, nothing is rebuilt or written (`Kept.result` is None).
     """
-    with outputs.staged(out_dir) as staging:
+    with outputs.staged(out_dir) as staging, fewer_collections():
         before = state.read(out_dir)
         config = before.config
         earlier = _held(before)
@@ -119,7 +121,7 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
 
     InputError names what matches no article; nothing is removed then.
     """
-    with outputs.staged(out_dir) as staging:
+    with outputs.staged(out_dir) as staging, fewer_collections():
         before = state.read(out_dir)
         base = before.config.base
         held = {document.id: document for document in _held(before).documents()}

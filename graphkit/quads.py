@@ -21,17 +21,7 @@ from graphkit.reconcile import Conflict
 from graphkit.rows import Row
 from graphkit.sources import Sources
 from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement, Relation, Value
-from graphkit.vocab import (
-    GK,
-    PROV,
-    SCHEMA,
-    document_iri,
-    entity_iri,
-    fact_iri,
-    graph_iri,
-    relation_iri,
-    statement_iri,
-)
+from graphkit.vocab import GK, PROV, SCHEMA, iri_text
 
 _TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(
     str, (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
@@ -93,10 +83,10 @@ class Quads:
     def __init__(self, base: str, entered: Mapping[str, str]) -> None:
         self.base = base
         self.entered = entered  # document id → when it entered the graph (ISO 8601, UTC)
-        self._entity_node = functools.cache(lambda key: str(entity_iri(key, base)))
-        self._relation_node = functools.cache(lambda label: str(relation_iri(label, base)))
-        self._fact_node = functools.cache(lambda key: str(fact_iri(key, base)))
-        self._document_node = functools.cache(lambda doc_id: str(document_iri(doc_id, base)))
+        self._entity_node = functools.cache(lambda key: iri_text("entity", key, base))
+        self._relation_node = functools.cache(lambda label: iri_text("rel", label, base))
+        self._fact_node = functools.cache(lambda key: iri_text("fact", key, base))
+        self._document_node = functools.cache(lambda doc_id: iri_text("doc", doc_id, base))
 
     def build(
         self,
@@ -115,17 +105,17 @@ class Quads:
         of an article a kept graph does not read again come as KeptStatement, and only their
         facts' links to them are made here (its own graph is kept as it was).
         """
-        meta = str(graph_iri("meta", self.base))
+        meta = iri_text("graph", "meta", self.base)
         for document in documents:
             yield from self._article(document, meta)
-        known = str(graph_iri("entities", self.base))
+        known = iri_text("graph", "entities", self.base)
         for entity in entities:
             yield from self._entity(entity, known)
         for doc_id, place in datelines:  # what the article says of itself: its own graph
             article = self._document_node(doc_id)
             yield article, _LOCATION_CREATED, self.entity(place), _IRI, article
         described: set[str] = set()
-        facts_graph = str(graph_iri("facts", self.base))
+        facts_graph = iri_text("graph", "facts", self.base)
         gk = _GK
         for fact in facts:
             spo = self._spo(fact)
@@ -175,7 +165,7 @@ class Quads:
             yield match, gk["fact"], a, _IRI, facts_graph
             yield match, gk["fact"], b, _IRI, facts_graph
             yield match, gk["score"], *_decimal(Decimal(str(near.score))), facts_graph
-        reconciled = str(graph_iri("reconciled", self.base))
+        reconciled = iri_text("graph", "reconciled", self.base)
         for conflict in conflicts:
             yield from self._conflict(conflict, stated, reconciled)
         for copy, original in sorted(sources.copies.items()):
@@ -279,7 +269,7 @@ class Quads:
         self, spo: _Spo, doc_id: str, sentence: int, subject_start: int, extractor: str
     ) -> str:
         parts = (spo[0], spo[1], spo[2][0], doc_id, sentence, subject_start, extractor)
-        return str(statement_iri("|".join(map(str, parts)), self.base))
+        return iri_text("statement", "|".join(map(str, parts)), self.base)
 
     def _conflict(
         self,
@@ -292,7 +282,7 @@ class Quads:
             key=lambda pair: pair[0],
         )
         key = "conflict|" + "|".join(statement for statement, _ in statements)
-        node = str(statement_iri(key, self.base))
+        node = iri_text("statement", key, self.base)
         values = ", ".join(f.object.text for f in conflict.facts if isinstance(f.object, Value))
         label = f"{conflict.subject.label} {conflict.relation}: {values}"
         yield node, _TYPE, _GK["Conflict"], _IRI, reconciled
