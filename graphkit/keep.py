@@ -14,19 +14,26 @@ it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+import multiprocessing
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graphkit import analyze, graph, ingest, outputs, pipeline, state, visualize
+from graphkit import analyze, graph, ingest, outputs, pipeline, resolve, state, visualize
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
 from graphkit.nlp import Pipeline
+from graphkit.sources import load_minhash
 from graphkit.types import Document
 from graphkit.visualize import View
 from graphkit.vocab import document_iri
@@ -105,15 +112,64 @@ def add(
         if not new:
             raise outputs.Unchanged
         reading = dataclasses.replace(config, progress=progress)
-        parsed = pipeline.read(new, config=reading, pipeline=nlp)
-        kept = state.write_articles(_staged(staging), parsed, after=earlier)
-        names = state.read_names(out_dir, config)  # the names of those it held, read already
+        with _parsing(_staged(staging), new, reading, earlier, nlp) as parsed:
+            names = state.read_names(out_dir, config)  # the names of those it held, read already
+            resolve.read_name_data()
+            if config.copy_threshold <= 1:
+                load_minhash()
+            kept = parsed()
         documents = [*held.values(), *new]
         result, written, view = _rebuild(staging, before, kept, documents, out_dir, names=names)
     already = len(documents) - len(new)
     if not new:
         return Kept(result=None, written=(), view=None, already=already)
     return _kept(result, written, view, out_dir, config, added=len(new), already=already)
+
+
+@contextlib.contextmanager
+def _parsing(
+    path: Path,
+    new: list[Document],
+    config: BuildConfig,
+    after: state.Articles,
+    nlp: Pipeline | None,
+) -> Iterator[Callable[[], state.Articles]]:
+    """`new` parsed into the staged articles file `path`, after `after`'s (`_parse`).
+
+    Unless a loaded pipeline is given, in a forked child process, while this one reads what
+    resolution needs (`add`): on ABC, the model's load and the parse of 10 articles took 2-3 s,
+    and reading the kept names, the name data and the MinHash library 1.5-2.5 s. Where there
+    is no fork (Windows), here and now.
+    """
+    if nlp is not None or not hasattr(os, "fork"):
+        done = _parse(path, new, config, after, nlp)
+        yield lambda: done
+        return
+    with warnings.catch_warnings():  # Python 3.12+ warns of forking a process with threads:
+        warnings.simplefilter("ignore", DeprecationWarning)  # the child starts none it needs
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        parsing = pool.submit(_parse, path, new, config, after, None)
+    try:
+        yield parsing.result
+    except BrokenProcessPool as error:
+        raise GraphkitError(
+            f"the parse of the new articles stopped ({error}); nothing was added"
+        ) from error
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _parse(
+    path: Path,
+    new: list[Document],
+    config: BuildConfig,
+    after: state.Articles,
+    nlp: Pipeline | None,
+) -> state.Articles:
+    """Parse `new` into `path`, a copy of `after` with them (state.write_articles)."""
+    with fewer_collections():
+        parsed = pipeline.read(new, config=config, pipeline=nlp)
+        return state.write_articles(path, parsed, after=after)
 
 
 def remove(out_dir: Path, articles: Sequence[str]) -> Kept:

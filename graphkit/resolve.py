@@ -20,8 +20,8 @@ from graphkit._evidence import (
 )
 from graphkit._name_votes import Votes
 from graphkit._names import KNOWN_ALIASES, NameTable, clean_label, name_key
-from graphkit.authority import Authority
-from graphkit.authority._default import country_of, default_authority, place_names
+from graphkit.authority import Authority, _gazetteer
+from graphkit.authority._default import country_names, country_of, default_authority, place_names
 from graphkit.labels import GRAPH_VALUE_LABELS, NEUTER_PRONOUNS, PERSONAL_PRONOUNS, SCHEMA_TYPES
 from graphkit.quantities import parse_quantity
 from graphkit.timex import resolve_time
@@ -73,6 +73,16 @@ def resolve(
     `extractions` is read in passes (`Resolver`).
     """
     return Resolver(extractions, documents, authority=authority, minted=minted).resolution
+
+
+def read_name_data() -> None:
+    """Read the name data resolution looks names up in now, not at its first use (seconds).
+
+    Each list is read once a process and kept: an add reads them while its new articles parse
+    in another process (keep.add).
+    """
+    _gazetteer.read_lists()
+    default_authority(), place_names(), country_names()
 
 
 _Prepared = tuple[Triple, Mention, Mention | None, Relation, tuple[str, ...], str | None]

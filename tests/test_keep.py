@@ -8,9 +8,11 @@ another). Checked with random sequences of real articles, parsed by the real mod
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,7 +30,7 @@ from hypothesis import strategies as st
 from graphkit import analyze, graph, keep, query, resolve, sources, state, visualize
 from graphkit import store as on_disk
 from graphkit.config import BLOCKS, BuildConfig
-from graphkit.errors import InputError
+from graphkit.errors import GraphkitError, InputError
 
 PATHS = [*sorted(SEEDS.glob("*.txt")), *sorted(ARTICLES.glob("*.txt"))]
 BASE = "https://w3id.org/graphkit/"
@@ -264,6 +266,48 @@ def test_cli_add_and_remove_and_their_one_line_errors(pipeline, tmp_path):
     removed = graphkit("remove", str(out), PATHS[1].name)
     assert removed.returncode == 0, removed.stderr
     assert removed.stdout.startswith("removed 1 articles (of the 1 left, 1 replayed, 0 read again)")
+
+
+def test_an_add_parses_in_a_child_process_to_the_graph_it_parses_in_its_own(
+    pipeline, tmp_path, monkeypatch
+):
+    """Without a loaded pipeline, an add parses its new articles in a forked child (the CLI's
+    add): the same graph, and the child's failures are the add's, OUT kept as it was."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    kept_build(PATHS[:1], here, pipeline)
+    shutil.copytree(here, there)
+    keep.add(PATHS[1:3], here, nlp=pipeline)
+    parsed_by = tmp_path / "parsed_by"
+    original = keep._parse
+
+    @functools.wraps(original)  # the child finds it by name, as the parent sent it
+    def parse(*args):
+        parsed_by.write_text(str(os.getpid()))
+        return original(*args)
+
+    monkeypatch.setattr(keep, "_parse", parse)
+    keep.add(PATHS[1:3], there)
+    assert int(parsed_by.read_text()) != os.getpid()
+    assert comparable(there) == comparable(here)
+
+    snapshot = (there / "graph.trig").read_bytes()
+    monkeypatch.setattr(keep, "_parse", functools.wraps(original)(_unparsable))
+    with pytest.raises(InputError, match="cannot be parsed"):
+        keep.add(PATHS[3:4], there)
+    monkeypatch.setattr(keep, "_parse", functools.wraps(original)(_killed))
+    with pytest.raises(GraphkitError, match="parse of the new articles stopped") as raised:
+        keep.add(PATHS[3:4], there)
+    assert "\n" not in str(raised.value)
+    assert (there / "graph.trig").read_bytes() == snapshot
+    assert not list(tmp_path.glob(".there.staging-*"))
+
+
+def _unparsable(*args):
+    raise InputError("a.txt: cannot be parsed")
+
+
+def _killed(*args):
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
 
 
 def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):

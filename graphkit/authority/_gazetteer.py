@@ -69,6 +69,14 @@ def _spellings() -> list[tuple[str, str]]:
     return [(row[0], row[1]) for row in rows]
 
 
+def read_lists() -> None:
+    """Read every list now rather than at its first use (each is read once a process, then kept).
+
+    An add reads them while its new articles parse in another process (keep.add).
+    """
+    _cities(), _places(), given_names(), listed_companies()
+
+
 def city_population(name: str) -> int:
     """The population of the largest city of this name, 0 if none (case and dots ignored).
 
