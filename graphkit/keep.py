@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import multiprocessing
-import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -138,10 +138,10 @@ def _parsing(
 
     Unless a loaded pipeline is given, in a forked child process, while this one reads what
     resolution needs (`add`): on ABC, the model's load and the parse of 10 articles took 2-3 s,
-    and reading the kept names, the name data and the MinHash library 1.5-2.5 s. Where there
-    is no fork (Windows), here and now.
+    and reading the kept names, the name data and the MinHash library 1.5-2.5 s. Off Linux,
+    here and now: macOS's numpy (Accelerate) is not safe in a forked child, Windows has no fork.
     """
-    if nlp is not None or not hasattr(os, "fork"):
+    if nlp is not None or not sys.platform.startswith("linux"):
         done = _parse(path, new, config, after, nlp)
         yield lambda: done
         return
@@ -167,9 +167,8 @@ def _parse(
     nlp: Pipeline | None,
 ) -> state.Articles:
     """Parse `new` into `path`, a copy of `after` with them (state.write_articles)."""
-    with fewer_collections():
-        parsed = pipeline.read(new, config=config, pipeline=nlp)
-        return state.write_articles(path, parsed, after=after)
+    parsed = pipeline.read(new, config=config, pipeline=nlp)
+    return state.write_articles(path, parsed, after=after)
 
 
 def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
