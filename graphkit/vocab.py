@@ -126,6 +126,9 @@ def statement_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(iri_text("statement", key, base))
 
 
+_HASHED = frozenset({"fact", "statement"})
+
+
 def iri_text(kind: str, name: str, base: str = DEFAULT_BASE) -> str:
     """The IRI `kind`'s function gives for `name`, as text (`entity_iri` for "entity", ...).
 
@@ -137,12 +140,9 @@ def iri_text(kind: str, name: str, base: str = DEFAULT_BASE) -> str:
     if kind in _HASHED:  # a merge key or a statement's: its digest is the local name
         return f"{base}{kind}/{hashlib.sha1(name.encode('utf-8')).hexdigest()[:20]}"
     local = slug(name) if kind == "rel" else name
-    if not _SAFE.fullmatch(local) and not re.fullmatch(r"[0-9a-f]+", local):
+    if not _SAFE.fullmatch(local):
         raise GraphkitError(f"{local!r}: not a valid local name for an IRI")
     return f"{base}{kind}/{local}"
-
-
-_HASHED = frozenset({"fact", "statement"})
 
 
 @functools.cache  # called for every IRI minted; a build has one or two bases
