@@ -23,13 +23,14 @@ from rdflib.term import Node
 
 from graphkit import outputs
 from graphkit import store as on_disk
+from graphkit._fork import forked
 from graphkit._io import atomic_write_bytes, write_text
 from graphkit.config import BLOCKS, DEFAULT_BASE, DEFAULT_FORMATS, DEFAULT_STORE, STATE_DIR
 from graphkit.errors import InputError
 from graphkit.merge import Related
 from graphkit.quads import Quads
 from graphkit.reconcile import Conflict
-from graphkit.rows import Turtle
+from graphkit.rows import Row, Turtle
 from graphkit.sources import Sources
 from graphkit.store import Chunk, Earlier
 from graphkit.types import Document, Entity, Evidence, Fact, KeptStatement
@@ -58,6 +59,7 @@ def to_dataset(
     formats: Iterable[str] = (),
     also: Callable[[Chunk], None] | None = None,
     earlier: Earlier | None = None,
+    beside: Beside | None = None,
 ) -> Dataset:
     """Build the dataset: a named graph per article, plus metadata, entities and facts.
 
@@ -71,24 +73,31 @@ def to_dataset(
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
     `earlier` is the kept graph whose articles `statements` did not read again: `into`'s store
     and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
-    kept as they are.
+    kept as they are. With `beside`, the graph files are written in a forked child process
+    beside the store (`Beside`), and `statements` and `related` are iterated once in each.
     """
-    rows = Quads(base, entered or {}).build(
-        documents, entities, facts, statements, conflicts, related, sources or Sources(),
-        datelines,
-    )  # fmt: skip
+
+    def rows() -> Iterator[Row]:
+        return Quads(base, entered or {}).build(
+            documents, entities, facts, statements, conflicts, related, sources or Sources(),
+            datelines,
+        )  # fmt: skip
+
     if into is not None:
-        with StreamedFiles(into, streamed(formats), prefixes(base), earlier) as files:
+        with (
+            _apart(rows, beside),
+            StreamedFiles(into, streamed(formats), prefixes(base), earlier) as files,
+        ):
             chunked = both(files.write, also)
             if earlier is None:
-                on_disk.build(into, rows, base=base, also=chunked)
+                on_disk.build(into, rows(), base=base, also=chunked)
             else:
-                on_disk.patch(into, rows, earlier, base=base, also=chunked)
+                on_disk.patch(into, rows(), earlier, base=base, also=chunked)
         write_text(into / STATE_DIR / BLOCKS, json.dumps(files.blocks))
         opened = _open_store(into)
         assert opened is not None, "the store was just written"
         return opened
-    texts = (chunk.text() for chunk in on_disk.chunks(rows))
+    texts = (chunk.text() for chunk in on_disk.chunks(rows()))
     if store == DEFAULT_STORE:
         inner = ox.Store()
         for text in texts:
@@ -107,6 +116,36 @@ def to_dataset(
             for q in ox.parse(text, format=ox.RdfFormat.N_QUADS)
         )
     return dataset
+
+
+class Beside:
+    """What reads a kept graph's quads beside its store, in a forked child process (`to_dataset`).
+
+    The child makes its own stream of the same quads and gives it to `take`, then runs `then`,
+    whose answer is `value` once `to_dataset` returns. On two cores, an add's map takes no time
+    of its own: it is drawn while the store and the graph files are written (graphkit._fork).
+    """
+
+    def __init__(self, take: Callable[[Iterable[Row]], None], then: Callable[[], Any]) -> None:
+        self.take = take
+        self.then = then
+        self.value: Any = None
+
+
+@contextlib.contextmanager
+def _apart(rows: Callable[[], Iterable[Row]], beside: Beside | None) -> Iterator[None]:
+    """`beside` in a forked child while the block runs; its `value` set once both are done."""
+    if beside is None:
+        yield
+        return
+
+    def apart() -> Any:
+        beside.take(rows())
+        return beside.then()
+
+    with forked(apart, what="the drawing of the map") as drawn:
+        yield
+        beside.value = drawn()
 
 
 def both(

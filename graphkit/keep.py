@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
-import sys
-import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rdflib import Dataset
+
 from graphkit import analyze, graph, ingest, outputs, pipeline, resolve, state, visualize
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
+from graphkit._fork import forked
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
@@ -37,6 +36,8 @@ from graphkit.sources import load_minhash
 from graphkit.types import Document
 from graphkit.visualize import View
 from graphkit.vocab import document_iri
+
+MAP = "graph.html"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,10 +68,10 @@ def build(
     """Build the graph of `sources` into `out_dir`, replacing what it held (all or nothing)."""
     # fails at once if another build holds OUT; fewer collections: see graphkit._collector
     with outputs.staged(out_dir) as staging, fewer_collections():
-        mapped = analyze.Columns()
         result = pipeline.run(
             sources, config=config, pipeline=nlp, into=_into(staging, config),
-            formats=_suffixes(formats), columns=mapped,
+            formats=_suffixes(formats), columns=analyze.Columns(),
+            draw=functools.partial(_draw, staging, max_nodes, heading),
         )  # fmt: skip
         if result.documents == 0 and not allow_empty:
             named = ", ".join(str(s) for s in sources if not isinstance(s, Document))
@@ -87,8 +88,8 @@ def build(
             entered=result.entered,
             names=result.names,
         )
-        written, view = _write(staging, result, kept, heading, mapped)
-    return _kept(result, written, view, out_dir, config)
+        written = _write(staging, result, kept)
+    return _kept(result, written, out_dir, config)
 
 
 def add(
@@ -119,44 +120,31 @@ def add(
                 load_minhash()
             kept = parsed()
         documents = [*held.values(), *new]
-        result, written, view = _rebuild(staging, before, kept, documents, out_dir, names=names)
+        result, written = _rebuild(staging, before, kept, documents, out_dir, names=names)
     already = len(documents) - len(new)
     if not new:
         return Kept(result=None, written=(), view=None, already=already)
-    return _kept(result, written, view, out_dir, config, added=len(new), already=already)
+    return _kept(result, written, out_dir, config, added=len(new), already=already)
 
 
-@contextlib.contextmanager
 def _parsing(
     path: Path,
     new: list[Document],
     config: BuildConfig,
     after: state.Articles,
     nlp: Pipeline | None,
-) -> Iterator[Callable[[], state.Articles]]:
+) -> contextlib.AbstractContextManager[Callable[[], state.Articles]]:
     """`new` parsed into the staged articles file `path`, after `after`'s (`_parse`).
 
     Unless a loaded pipeline is given, in a forked child process, while this one reads what
     resolution needs (`add`): on ABC, the model's load and the parse of 10 articles took 2-3 s,
-    and reading the kept names, the name data and the MinHash library 1.5-2.5 s. Off Linux,
-    here and now: macOS's numpy (Accelerate) is not safe in a forked child, Windows has no fork.
+    and reading the kept names, the name data and the MinHash library 1.5-2.5 s.
     """
-    if nlp is not None or not sys.platform.startswith("linux"):
+    if nlp is not None:
         done = _parse(path, new, config, after, nlp)
-        yield lambda: done
-        return
-    with warnings.catch_warnings():  # Python 3.12+ warns of forking a process with threads:
-        warnings.simplefilter("ignore", DeprecationWarning)  # the child starts none it needs
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        parsing = pool.submit(_parse, path, new, config, after, None)
-    try:
-        yield parsing.result
-    except BrokenProcessPool as error:
-        raise GraphkitError(
-            f"the parse of the new articles stopped ({error}); nothing was added"
-        ) from error
-    finally:
-        pool.shutdown(cancel_futures=True)
+        return contextlib.nullcontext(lambda: done)
+    parse = functools.partial(_parse, path, new, config, after, None)
+    return forked(parse, what="the parse of the new articles")
 
 
 def _parse(
@@ -189,8 +177,8 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
         read = (pair for pair in before.read if pair[0].id not in matched)
         kept = state.write_articles(_staged(staging), read)
         documents = [d for d in held.values() if d.id not in matched]
-        result, written, view = _rebuild(staging, before, kept, documents, out_dir)
-    return _kept(result, written, view, out_dir, before.config, removed=len(matched))
+        result, written = _rebuild(staging, before, kept, documents, out_dir)
+    return _kept(result, written, out_dir, before.config, removed=len(matched))
 
 
 def _suffixes(formats: Iterable[str]) -> list[str]:
@@ -217,12 +205,11 @@ def _rebuild(
     out_dir: Path,
     *,
     names: Mapping[str, Any] | None = None,
-) -> tuple[pipeline.BuildResult, list[Path], View]:
+) -> tuple[pipeline.BuildResult, list[Path]]:
     """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
 
     `names`: what the kept graph read of the names of the articles it held, if they all remain.
     """
-    mapped = analyze.Columns()
     result = pipeline.assemble(
         articles,
         documents,
@@ -232,8 +219,9 @@ def _rebuild(
         into=_into(staging, before.config),
         formats=_suffixes(before.formats),
         names=names,
-        columns=mapped,
+        columns=analyze.Columns(),
         readings=state.read_readings(out_dir, before.config),
+        draw=functools.partial(_draw, staging, before.max_nodes, f"graphkit: {out_dir.name}"),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved
     kept = state.State(
@@ -245,20 +233,23 @@ def _rebuild(
         entered=result.entered,
         names=result.names,
     )
-    written, view = _write(staging, result, kept, f"graphkit: {out_dir.name}", mapped)
-    return result, written, view
+    return result, _write(staging, result, kept)
 
 
-def _write(
-    staging: Path,
-    result: pipeline.BuildResult,
-    kept: state.State,
-    heading: str,
-    mapped: analyze.Columns,
-) -> tuple[list[Path], View]:
-    """Write the graph files, the store, the map and the state into `staging`.
+def _draw(staging: Path, max_nodes: int, heading: str, source: Dataset | analyze.Columns) -> View:
+    """Draw the map of `source` (a graph, or what a map reads of it) into the staged graph.html.
 
-    `mapped` is what the map reads of the quads, gathered as they streamed into the store.
+    (pipeline.assemble's `draw`: for an add or remove, in a child process beside the store.)
+    """
+    view = visualize.select_view(analyze.network(source), max_nodes=max_nodes)
+    write_text(staging / MAP, visualize.render_html(view, heading=heading))
+    return view
+
+
+def _write(staging: Path, result: pipeline.BuildResult, kept: state.State) -> list[Path]:
+    """Write what the build did not write as its quads streamed, and the state, into `staging`.
+
+    The graph files that do not stream and, without a store to stream into, the store.
     """
     formats = _suffixes(kept.formats)
     if _into(staging, kept.config) is not None:  # the quads streamed into the store and files
@@ -267,17 +258,12 @@ def _write(
         written = [staging / f"graph{suffix}" for suffix in streamed]
         written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
-        network = analyze.network(mapped)
     else:
         written = graph.write(result.dataset, staging, formats=formats)
         written.append(on_disk.write(result.dataset, staging, base=kept.config.base))
-        network = analyze.network(result.dataset)
-    view = visualize.select_view(network, max_nodes=kept.max_nodes)
-    html = staging / "graph.html"
-    write_text(html, visualize.render_html(view, heading=heading))
-    written.append(html)
+    written.append(staging / MAP)
     state.write(staging, kept)
-    return written, view
+    return written
 
 
 def _into(staging: Path, config: BuildConfig) -> Path | None:
@@ -301,7 +287,6 @@ def _names(document: Document, base: str) -> set[str]:
 def _kept(
     result: pipeline.BuildResult,
     written: list[Path],
-    view: View,
     out_dir: Path,
     config: BuildConfig,
     **counts: int,
@@ -313,4 +298,4 @@ def _kept(
     if _into(out_dir, config) is not None:
         result = dataclasses.replace(result, dataset=graph.load(out_dir))
     moved = tuple(out_dir / path.name for path in written)
-    return Kept(result=result, written=moved, view=view, **counts)
+    return Kept(result=result, written=moved, view=result.view, **counts)

@@ -7,7 +7,7 @@ import dataclasses
 import datetime
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
     from graphkit.analyze import Columns
+    from graphkit.visualize import View
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +49,8 @@ class BuildResult:
     """What resolution read of the names (resolve.Resolver.saved_names): an add goes on from it."""
     replayed: int = 0
     """Articles a kept graph did not read again: what resolution made of them still held."""
+    view: View | None = None
+    """The map `assemble`'s `draw` drew."""
 
     def summary(self) -> str:
         """One line for a terminal: documents, sentences, entities, triples, seconds."""
@@ -66,13 +69,15 @@ def run(
     into: Path | None = None,
     formats: Sequence[str] = (),
     columns: Columns | None = None,
+    draw: Callable[[Dataset | Columns], View] | None = None,
 ) -> BuildResult:
     """Read, parse, extract, resolve and reconcile `sources` into an RDF dataset.
 
     `sources` are paths, folders, globs, "-" (stdin) or Documents already in memory. With
     `into` (an output folder) the dataset is an on-disk store there, and the graph files of
     `formats` (suffixes) that can be are written there as the quads stream, and `columns`
-    gathers what a map reads of them (analyze.Columns; graph.to_dataset's `also`).
+    gathers what a map reads of them (analyze.Columns; graph.to_dataset's `also`), from which
+    `draw` draws the map (`assemble`).
     """
     config = config or BuildConfig()
     started = time.perf_counter()
@@ -85,7 +90,7 @@ def run(
             spilled = state.write_articles(into / STATE_DIR / state.ARTICLES, articles)
         return assemble(
             spilled, documents, config=config, started=started, known=known, into=into,
-            formats=formats, columns=columns,
+            formats=formats, columns=columns, draw=draw,
         )  # fmt: skip
 
 
@@ -122,6 +127,7 @@ def assemble(
     names: Mapping[str, Any] | None = None,
     columns: Columns | None = None,
     readings: state.Readings | None = None,
+    draw: Callable[[Dataset | Columns], View] | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
 
@@ -135,9 +141,10 @@ def assemble(
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
     `columns` as for `run` (what the map reads of a kept graph's articles not read again comes
-    from its state: state.Keeping.carry_statements). `names` is what an earlier build of some of
+    from its state: state.Statements.carry). `names` is what an earlier build of some of
     these articles read of their names (`BuildResult.names`): their names are then not read
-    again.
+    again. `draw` draws the map of the graph (`BuildResult.view`) from `columns`, else from the
+    dataset; for a kept graph, in a forked child process beside its store (graph.Beside).
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -159,24 +166,38 @@ def assemble(
             reconciled = reconcile.reconcile(resolution.facts)
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
             earlier = None
-            taken = columns.take if columns is not None else None
             kept = readings.sketches() if readings is not None else None
             sources = find_sources(documents, threshold=config.copy_threshold, kept=kept)
             if keeping is not None:
                 keeping.sketches(sources.sketches)
             if readings is not None and keeping is not None:  # the kept graph is changed
                 was = keeping.carry(readings, replayed, whole=resolver.replayed_all)
-                if columns is not None:
-                    columns.restore(keeping.carry_statements(readings, replayed))
                 out, blocks = readings.folder.parent, readings.blocks()
                 earlier = on_disk.Earlier(out=out, kept=replayed, was=was, blocks=blocks)
+
+            def mapped() -> View | None:  # the statement columns kept, and the map drawn
+                if columns is not None and into is not None:
+                    with state.Statements(into / STATE_DIR) as out:
+                        if readings is not None:  # those of the articles not read again
+                            columns.restore(out.carry(readings, replayed))
+                        out.write(columns.statements(skip=replayed))
+                if draw is None:
+                    return None
+                return draw(columns if columns is not None and into is not None else dataset)
+
+            beside = None  # a kept graph's files and map are written in a child beside its store
+            if earlier is not None and columns is not None and draw is not None:
+                beside = graph.Beside(columns.take, mapped)
+            taken = columns.take if columns is not None and beside is None else None
             dataset = graph.to_dataset(
                 documents,
                 resolution.entities,
                 reconciled.facts,
-                statements=((reconciled.index[key], e) for key, e in resolver.statements()),
+                statements=_Again(
+                    lambda: ((reconciled.index[key], e) for key, e in resolver.statements())
+                ),
                 conflicts=reconciled.conflicts,
-                related=merge.related(reconciled.facts, threshold=config.related_threshold),
+                related=list(merge.related(reconciled.facts, threshold=config.related_threshold)),
                 sources=sources,
                 datelines=resolution.datelines,
                 entered=entered,
@@ -186,9 +207,9 @@ def assemble(
                 formats=formats,
                 also=graph.both(keeping.quads, taken) if keeping else taken,
                 earlier=earlier,
+                beside=beside,
             )
-            if keeping is not None and columns is not None:  # the articles not carried over
-                keeping.statements(columns.statements(skip=replayed))
+            view = mapped() if beside is None else beside.value
         sentences, triples = resolver.replayed_counts
         return BuildResult(
             dataset=dataset,
@@ -203,6 +224,7 @@ def assemble(
             entered=entered,
             names=resolver.saved_names(),
             replayed=len(resolver.replayed),
+            view=view,
         )
 
 
@@ -309,6 +331,16 @@ class _Kept:
             self.kept.append(article)
             yield article
         self._read = None
+
+
+class _Again:
+    """An iterable made anew by `make` each time it is iterated."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
 
 
 class _Confident:

@@ -248,7 +248,7 @@ def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
 
 
 class Keeping:
-    """Writes a graph's readings, quads and statement columns into a state folder as they come.
+    """Writes a graph's readings, quads and sketches into a state folder as they come.
 
     (`Readings` reads them back.) A context manager: the files are written whole or not at all
     (a staged folder's).
@@ -269,7 +269,6 @@ class Keeping:
         self._derived = self._stack.enter_context(open(self._folder / DERIVED, "wb"))
         header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
         self._readings.write(json.dumps(header) + "\n")
-        self._statements: IO[str] | None = None  # only for a build that gathers a map's columns
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -282,12 +281,6 @@ class Keeping:
         else:
             self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
 
-    def statements(self, records: Iterable[Any]) -> None:
-        """Keep what a map reads of articles' statements, a line an article (`read_statements`)."""
-        out = self._statements_out()
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
     def sketches(self, sketches: Sketches) -> None:
         """Keep the articles' MinHash sketches (`Readings.sketches`)."""
         with open(self._folder / SKETCHES, "w", encoding="utf-8") as out:
@@ -295,26 +288,6 @@ class Keeping:
             out.write(json.dumps(header) + "\n")
             for doc_id, values in sketches.values.items():
                 out.write(json.dumps([doc_id, [int(value) for value in values]]) + "\n")
-
-    def _statements_out(self) -> IO[str]:
-        """The statement columns' file, its header written: none unless a map's are kept."""
-        if self._statements is None:
-            path = self._folder / STATEMENTS
-            self._statements = self._stack.enter_context(path.open("w", encoding="utf-8"))
-            self._statements.write(json.dumps({"kind": STATEMENTS_KIND}) + "\n")
-        return self._statements
-
-    def carry_statements(self, readings: Readings, kept: frozenset[str]) -> Iterator[Any]:
-        """Carry over the statement columns of the articles in `kept` (IRIs), and give them."""
-        path = readings.folder / STATEMENTS
-        with _damaged(path), open(path, encoding="utf-8") as lines:
-            _as_built(path, readings)
-            out = self._statements_out()
-            _header(lines, STATEMENTS_KIND)
-            for line in lines:
-                if _article_of(line) in kept:
-                    out.write(line)
-                    yield json.loads(line)
 
     def carry(self, readings: Readings, kept: frozenset[str], *, whole: bool = False) -> set[bytes]:
         """Carry over the quads of the article graphs in `kept` (IRIs) from `readings`' state.
@@ -360,6 +333,41 @@ class Keeping:
         for graph in chunk.parts():
             out = self._own() if graph in self._articles else self._derived
             out.write(chunk.nquads(graph))
+
+
+class Statements:
+    """Writes what a map reads of the articles' statements into a state folder (`read_statements`).
+
+    A line an article (analyze.Columns.statements), after a header. Apart from `Keeping`: an add
+    writes them in the process that draws its map (keep.py). A context manager, as `Keeping`.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._path = folder / STATEMENTS
+
+    def __enter__(self) -> Statements:
+        self._out = self._path.open("w", encoding="utf-8")
+        self._out.write(json.dumps({"kind": STATEMENTS_KIND}) + "\n")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._out.close()
+
+    def write(self, records: Iterable[Any]) -> None:
+        """Keep the statement columns of articles, a line an article."""
+        for record in records:
+            self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def carry(self, readings: Readings, kept: frozenset[str]) -> Iterator[Any]:
+        """Carry over the statement columns of the articles in `kept` (IRIs), and give them."""
+        path = readings.folder / STATEMENTS
+        with _damaged(path), open(path, encoding="utf-8") as lines:
+            _as_built(path, readings)
+            _header(lines, STATEMENTS_KIND)
+            for line in lines:
+                if _article_of(line) in kept:
+                    self._out.write(line)
+                    yield json.loads(line)
 
 
 @contextlib.contextmanager

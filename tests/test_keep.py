@@ -295,11 +295,48 @@ def test_an_add_parses_in_a_child_process_to_the_graph_it_parses_in_its_own(
     with pytest.raises(InputError, match="cannot be parsed"):
         keep.add(PATHS[3:4], there)
     monkeypatch.setattr(keep, "_parse", functools.wraps(original)(_killed))
-    with pytest.raises(GraphkitError, match="parse of the new articles stopped") as raised:
+    stopped = r"parse of the new articles stopped \(exit code 9\); nothing was changed"
+    with pytest.raises(GraphkitError, match=stopped) as raised:
         keep.add(PATHS[3:4], there)
     assert "\n" not in str(raised.value)
     assert (there / "graph.trig").read_bytes() == snapshot
     assert not list(tmp_path.glob(".there.staging-*"))
+
+
+def test_an_add_draws_its_map_in_a_child_process_beside_its_store(pipeline, tmp_path, monkeypatch):
+    """An add's map is drawn in a forked child while the store and files are written: the map
+    it returns is the page's, and the child's failures are the add's, OUT kept as it was."""
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    drawn_by = tmp_path / "drawn_by"
+    original = keep._draw
+
+    def draw(*args):
+        drawn_by.write_text(str(os.getpid()))
+        return original(*args)
+
+    monkeypatch.setattr(keep, "_draw", draw)
+    kept = keep.add(PATHS[1:3], out, nlp=pipeline)
+    assert int(drawn_by.read_text()) != os.getpid()
+    assert kept.view is not None and kept.view.graph.number_of_nodes() > 0
+    page = visualize.render_html(kept.view, heading="graphkit: out")  # the same view, same page
+    assert (out / "graph.html").read_text(encoding="utf-8") == page
+    assert listed_as_written(out)
+
+    snapshot = {path.name: path.read_bytes() for path in out.glob("graph.*")}
+    monkeypatch.setattr(keep, "_draw", _unwritable)
+    with pytest.raises(OSError, match="no room for the map"):
+        keep.add(PATHS[3:4], out, nlp=pipeline)
+    monkeypatch.setattr(keep, "_draw", _killed)
+    stopped = r"drawing of the map stopped \(exit code 9\); nothing was changed"
+    with pytest.raises(GraphkitError, match=stopped):
+        keep.add(PATHS[3:4], out, nlp=pipeline)
+    assert {path.name: path.read_bytes() for path in out.glob("graph.*")} == snapshot
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
+def _unwritable(*args):
+    raise OSError(28, "no room for the map")
 
 
 def _unparsable(*args):
