@@ -20,7 +20,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
@@ -31,11 +31,13 @@ from graphkit._fork import forked
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
-from graphkit.nlp import Pipeline
 from graphkit.sources import load_minhash
 from graphkit.types import Document
 from graphkit.visualize import View
 from graphkit.vocab import document_iri
+
+if TYPE_CHECKING:
+    from graphkit.nlp import Pipeline
 
 MAP = "graph.html"
 
@@ -113,14 +115,19 @@ def add(
         if not new:
             raise outputs.Unchanged
         reading = dataclasses.replace(config, progress=progress)
-        with _parsing(_staged(staging), new, reading, earlier, nlp) as parsed:
+        with _parsing(_staged(staging), new, reading, earlier, frozenset(held), nlp) as parsed:
             names = state.read_names(out_dir, config)  # the names of those it held, read already
+            readings = state.read_readings(out_dir, config)
+            if readings is not None:
+                readings.hold()
             resolve.read_name_data()
             if config.copy_threshold <= 1:
                 load_minhash()
             kept = parsed()
         documents = [*held.values(), *new]
-        result, written = _rebuild(staging, before, kept, documents, out_dir, names=names)
+        result, written = _rebuild(
+            staging, before, kept, documents, out_dir, readings=readings, names=names
+        )
     already = len(documents) - len(new)
     if not new:
         return Kept(result=None, written=(), view=None, already=already)
@@ -132,18 +139,20 @@ def _parsing(
     new: list[Document],
     config: BuildConfig,
     after: state.Articles,
+    held: frozenset[str],
     nlp: Pipeline | None,
 ) -> contextlib.AbstractContextManager[Callable[[], state.Articles]]:
-    """`new` parsed into the staged articles file `path`, after `after`'s (`_parse`).
+    """`new` parsed into the staged articles file `path`, after `after`'s, `held` (`_parse`).
 
     Unless a loaded pipeline is given, in a forked child process, while this one reads what
-    resolution needs (`add`): on ABC, the model's load and the parse of 10 articles took 2-3 s,
-    and reading the kept names, the name data and the MinHash library 1.5-2.5 s.
+    resolution and the store's change need (`add`): on ABC, spaCy's import, the model's load
+    and the parse of 10 articles took 3-3.4 s; reading the kept names, the name data and the
+    MinHash library 2-2.2 s, and the kept readings and shared graphs' quads 1.3 s more.
     """
     if nlp is not None:
-        done = _parse(path, new, config, after, nlp)
+        done = _parse(path, new, config, after, held, nlp)
         return contextlib.nullcontext(lambda: done)
-    parse = functools.partial(_parse, path, new, config, after, None)
+    parse = functools.partial(_parse, path, new, config, after, held, None)
     return forked(parse, what="the parse of the new articles")
 
 
@@ -152,11 +161,12 @@ def _parse(
     new: list[Document],
     config: BuildConfig,
     after: state.Articles,
+    held: frozenset[str],
     nlp: Pipeline | None,
 ) -> state.Articles:
-    """Parse `new` into `path`, a copy of `after` with them (state.write_articles)."""
+    """Parse `new` into `path`, a copy of `after` (`held`) with them (state.write_articles)."""
     parsed = pipeline.read(new, config=config, pipeline=nlp)
-    return state.write_articles(path, parsed, after=after)
+    return state.write_articles(path, parsed, after=after, held=held)
 
 
 def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
@@ -177,7 +187,8 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
         read = (pair for pair in before.read if pair[0].id not in matched)
         kept = state.write_articles(_staged(staging), read)
         documents = [d for d in held.values() if d.id not in matched]
-        result, written = _rebuild(staging, before, kept, documents, out_dir)
+        readings = state.read_readings(out_dir, before.config)
+        result, written = _rebuild(staging, before, kept, documents, out_dir, readings=readings)
     return _kept(result, written, out_dir, before.config, removed=len(matched))
 
 
@@ -204,10 +215,12 @@ def _rebuild(
     documents: Sequence[Document],
     out_dir: Path,
     *,
+    readings: state.Readings | None,
     names: Mapping[str, Any] | None = None,
 ) -> tuple[pipeline.BuildResult, list[Path]]:
     """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
 
+    `readings`: what the kept graph's resolution made of its articles (state.read_readings).
     `names`: what the kept graph read of the names of the articles it held, if they all remain.
     """
     result = pipeline.assemble(
@@ -220,7 +233,7 @@ def _rebuild(
         formats=_suffixes(before.formats),
         names=names,
         columns=analyze.Columns(),
-        readings=state.read_readings(out_dir, before.config),
+        readings=readings,
         draw=functools.partial(_draw, staging, before.max_nodes, f"graphkit: {out_dir.name}"),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
-from graphkit import authority, extract, graph, ingest, merge, nlp, reconcile, resolve, state
+from graphkit import authority, graph, ingest, merge, reconcile, resolve, state
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
@@ -24,6 +24,7 @@ from graphkit.types import Document, Extraction
 from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
+    from graphkit import extract, nlp
     from graphkit.analyze import Columns
     from graphkit.visualize import View
 
@@ -106,6 +107,9 @@ def read(
     A long document comes several times, with a run of its text each (extract.RUN_CHARS).
     A progress bar shows when the config asks for one.
     """
+    from graphkit import extract  # here: spaCy takes 0.8 s to import, and an add's own process
+    # never parses (keep.py parses in a child)
+
     chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
     by_id = {document.id: document for document in documents}
     extractions = extract_documents(documents, chosen, config=config, pipeline=pipeline)
@@ -258,6 +262,8 @@ def extract_documents(
                 documents, extractors, config=config, split=split
             )
         return
+    from graphkit import extract, nlp  # here: see `read`
+
     if config.jobs <= 1 or len(documents) < 2:
         pipeline = pipeline or nlp.load_pipeline(config.model)
         yield from extract.run(
@@ -277,11 +283,15 @@ _worker: tuple[nlp.Pipeline, tuple[extract.Extractor, ...], int] | None = None
 
 def _start_worker(config: BuildConfig, extractors: tuple[extract.Extractor, ...]) -> None:
     global _worker  # one model per worker process, loaded once by its initializer
+    from graphkit import nlp
+
     _worker = (nlp.load_pipeline(config.model), extractors, config.batch_size)
 
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction]:
     assert _worker is not None, "worker not initialised"
+    from graphkit import extract, nlp
+
     pipeline, extractors, batch_size = _worker
     with fewer_collections():
         return list(extract.run(nlp.parse(documents, pipeline, batch_size=batch_size), extractors))

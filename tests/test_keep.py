@@ -347,6 +347,42 @@ def _killed(*args):
     os._exit(9)  # as the kernel's out-of-memory killer would end it
 
 
+def test_a_pass_that_skips_every_article_held_reads_only_those_appended(pipeline, tmp_path):
+    """An add's articles file is the kept one with the new articles in a gzip member of their
+    own: a pass that skips all the kept ones (an add's resolution) reads that member alone."""
+    kept_build(PATHS[:2], tmp_path / "out", pipeline)
+    pairs = list(state.Articles(tmp_path / "out" / "state" / state.ARTICLES))
+    first = {document.id for document, _ in pairs[:1]}
+    earlier = state.write_articles(tmp_path / "earlier.jsonl.gz", pairs[:1])
+    both = state.write_articles(
+        tmp_path / "both.jsonl.gz", pairs[1:], after=earlier, held=frozenset(first)
+    )
+    assert list(both.skipping(frozenset(first))) == pairs[1:]
+    size = earlier.path.stat().st_size
+    with open(both.path, "r+b") as damaged:  # the kept member unreadable: never read here
+        damaged.write(bytes(size))
+    assert list(both.skipping(frozenset(first))) == pairs[1:]
+    with pytest.raises(InputError, match=r"both\.jsonl\.gz: damaged"):
+        list(both)
+
+
+def test_readings_held_are_read_from_memory_and_the_shared_quads_used_up(pipeline, tmp_path):
+    """What an add reads while its child parses (state.Readings.hold) is what the state holds."""
+    out = tmp_path / "out"
+    kept_build(PATHS[:2], out, pipeline)
+    readings = state.read_readings(out, BuildConfig())
+    assert readings is not None
+    lines = [reading.line for reading in readings]  # type: ignore[attr-defined]
+    derived = (out / "state" / state.DERIVED).read_bytes().splitlines()
+    readings.hold()
+    (out / "state" / state.READINGS).unlink()
+    (out / "state" / state.DERIVED).unlink()
+    assert [reading.line for reading in readings] == lines  # type: ignore[attr-defined]
+    assert readings.derived() == set(derived)
+    with pytest.raises(InputError, match=r"derived\.nq: damaged"):
+        readings.derived()  # used up: read again, from a file now gone
+
+
 def test_an_add_of_articles_held_already_writes_nothing(pipeline, tmp_path):
     out = tmp_path / "out"
     kept_build(PATHS[:2], out, pipeline)
