@@ -14,8 +14,10 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from graphkit._io import write_text
 from graphkit.config import GRAPH_FORMATS, STATE_DIR, STORE_DIR
@@ -188,15 +190,20 @@ def _write_manifest(staging: Path, out_dir: Path) -> None:
         earlier = _listed(out_dir / MANIFEST) if (out_dir / MANIFEST).is_file() else {}
     except InputError:  # a damaged manifest: the set is replaced, every file hashed
         earlier = {}
-    files = {}
+    files: dict[str, dict[str, Any]] = {}
+    hashing: dict[str, Path] = {}
     for path in sorted(staging.rglob("*")):
         if not path.is_file():
             continue
         name, found = path.relative_to(staging).as_posix(), path.stat()
         listed = earlier.get(name, {})
         same = listed.get("bytes") == found.st_size and _same_file(found, out_dir / name)
-        digest = listed.get("sha256") if same else None
-        files[name] = {"sha256": digest or _sha256(path), "bytes": found.st_size}
+        files[name] = {"sha256": listed.get("sha256") if same else None, "bytes": found.st_size}
+        if not files[name]["sha256"]:
+            hashing[name] = path
+    with ThreadPoolExecutor(_HASHERS) as pool:  # hashlib lets go of the GIL: a file a core
+        for name, digest in zip(hashing, pool.map(_sha256, hashing.values()), strict=True):
+            files[name]["sha256"] = digest
     manifest = {"format": MANIFEST_FORMAT, "files": files}
     write_text(staging / MANIFEST, json.dumps(manifest, indent=2) + "\n")
 
@@ -217,6 +224,9 @@ def _swap(staging: Path, out_dir: Path) -> None:
         out_dir.rename(aside)
     staging.rename(out_dir)
     shutil.rmtree(aside, ignore_errors=True)
+
+
+_HASHERS = min(os.cpu_count() or 1, 4)
 
 
 def _sha256(path: Path) -> str:

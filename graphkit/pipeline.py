@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,7 +21,7 @@ from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
 from graphkit.sources import find as find_sources
-from graphkit.types import Document, Extraction
+from graphkit.types import Document, Evidence, Extraction, Fact, KeptStatement
 from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
@@ -148,7 +149,8 @@ def assemble(
     from its state: state.Statements.carry). `names` is what an earlier build of some of
     these articles read of their names (`BuildResult.names`): their names are then not read
     again. `draw` draws the map of the graph (`BuildResult.view`) from `columns`, else from the
-    dataset; for a kept graph, in a forked child process beside its store (graph.Beside).
+    dataset: for a kept graph, in a forked child process beside its store (graph.Beside), else
+    once the graph is built and its resolution let go.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -197,9 +199,7 @@ def assemble(
                 documents,
                 resolution.entities,
                 reconciled.facts,
-                statements=_Again(
-                    lambda: ((reconciled.index[key], e) for key, e in resolver.statements())
-                ),
+                statements=_Again(functools.partial(_statements, resolver, reconciled.index)),
                 conflicts=reconciled.conflicts,
                 related=list(merge.related(reconciled.facts, threshold=config.related_threshold)),
                 sources=sources,
@@ -213,9 +213,8 @@ def assemble(
                 earlier=earlier,
                 beside=beside,
             )
-            view = mapped() if beside is None else beside.value
         sentences, triples = resolver.replayed_counts
-        return BuildResult(
+        built = BuildResult(
             dataset=dataset,
             documents=len(documents),
             sentences=extractions.sentences + sentences,
@@ -228,8 +227,12 @@ def assemble(
             entered=entered,
             names=resolver.saved_names(),
             replayed=len(resolver.replayed),
-            view=view,
+            view=None if beside is None else beside.value,
         )
+        if beside is not None:
+            return built
+        del resolver, resolution, reconciled  # a build's map is drawn without them held
+        return dataclasses.replace(built, view=mapped())
 
 
 def entered_now() -> str:
@@ -341,6 +344,13 @@ class _Kept:
             self.kept.append(article)
             yield article
         self._read = None
+
+
+def _statements(
+    resolver: resolve.Resolver, facts: Mapping[str, Fact]
+) -> Iterator[tuple[Fact, Evidence | KeptStatement]]:
+    """Each sighting's evidence again, with the fact it is part of (graph.to_dataset's)."""
+    return ((facts[key], evidence) for key, evidence in resolver.statements())
 
 
 class _Again:
