@@ -73,8 +73,8 @@ def to_dataset(
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
     `earlier` is the kept graph whose articles `statements` did not read again: `into`'s store
     and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
-    kept as they are. With `beside`, the graph files are written in a forked child process
-    beside the store (`Beside`), and `statements` and `related` are iterated once in each.
+    kept as they are. With `beside`, a forked child process reads the quads too (`Beside`):
+    `statements` and `related` are then iterated once in each process.
     """
 
     def rows() -> Iterator[Row]:
@@ -122,8 +122,8 @@ class Beside:
     """What reads a kept graph's quads beside its store, in a forked child process (`to_dataset`).
 
     The child makes its own stream of the same quads and gives it to `take`, then runs `then`,
-    whose answer is `value` once `to_dataset` returns. On two cores, an add's map takes no time
-    of its own: it is drawn while the store and the graph files are written (graphkit._fork).
+    whose answer is `value` once `to_dataset` returns. On two cores an add's map is drawn while
+    its store and graph files are written, not after them (graphkit._fork).
     """
 
     def __init__(self, take: Callable[[Iterable[Row]], None], then: Callable[[], Any]) -> None:

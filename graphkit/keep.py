@@ -142,7 +142,7 @@ def _parsing(
     held: frozenset[str],
     nlp: Pipeline | None,
 ) -> contextlib.AbstractContextManager[Callable[[], state.Articles]]:
-    """`new` parsed into the staged articles file `path`, after `after`'s, `held` (`_parse`).
+    """`new` parsed into the staged articles file `path`, after those of `after` (`held`).
 
     Unless a loaded pipeline is given, in a forked child process, while this one reads what
     resolution and the store's change need (`add`): on ABC, spaCy's import, the model's load

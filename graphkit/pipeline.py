@@ -108,8 +108,7 @@ def read(
     A long document comes several times, with a run of its text each (extract.RUN_CHARS).
     A progress bar shows when the config asks for one.
     """
-    from graphkit import extract  # here: spaCy takes 0.8 s to import, and an add's own process
-    # never parses (keep.py parses in a child)
+    from graphkit import extract  # here: spaCy's 0.8 s import, which an add's process never needs
 
     chosen = list(extractors) if extractors else [extract.get(name) for name in config.extractors]
     by_id = {document.id: document for document in documents}
@@ -191,7 +190,7 @@ def assemble(
                     return None
                 return draw(columns if columns is not None and into is not None else dataset)
 
-            beside = None  # a kept graph's files and map are written in a child beside its store
+            beside = None  # a kept graph's map is drawn in a child beside the store's change
             if earlier is not None and columns is not None and draw is not None:
                 beside = graph.Beside(columns.take, mapped)
             taken = columns.take if columns is not None and beside is None else None
@@ -265,7 +264,7 @@ def extract_documents(
                 documents, extractors, config=config, split=split
             )
         return
-    from graphkit import extract, nlp  # here: see `read`
+    from graphkit import extract, nlp  # here: as in `read`
 
     if config.jobs <= 1 or len(documents) < 2:
         pipeline = pipeline or nlp.load_pipeline(config.model)

@@ -109,17 +109,17 @@ class Articles:
             start = self.appended[0]
         with _damaged(self.path), open(self.path, "rb") as raw:
             raw.seek(start)
-            lines = io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8")
-            for line in lines:
-                head = _DOCUMENT_ID if line.startswith(_DOCUMENT_ID) else _RUN_ID
-                if ids and decoder.raw_decode(line, len(head))[0] in ids:
-                    continue
-                record = json.loads(line)
-                if "document" in record:
-                    document = _document(record["document"])
-                elif document is None or record["doc"] != document.id:
-                    raise ValueError("a run of an article before the article")
-                yield document, _extraction(document, record)
+            with io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8") as lines:
+                for line in lines:
+                    head = _DOCUMENT_ID if line.startswith(_DOCUMENT_ID) else _RUN_ID
+                    if ids and decoder.raw_decode(line, len(head))[0] in ids:
+                        continue
+                    record = json.loads(line)
+                    if "document" in record:
+                        document = _document(record["document"])
+                    elif document is None or record["doc"] != document.id:
+                        raise ValueError("a run of an article before the article")
+                    yield document, _extraction(document, record)
 
     def documents(self) -> Iterator[Document]:
         """The articles alone: what was read from them is not decoded (an add's first look)."""
