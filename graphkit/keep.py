@@ -49,11 +49,15 @@ class Kept:
     result: pipeline.BuildResult | None
     """None when nothing was done: an add of articles the graph held already."""
     written: tuple[Path, ...]
-    view: View | None
     added: int = 0
     already: int = 0
     """Articles given to add that the graph held already (same text)."""
     removed: int = 0
+
+    @property
+    def view(self) -> View | None:
+        """The map drawn (`BuildResult.view`); None when nothing was done."""
+        return None if self.result is None else self.result.view
 
 
 def build(
@@ -130,7 +134,7 @@ def add(
         )
     already = len(documents) - len(new)
     if not new:
-        return Kept(result=None, written=(), view=None, already=already)
+        return Kept(result=None, written=(), already=already)
     return _kept(result, written, out_dir, config, added=len(new), already=already)
 
 
@@ -311,4 +315,4 @@ def _kept(
     if _into(out_dir, config) is not None:
         result = dataclasses.replace(result, dataset=graph.load(out_dir))
     moved = tuple(out_dir / path.name for path in written)
-    return Kept(result=result, written=moved, view=result.view, **counts)
+    return Kept(result=result, written=moved, **counts)
