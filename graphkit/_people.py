@@ -69,7 +69,7 @@ class PeopleIndex:
         if word in self._similar_words:
             return self._similar_words[word]
         similar: list[str] = []
-        grams = self._grams[word]  # `word` is the last word of one of `people`
+        grams = self._grams.get(word) or _bigrams(word)  # another name's word too
         for length in range(len(word) * 85 // 115, len(word) * 115 // 85 + 1):  # 2 min/sum >= .85
             shared: Counter[str] = Counter()  # words of this length: one bound for them all
             for gram, count in grams.items():

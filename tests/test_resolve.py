@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 
@@ -474,3 +476,76 @@ def test_a_surname_tagged_as_a_firm_joins_its_full_name_in_the_same_article():
     assert found["Joko Widodo"] == ("Person", frozenset({"Widodo"}))
     assert found["Meta"][0] == "Organization"  # a firm's name that starts a name, not ends it
     assert found["Ford"][0] == "Organization"
+
+
+def resumed(extractions, first: int, documents, **options) -> tuple[Resolver, ...]:
+    """A Resolver over the first `first` extractions; one that goes on from what it read and
+    decided (`names`, as an add to a kept graph does); and one over them all at once."""
+    earlier = Resolver(extractions[:first], documents[:first], **options)
+    later = Resolver(extractions, documents, names=earlier.saved_names(), **options)
+    return earlier, later, Resolver(extractions, documents, **options)
+
+
+def test_a_resumed_table_decides_again_only_what_its_new_articles_change(monkeypatch):
+    """Types, links and people's matches kept from before: as if all were read at once.
+
+    b's "Vexlar Quorn" is tagged a firm in three articles: no longer a person "Quorn" may
+    name. c's "John Smith" is a full name a2's "Smith" may name now, and d's "Volodymyr
+    Zelensky" a near spelling of a's "Volodymyr Zelenskyy".
+    """
+    from graphkit import _names, authority
+
+    extractions = [
+        extraction(
+            "a",
+            (m("Vexlar Quorn", "PERSON"), "meet", m("Volodymyr Zelenskyy", "PERSON")),
+            (m("Quorn", "PERSON"), "visit", m("Kyiv", "GPE")),
+        ),
+        extraction("a2", (m("Smith", "PERSON"), "praise", m("Georgia", "GPE"))),
+        extraction("x", (m("Putin", "PERSON"), "visit", m("Beijing", "GPE"))),
+        extraction("b", (m("Vexlar Quorn", "ORG"), "hire", m("Jordan", "PERSON"))),
+        extraction("b2", (m("Vexlar Quorn", "ORG"), "buy", m("Apple", "ORG"))),
+        extraction("b3", (m("Vexlar Quorn", "ORG"), "sell", m("Kyiv", "PERSON"))),
+        extraction("c", (m("John Smith", "PERSON"), "meet", m("Vladimir Putin", "PERSON"))),
+        extraction("d", (m("Volodymyr Zelensky", "PERSON"), "thank", m("Jordan", "GPE"))),
+    ]
+    documents = docs("a", "a2", "x", "b", "b2", "b3", "c", "d")
+    decided: list[str] = []
+    kind = _names.NameTable._kind
+
+    def counted(table, key):
+        decided.append(key)
+        return kind(table, key)
+
+    monkeypatch.setattr(_names.NameTable, "_kind", counted)
+    known = authority.load()
+    earlier, later, fresh = resumed(extractions, 3, documents, authority=known)
+    assert later.resolution == fresh.resolution
+    assert later.saved_names() == fresh.saved_names()  # the decisions it keeps, too
+    before, after = (r.saved_names()["decided"]["matches"] for r in (earlier, later))
+    assert (before["quorn"], before["smith"]) == (["vexlar quorn"], [])
+    assert (after["quorn"], after["smith"]) == ([], ["john smith"])
+    assert after["volodymyr zelenskyy"] == ["volodymyr zelensky"]
+    every = set(fresh.saved_names()["labels"])
+    again = decided[: len(decided) - 2 * len(every)]  # the first two tables' in full
+    assert again and set(again) < every and "putin" not in again  # x's names: not read again
+
+
+def test_a_resumed_table_of_real_sentences_is_the_table_read_at_once(pipeline):
+    """tests/data's dev sentences, one article each, read in two parts or at once."""
+    from graphkit import authority
+    from graphkit import pipeline as build
+    from graphkit.config import BuildConfig
+
+    path = Path(__file__).parent / "data" / "entity_relations" / "dev.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    documents = [
+        Document(id=record["id"], text=record["text"], source=record["source"])
+        for record in records[:160]
+    ]
+    parsed = build.read(documents, config=BuildConfig(), pipeline=pipeline)
+    read = [extraction for _, extraction in parsed]
+    _, later, fresh = resumed(read, 120, documents, authority=authority.load())
+    assert later.resolution == fresh.resolution
+    assert later.saved_names() == fresh.saved_names()
+    assert len(later.resolution.entities) > 100
