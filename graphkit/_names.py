@@ -442,8 +442,8 @@ class NameTable:
         kinds: dict[str, str] = {}
         links: dict[str, AuthorityEntry | None] = {}
         for key in self._labels:
-            if earlier is not None and key not in changed and key in earlier.kinds:
-                kinds[key] = earlier.kinds[key]
+            if earlier is not None and key not in changed:  # a key `restore` read
+                kinds[key] = earlier.kinds.get(key, "Thing")
                 links[key] = self._entry(key, earlier.links.get(key))
             else:
                 kinds[key] = kind = self._kind(key)
@@ -644,6 +644,7 @@ class _Decisions:
     """
 
     kinds: Mapping[str, str]
+    """Key → its type, for keys of another type than "Thing" (three in four are concepts)."""
     links: Mapping[str, str]
     """Key → the IRI of its authority entry, for keys linked to one."""
     matches: Mapping[str, list[str]]
@@ -652,7 +653,8 @@ class _Decisions:
     def saved(self) -> dict[str, Any]:
         by_kind: dict[str, list[str]] = defaultdict(list)
         for key, kind in sorted(self.kinds.items()):
-            by_kind[kind].append(key)
+            if kind != "Thing":
+                by_kind[kind].append(key)
         return {
             "kinds": dict(sorted(by_kind.items())),
             "links": dict(sorted(self.links.items())),
