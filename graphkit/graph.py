@@ -123,12 +123,19 @@ class Beside:
 
     The child makes its own stream of the same quads and gives it to `take`, then runs `then`,
     whose answer is `value` once `to_dataset` returns. On two cores an add's map is drawn while
-    its store and graph files are written, not after them (graphkit._fork).
+    its store and graph files are written, not after them (graphkit._fork). `meanwhile` runs
+    in this process once they are written, while the child may still be at work.
     """
 
-    def __init__(self, take: Callable[[Iterable[Row]], None], then: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        take: Callable[[Iterable[Row]], None],
+        then: Callable[[], Any],
+        meanwhile: Callable[[], None] | None = None,
+    ) -> None:
         self.take = take
         self.then = then
+        self.meanwhile = meanwhile
         self.value: Any = None
 
 
@@ -145,6 +152,8 @@ def _apart(rows: Callable[[], Iterable[Row]], beside: Beside | None) -> Iterator
 
     with forked(apart, what="the drawing of the map") as drawn:
         yield
+        if beside.meanwhile is not None:
+            beside.meanwhile()
         beside.value = drawn()
 
 

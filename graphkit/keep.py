@@ -275,6 +275,7 @@ def _write(staging: Path, result: pipeline.BuildResult, kept: state.State) -> li
         written = [staging / f"graph{suffix}" for suffix in streamed]
         written += graph.write(result.dataset, staging, formats=rest)
         written.append(staging / STORE_DIR)
+        kept = dataclasses.replace(kept, names=None)  # kept as they streamed (state.Keeping)
     else:
         written = graph.write(result.dataset, staging, formats=formats)
         written.append(on_disk.write(result.dataset, staging, base=kept.config.base))

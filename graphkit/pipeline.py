@@ -190,9 +190,11 @@ def assemble(
                     return None
                 return draw(columns if columns is not None and into is not None else dataset)
 
+            saved = functools.cache(resolver.saved_names)  # for a kept graph, while it draws
+            keep_names = None if keeping is None else lambda: keeping.names(saved())
             beside = None  # a kept graph's map is drawn in a child beside the store's change
             if earlier is not None and columns is not None and draw is not None:
-                beside = graph.Beside(columns.take, mapped)
+                beside = graph.Beside(columns.take, mapped, meanwhile=keep_names)
             taken = columns.take if columns is not None and beside is None else None
             dataset = graph.to_dataset(
                 documents,
@@ -212,6 +214,8 @@ def assemble(
                 earlier=earlier,
                 beside=beside,
             )
+            if keep_names is not None and beside is None:
+                keep_names()
         sentences, triples = resolver.replayed_counts
         built = BuildResult(
             dataset=dataset,
@@ -224,7 +228,7 @@ def assemble(
             read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
-            names=resolver.saved_names(),
+            names=saved(),
             replayed=len(resolver.replayed),
             view=None if beside is None else beside.value,
         )

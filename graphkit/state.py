@@ -82,7 +82,10 @@ class State:
     entered: Mapping[str, str]
     """Document id → when it entered the graph (ISO 8601, UTC)."""
     names: Mapping[str, Any] | None = None
-    """What resolution read of the names (pipeline.BuildResult.names); `read_names` reads it."""
+    """What resolution read of the names (pipeline.BuildResult.names); `read_names` reads it.
+
+    None when there is none to write: none read, or kept as the quads streamed (`Keeping.names`).
+    """
 
 
 class Articles:
@@ -287,7 +290,7 @@ def read_readings(out_dir: Path, config: BuildConfig) -> Readings | None:
 
 
 class Keeping:
-    """Writes a graph's readings, quads and sketches into a state folder as they come.
+    """Writes a graph's readings, quads, sketches and names into a state folder as they come.
 
     (`Readings` reads them back.) A context manager: the files are written whole or not at all
     (a staged folder's).
@@ -319,6 +322,10 @@ class Keeping:
             self._readings.write(reading.line)
         else:
             self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+
+    def names(self, names: Mapping[str, Any]) -> None:
+        """Keep what resolution read of the names (`write_names`)."""
+        write_names(self._folder, self._config, names)
 
     def sketches(self, sketches: Sketches) -> None:
         """Keep the articles' MinHash sketches (`Readings.sketches`)."""
@@ -466,9 +473,7 @@ def write(out_dir: Path, state: State) -> Path:
     (folder / DESCRIPTOR).write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     (folder / MINTED).write_text(json.dumps(dict(state.minted)), encoding="utf-8")
     if state.names is not None:
-        names = {"kind": "graphkit-names", "rules": _rules(state.config), **state.names}
-        with gzip.open(folder / NAMES, "wt", encoding="utf-8", compresslevel=3) as out:
-            out.write(json.dumps(names, ensure_ascii=False))  # json.dump encodes in Python: 3×
+        write_names(folder, state.config, state.names)
     articles = folder / ARTICLES
     if not (isinstance(state.read, Articles) and state.read.path == articles):
         write_articles(articles, state.read)
@@ -507,6 +512,13 @@ def read(out_dir: Path) -> State:
         minted=minted,
         entered=descriptor["entered"],
     )
+
+
+def write_names(folder: Path, config: BuildConfig, names: Mapping[str, Any]) -> None:
+    """Write what resolution read of the names into the state folder `folder` (`read_names`)."""
+    record = {"kind": "graphkit-names", "rules": _rules(config), **names}
+    with gzip.open(folder / NAMES, "wt", encoding="utf-8", compresslevel=3) as out:
+        out.write(json.dumps(record, ensure_ascii=False))  # json.dump encodes in Python: 3×
 
 
 def read_names(out_dir: Path, config: BuildConfig) -> Mapping[str, Any] | None:

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -304,20 +305,28 @@ def test_an_add_parses_in_a_child_process_to_the_graph_it_parses_in_its_own(
 
 
 def test_an_add_draws_its_map_in_a_child_process_beside_its_store(pipeline, tmp_path, monkeypatch):
-    """An add's map is drawn in a forked child while the store and files are written: the map
-    it returns is the page's, and the child's failures are the add's, OUT kept as it was."""
+    """An add's map is drawn in a forked child while the store and files are written, and the
+    names kept while it draws: the map it returns is the page's, and the child's failures are
+    the add's, OUT kept as it was."""
     out = tmp_path / "out"
     kept_build(PATHS[:1], out, pipeline)
-    drawn_by = tmp_path / "drawn_by"
+    drawn_by, waited = tmp_path / "drawn_by", tmp_path / "waited"
     original = keep._draw
 
-    def draw(*args):
+    def draw(staging, *args):
         drawn_by.write_text(str(os.getpid()))
-        return original(*args)
+        names = staging / "state" / state.NAMES
+        deadline = time.monotonic() + 30
+        while not names.exists() and time.monotonic() < deadline:  # the add's, meanwhile
+            time.sleep(0.05)
+        waited.write_text(str(names.exists()))
+        return original(staging, *args)
 
     monkeypatch.setattr(keep, "_draw", draw)
     kept = keep.add(PATHS[1:3], out, nlp=pipeline)
     assert int(drawn_by.read_text()) != os.getpid()
+    assert waited.read_text() == "True"  # the names were written before the map was waited for
+    assert state.read_names(out, BuildConfig()) is not None
     assert kept.view is not None and kept.view.graph.number_of_nodes() > 0
     page = visualize.render_html(kept.view, heading="graphkit: out")  # the same view, same page
     assert (out / "graph.html").read_text(encoding="utf-8") == page
