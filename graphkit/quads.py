@@ -117,6 +117,7 @@ class Quads:
         described: set[str] = set()
         facts_graph = iri_text("graph", "facts", self.base)
         gk = _GK
+        made: dict[str, tuple[str, _Spo]] = {}  # fact key → its node and triple, for its statements
         for fact in facts:
             spo = self._spo(fact)
             for relation in [fact.relation, *sorted(fact.wordings, key=lambda r: r.label)]:
@@ -126,6 +127,8 @@ class Quads:
                     yield relation_node, _TYPE, gk["Relation"], _IRI, known
                     yield relation_node, _LABEL, relation.label, _TEXT, known
             node = self.fact(fact)
+            if fact.key:  # a merged fact's (one made by hand may have none)
+                made[fact.key] = node, spo
             yield node, _TYPE, gk["Fact"], _IRI, facts_graph
             yield node, _SUBJECT, spo[0], _IRI, facts_graph
             yield node, _PREDICATE, spo[1], _IRI, facts_graph
@@ -137,7 +140,8 @@ class Quads:
         clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
         stated: dict[str, list[str]] = {key: [] for key in clashing}
         for fact, evidence in statements:
-            node, spo = self.fact(fact), self._spo(fact)
+            found = made.get(fact.key) if fact.key else None
+            node, spo = found if found is not None else (self.fact(fact), self._spo(fact))
             said = self._said(spo, evidence.relation)
             if isinstance(evidence, KeptStatement):
                 statement = self._statement_node(

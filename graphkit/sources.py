@@ -51,6 +51,8 @@ class Sources:
         An article whose publisher is unknown counts as a publisher of its own.
         """
         docs = fact.documents
+        if len(docs) == 1:  # most facts: no sets to make (ABC: 50,795 of 51,368)
+            return 1, 1, 1
         publishers = {self.publishers.get(doc, "doc:" + doc) for doc in docs}
         independent = {self.copies.get(doc, doc) for doc in docs}
         return len(docs), len(publishers), len(independent)
