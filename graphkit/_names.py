@@ -443,21 +443,20 @@ class NameTable:
         links: dict[str, AuthorityEntry | None] = {}
         for key in self._labels:
             if earlier is not None and key not in changed:  # a key `restore` read
-                kinds[key] = earlier.kinds.get(key, "Thing")
-                links[key] = self._entry(key, earlier.links.get(key))
+                kinds[key] = kind = earlier.kinds.get(key, "Thing")
+                iri = earlier.links.get(key)
+                links[key] = None if iri is None else self._entry(key, iri) or self._link(key, kind)
             else:
                 kinds[key] = kind = self._kind(key)
                 links[key] = self._link(key, kind)
         return kinds, links
 
-    def _entry(self, key: str, iri: str | None) -> AuthorityEntry | None:
-        """The entry `_link` gave `key` when it linked it to `iri` (None: no link)."""
-        if iri is None:
-            return None
+    def _entry(self, key: str, iri: str) -> AuthorityEntry | None:
+        """The entry `_link` gave `key` when it linked it to `iri`, if still one of its own."""
         if key in self._linked:
             return self._linked[key]
         entries = (entry for label in self._labels[key] for entry in self._candidates(label))
-        return next(entry for entry in entries if entry.iri == iri)
+        return next((entry for entry in entries if entry.iri == iri), None)
 
     def _kind(self, key: str) -> str:
         """A key's own type; a concept (no NER tag, no capital letter) stays a Thing."""

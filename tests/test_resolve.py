@@ -549,3 +549,22 @@ def test_a_resumed_table_of_real_sentences_is_the_table_read_at_once(pipeline):
     assert later.resolution == fresh.resolution
     assert later.saved_names() == fresh.saved_names()
     assert len(later.resolution.entities) > 100
+
+
+def test_a_kept_link_no_spelling_names_any_more_is_decided_again():
+    """A saved link to an IRI none of the name's entries has (the file edited, say): the
+    name's link is decided again, not taken on trust, nor a crash."""
+    from graphkit import authority
+
+    extractions = [
+        extraction("a", (m("Kyiv", "GPE"), "host", m("Olena Zelenska", "PERSON"))),
+        extraction("b", (m("Olena Zelenska", "PERSON"), "visit", m("Lviv", "GPE"))),
+    ]  # b does not name Kyiv: its link is not decided again for what b says
+    known = authority.load()
+    earlier = Resolver(extractions[:1], docs("a"), authority=known)
+    saved = earlier.saved_names()
+    assert saved["decided"]["links"]["kyiv"] == "http://www.wikidata.org/entity/Q1899"
+    saved["decided"]["links"]["kyiv"] = "http://www.wikidata.org/entity/Q1"
+    later = Resolver(extractions, docs("a", "b"), authority=known, names=saved)
+    fresh = Resolver(extractions, docs("a", "b"), authority=known)
+    assert later.resolution == fresh.resolution
