@@ -193,7 +193,6 @@ class NameTable:
             self._conjuncts[key].update(keys)
         if "decided" in saved:
             self._earlier = _Decisions.restore(saved["decided"])
-        self._changed.clear()
 
     def _label_and_key(self, text: str) -> tuple[str, str]:
         found = self._keys.get(text)

@@ -9,9 +9,11 @@ format number comes first: a state written by another format is refused in one l
 
 Beside them, what resolution read of the articles' names (`names.json.gz`: spellings, type
 votes, surnames; resolve.Resolver.saved_names), so that an add reads the names of its new
-articles only. It holds what the rules of one graphkit made of the names, so it carries a
-digest of graphkit's code and the authority files (`rules`): under other rules it is not
-used, and the add reads every article's names again, as a build would.
+articles only, and what it decided of each name alone (its type, its authority link, a
+person's matches), which an add decides again only for the names it changed. It holds
+what the rules of one graphkit made of the names, so it carries a digest of graphkit's code
+and the authority files (`rules`): under other rules it is not used, and the add reads every
+article's names again, as a build would.
 
 And, under the same digest, what resolution made of each article (`readings.jsonl.gz`,
 resolve.Reading), the quads of the articles' own graphs and of the shared graphs
