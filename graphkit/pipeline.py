@@ -190,8 +190,10 @@ def assemble(
                     return None
                 return draw(columns if columns is not None and into is not None else dataset)
 
-            saved = functools.cache(resolver.saved_names)  # for a kept graph, while it draws
-            keep_names = None if keeping is None else lambda: keeping.names(saved())
+            made: list[Mapping[str, Any]] = []  # the names: for a kept graph, while it draws
+            keep_names = (
+                None if keeping is None else functools.partial(_keep_names, keeping, resolver, made)
+            )
             beside = None  # a kept graph's map is drawn in a child beside the store's change
             if earlier is not None and columns is not None and draw is not None:
                 beside = graph.Beside(columns.take, mapped, meanwhile=keep_names)
@@ -228,14 +230,22 @@ def assemble(
             read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
-            names=saved(),
+            names=made[0] if made else resolver.saved_names(),
             replayed=len(resolver.replayed),
             view=None if beside is None else beside.value,
         )
         if beside is not None:
             return built
-        del resolver, resolution, reconciled  # a build's map is drawn without them held
+        del resolver, resolution, reconciled, keep_names  # a build's map is drawn without them
         return dataclasses.replace(built, view=mapped())
+
+
+def _keep_names(
+    keeping: state.Keeping, resolver: resolve.Resolver, made: list[Mapping[str, Any]]
+) -> None:
+    """Make what resolution read of the names (into `made`) and keep it in the state."""
+    made.append(resolver.saved_names())
+    keeping.names(made[0])
 
 
 def entered_now() -> str:
