@@ -363,7 +363,14 @@ class NameTable:
         entity's IRI stays stable once minted, whatever its label becomes.
         """
         kinds, links = self._kinds_and_links()
-        groups = [g for g in sorted(self._group(kinds, links), key=min) if self._used & set(g)]
+        matched = self._people_matches(kinds, links)
+        self._decided = _Decisions(
+            kinds=kinds,
+            links={key: entry.iri for key, entry in links.items() if entry is not None},
+            matches=matched,
+        )
+        grouped = self._group(kinds, links, matched)
+        groups = [g for g in sorted(grouped, key=min) if self._used & set(g)]
         kept: dict[str, str] = {}  # min key of a group → the id it keeps
         used: set[str] = set()  # the ids kept so far
         minted = minted or {}
@@ -533,11 +540,15 @@ class NameTable:
         return entry
 
     def _group(
-        self, kinds: dict[str, str], links: dict[str, AuthorityEntry | None]
+        self,
+        kinds: dict[str, str],
+        links: dict[str, AuthorityEntry | None],
+        matched: Mapping[str, list[str]],
     ) -> list[list[str]]:
         """Group keys naming one thing: one authority IRI, a person's surname, a near spelling.
 
-        Two keys linked to different IRIs are never in one group.
+        Two keys linked to different IRIs are never in one group. `matched`: each person's
+        matches, in `_person_order` (`_people_matches`).
         """
         parent = {key: key for key in self._labels}
         iri = {key: entry.iri for key, entry in links.items() if entry is not None}
@@ -566,19 +577,7 @@ class NameTable:
             ):
                 union(short, full)
 
-        def is_person(key: str) -> bool:  # a name linked to a place or a body is no surname
-            entry = links[key]
-            return kinds[key] == "Person" and (entry is None or entry.type == "Person")
-
-        people = sorted(filter(is_person, kinds), key=_person_order)
-        matched = self._people_matches(people)
-        self._decided = _Decisions(
-            kinds=kinds,
-            links={key: entry.iri for key, entry in links.items() if entry is not None},
-            matches=matched,
-        )
-        for short in people:
-            matches = matched[short]
+        for short, matches in matched.items():
             if len(short.split()) == 1:
                 matches = self._surname_matches(short, matches)
             if matches:
@@ -588,14 +587,21 @@ class NameTable:
             groups[find(key)].append(key)
         return list(groups.values())
 
-    def _people_matches(self, people: list[str]) -> dict[str, list[str]]:
-        """Each person's `PeopleIndex.matches` among `people` (in `_person_order`).
+    def _people_matches(
+        self, kinds: Mapping[str, str], links: Mapping[str, AuthorityEntry | None]
+    ) -> dict[str, list[str]]:
+        """Each person's `PeopleIndex.matches` among the people, in `_person_order`.
 
-        A name's matches are those of `people` that pass a test of the two names alone, so
-        a person whose matches were decided before `restore` (`_earlier`), none of them gone
-        from `people` since, keeps them, with those of the people that are new since (ABC's
-        5,273 people: `_group` took 1.3-1.4 s an add, and 0.6-0.9 s so).
+        A person is a key of type Person not linked to a place or a body (`_personal`). Its
+        matches are the people that pass a test of the two names alone, so a person whose
+        matches were decided before `restore` (`_earlier`), none of them gone from the people
+        since, keeps them, with those of the people that are new since (ABC's 5,273 people:
+        matching and grouping took 1.3-1.4 s an add, and 0.6-0.9 s so).
         """
+        people = sorted(
+            (key for key, kind in kinds.items() if kind == "Person" and _personal(links[key])),
+            key=_person_order,
+        )
         index = PeopleIndex(people)
         earlier = self._earlier.matches if self._earlier is not None else {}
         now = set(people)
@@ -628,6 +634,11 @@ class NameTable:
         return []
 
 
+def _personal(entry: AuthorityEntry | None) -> bool:
+    """Whether a Person key so linked is a person's (one linked to a place or body is not)."""
+    return entry is None or entry.type == "Person"
+
+
 def _person_order(key: str) -> tuple[int, str]:
     """The order people are matched in: longer names first (`PeopleIndex`), then by key."""
     return -len(key.split()), key
@@ -642,7 +653,8 @@ class _Decisions:
     """
 
     kinds: Mapping[str, str]
-    """Key → its type, for keys of another type than "Thing" (three in four are concepts)."""
+    """Key → its type; saved for keys of another type than "Thing" only (three in four are
+    concepts), which a key `restore` read and has no type of is."""
     links: Mapping[str, str]
     """Key → the IRI of its authority entry, for keys linked to one."""
     matches: Mapping[str, list[str]]
