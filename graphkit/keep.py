@@ -26,7 +26,7 @@ from rdflib import Dataset
 
 from graphkit import analyze, graph, ingest, outputs, pipeline, resolve, state, visualize
 from graphkit import store as on_disk
-from graphkit._collector import fewer_collections
+from graphkit._collector import fewer_collections, no_collections
 from graphkit._fork import forked
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
@@ -109,7 +109,7 @@ def add(
 
     When it holds them all, nothing is rebuilt or written (`Kept.result` is None).
     """
-    with outputs.staged(out_dir) as staging, fewer_collections():
+    with outputs.staged(out_dir) as staging, no_collections():
         before = state.read(out_dir)
         config = before.config
         earlier = _held(before)
@@ -178,7 +178,7 @@ def remove(out_dir: Path, articles: Sequence[str]) -> Kept:
 
     InputError names what matches no article; nothing is removed then.
     """
-    with outputs.staged(out_dir) as staging, fewer_collections():
+    with outputs.staged(out_dir) as staging, no_collections():
         before = state.read(out_dir)
         base = before.config.base
         held = {document.id: document for document in _held(before).documents()}

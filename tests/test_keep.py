@@ -189,6 +189,28 @@ def test_add_parses_only_new_articles_and_keeps_entity_iris(pipeline, tmp_path):
     assert comparable(out) != both  # the comparison sees what an article brings
 
 
+def test_an_add_or_remove_runs_without_cyclic_collections_and_gives_them_back(
+    pipeline, tmp_path, monkeypatch
+):
+    """Collections off while an add or a remove resolves (graphkit._collector), on after."""
+    import gc
+
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    seen: list[bool] = []
+    resolver = resolve.Resolver.__init__
+
+    def watched(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        resolver(self, *args, **kwargs)
+
+    monkeypatch.setattr(resolve.Resolver, "__init__", watched)
+    assert gc.isenabled()
+    keep.add(PATHS[:2], out, nlp=pipeline)
+    keep.remove(out, [PATHS[0].name])
+    assert seen == [False, False] and gc.isenabled()
+
+
 def test_an_add_hashes_only_its_new_articles_and_finds_their_copies(
     pipeline, tmp_path, monkeypatch
 ):
