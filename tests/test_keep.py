@@ -28,7 +28,7 @@ from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import analyze, graph, keep, query, resolve, sources, state, visualize
+from graphkit import analyze, graph, keep, outputs, query, resolve, sources, state, visualize
 from graphkit import store as on_disk
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import GraphkitError, InputError
@@ -204,9 +204,19 @@ def test_an_add_or_remove_runs_without_cyclic_collections_and_gives_them_back(
         seen.append(gc.isenabled())
         resolver(self, *args, **kwargs)
 
+    young: list[int] = []  # objects in the two youngest generations once the add is done
+    manifest = outputs._write_manifest
+
+    def listed(*args):
+        young.append(len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1)))
+        manifest(*args)
+
     monkeypatch.setattr(resolve.Resolver, "__init__", watched)
+    monkeypatch.setattr(outputs, "_write_manifest", listed)
     assert gc.isenabled()
     keep.add(PATHS[:2], out, nlp=pipeline)
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    assert young[0] < 1_000  # what it made is in the oldest: no collection walks it at once
     keep.remove(out, [PATHS[0].name])
     assert seen == [False, False] and gc.isenabled()
 
