@@ -146,8 +146,11 @@ def patch(
     The copy is a checkpoint of the earlier database (hard links: no quad is copied). The
     graphs `earlier` keeps are in it already, and `rows` holds none of their quads; of the
     others, it loses those `rows` lacks and gains those it lacks. So an add writes what
-    changed, not the whole graph: on ABC, rewriting the facts graph alone took 11 s. `also`
-    as for `build`.
+    changed, not the whole graph: on ABC, rewriting the facts graph alone took 11 s. The quads
+    it gains are bulk-loaded, CHUNK at a time, as `build` loads: not atomically, but the copy
+    is staged, and a failed add never uses it. An add to ABC gained 10,479 in 0.18 s so,
+    against 0.36 s for one transaction (`Store.extend`) and the flush after it. `also` as for
+    `build`.
     """
     folder = out_dir / STORE_DIR
     folder.mkdir(parents=True, exist_ok=False)
@@ -168,7 +171,8 @@ def patch(
     database = ox.Store(str(folder / DATABASE))
     for quad in ox.parse(b"\n".join(gone), format=ox.RdfFormat.N_QUADS):
         database.remove(quad)
-    database.extend(ox.parse(b"\n".join(new), format=ox.RdfFormat.N_QUADS))
+    for batch in _batches(new):
+        database.bulk_load(input=b"\n".join(batch), format=ox.RdfFormat.N_QUADS)
     database.flush()
     del database
     # `gone` it held and `new` it did not: counting the store's quads again took ABC 0.3 s
