@@ -161,7 +161,11 @@ def assemble(
         entered = {d.id: (entered or {}).get(d.id, now) for d in documents}
         held = isinstance(read, Sequence | _Kept)  # in memory: what resolution makes of it, too
         articles = frozenset(str(document_iri(d.id, config.base)) for d in documents)
-        keeping = state.Keeping(into / STATE_DIR, config, articles) if into is not None else None
+        keeping = (
+            state.Keeping(into / STATE_DIR, config, articles, earlier=readings)
+            if into is not None
+            else None
+        )
         with keeping or contextlib.nullcontext():
             resolver = resolve.Resolver(
                 extractions, documents, authority=known, minted=minted, hold=held, names=names,

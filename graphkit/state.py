@@ -39,7 +39,7 @@ import hashlib
 import io
 import json
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -154,6 +154,15 @@ class Readings:
         if self._held is not None:
             return iter(self._held)
         return self._read()
+
+    def held_exactly(self, readings: Sequence[_Line]) -> bool:
+        """Whether `readings` are every reading `hold` read, in its order."""
+        held = self._held
+        return (
+            held is not None
+            and len(readings) == len(held)
+            and all(given is kept for given, kept in zip(readings, held, strict=True))
+        )
 
     def hold(self) -> None:
         """Read the readings and the shared graphs' quads now, for what reads them later.
@@ -298,32 +307,69 @@ class Keeping:
     (a staged folder's).
     """
 
-    def __init__(self, folder: Path, config: BuildConfig, articles: frozenset[str]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        config: BuildConfig,
+        articles: frozenset[str],
+        earlier: Readings | None = None,
+    ) -> None:
         self._folder = folder
         self._config = config
         self._articles = articles  # the IRIs of the articles' graphs
+        self._earlier = earlier  # the kept graph's readings, which `reading` may give again
+        self._carried: list[_Line] = []  # readings `earlier` held, given again, not yet written
         self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> Keeping:
         self._folder.mkdir(parents=True, exist_ok=True)
-        readings = gzip.open(self._folder / READINGS, "wt", encoding="utf-8", compresslevel=3)
-        self._readings = self._stack.enter_context(readings)
+        self._raw_readings = self._stack.enter_context(open(self._folder / READINGS, "wb"))
+        self._readings: IO[str] | None = None  # a gzip member after what is copied whole
         self._raw = self._stack.enter_context(open(self._folder / QUADS, "wb"))
         self._quads: IO[bytes] | None = None  # a gzip member after what carry copies whole
         self._derived = self._stack.enter_context(open(self._folder / DERIVED, "wb"))
-        header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
-        self._readings.write(json.dumps(header) + "\n")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stack.close()
+        try:
+            if exc[0] is None:
+                self._new_readings()
+        finally:
+            self._stack.close()
 
     def reading(self, reading: Mapping[str, Any]) -> None:
-        """Keep one article's reading."""
-        if isinstance(reading, _Line):  # one the state held: its line, not encoded again
-            self._readings.write(reading.line)
+        """Keep one article's reading.
+
+        One the kept graph held is its line again, not encoded again; and if every one it held
+        comes again, in its order, before any other (an add that replays all), its file is
+        copied, not compressed again (ABC: 0.12 s).
+        """
+        if not isinstance(reading, _Line):
+            self._new_readings().write(json.dumps(reading, ensure_ascii=False) + "\n")
+        elif self._readings is None:
+            self._carried.append(reading)
         else:
-            self._readings.write(json.dumps(reading, ensure_ascii=False) + "\n")
+            self._readings.write(reading.line)
+
+    def _new_readings(self) -> IO[str]:
+        """The readings file from here on, once what came before is written (`reading`)."""
+        if self._readings is not None:
+            return self._readings
+        carried, self._carried = self._carried, []
+        earlier, copied = self._earlier, False
+        if earlier is not None and earlier.held_exactly(carried):  # its header and lines
+            path = earlier.folder / READINGS
+            with _damaged(path), open(path, "rb") as old:
+                _as_built(path, earlier, hashed=True)
+                shutil.copyfileobj(old, self._raw_readings)
+            copied = True
+        member = gzip.GzipFile(fileobj=self._raw_readings, mode="wb", compresslevel=3)
+        self._readings = self._stack.enter_context(io.TextIOWrapper(member, encoding="utf-8"))
+        if not copied:
+            header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
+            self._readings.write(json.dumps(header) + "\n")
+            self._readings.writelines(line.line for line in carried)
+        return self._readings
 
     def names(self, names: Mapping[str, Any]) -> None:
         """Keep what resolution read of the names (`write_names`)."""

@@ -456,6 +456,13 @@ def add_reading(
     """Build `built` into `out`, then add `adding`: what the add did, the ids of the articles
     it added, and those of the articles whose extractions `method` read (`articles_read`)."""
     kept_build(built, out, pipeline)
+    return added_reading(pipeline, out, adding, monkeypatch, method)
+
+
+def added_reading(
+    pipeline, out: Path, adding: list[Path], monkeypatch, method: str
+) -> tuple[keep.Kept, set[str], list[str]]:
+    """`add_reading` to a graph `out` holds already."""
     held = {d.id for d, _ in state.read(out).read}
     read = articles_read(monkeypatch, method)
     kept = keep.add(adding, out, nlp=pipeline)
@@ -499,9 +506,13 @@ def test_an_add_replays_the_articles_whose_names_find_the_same_entities(
     pipeline, tmp_path, monkeypatch
 ):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
-    added, new, read = add_reading(pipeline, out, PATHS[2:5], PATHS[2:6], monkeypatch, "_prepare")
+    kept_build(PATHS[2:5], out, pipeline)
+    held = (out / "state" / state.READINGS).read_bytes()
+    added, new, read = added_reading(pipeline, out, PATHS[2:6], monkeypatch, "_prepare")
     assert len(new) == 1 and set(read) == new  # the three it held were not read again
     assert added.result is not None and added.result.replayed == 3
+    # all replayed, in their order: the readings file is copied and the new one's appended
+    assert (out / "state" / state.READINGS).read_bytes().startswith(held)
     kept_build(PATHS[2:6], fresh, pipeline)
     assert comparable(out) == comparable(fresh)
     assert added.result.summary().split(" in ")[0] == fresh_summary(fresh)
