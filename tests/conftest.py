@@ -11,6 +11,7 @@ import pytest
 
 import graphkit
 from graphkit.pipeline import BuildResult, run
+from graphkit.types import Extraction, Mention, Relation, Sentence, Triple
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "seeds"
@@ -89,3 +90,28 @@ def check(
     assert expected <= got, f"missing {expected - got}; got {sorted(got)}"
     assert not absent & got, f"wrongly read {absent & got}; got {sorted(got)}"
     return triples
+
+
+def article(
+    doc_id: str, text: str, *facts: tuple[str, str, str], labels: dict[str, str]
+) -> Extraction:
+    """One sentence as an article: its named mentions (by `labels`) and its facts, by text."""
+    sentence = Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text)
+
+    def mention(name: str) -> Mention:
+        start = text.index(name)
+        return Mention(text=name, start=start, end=start + len(name), label=labels.get(name))
+
+    triples = tuple(
+        Triple(
+            subject=mention(s),
+            relation=Relation(text=r, lemma=r),
+            object=mention(o),
+            sentence=sentence,
+            extractor="test",
+            confidence=0.5,
+        )
+        for s, r, o in facts
+    )
+    mentions = tuple(mention(name) for name in labels)
+    return Extraction(doc_id=doc_id, sentences=(sentence,), mentions=mentions, triples=triples)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import article
 from rdflib import URIRef
 
 from graphkit import authority
@@ -14,7 +15,7 @@ from graphkit.authority._default import country_of, default_authority
 from graphkit.errors import InputError
 from graphkit.graph import to_dataset
 from graphkit.resolve import resolve
-from graphkit.types import Document, Entity, Extraction, Mention, Relation, Sentence, Triple
+from graphkit.types import Document, Entity, Extraction
 
 WD = "http://www.wikidata.org/entity/"
 SCHEMA_SAME_AS = URIRef("https://schema.org/sameAs")
@@ -24,31 +25,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def article(
-    doc_id: str, text: str, *facts: tuple[str, str, str], labels: dict[str, str]
-) -> Extraction:
-    """One sentence as an article: its named mentions (by `labels`) and its facts, by text."""
-    sentence = Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text)
-
-    def mention(name: str) -> Mention:
-        start = text.index(name)
-        return Mention(text=name, start=start, end=start + len(name), label=labels.get(name))
-
-    triples = tuple(
-        Triple(
-            subject=mention(s),
-            relation=Relation(text=r, lemma=r),
-            object=mention(o),
-            sentence=sentence,
-            extractor="test",
-            confidence=0.5,
-        )
-        for s, r, o in facts
-    )
-    mentions = tuple(mention(name) for name in labels)
-    return Extraction(doc_id=doc_id, sentences=(sentence,), mentions=mentions, triples=triples)
 
 
 def build(*extractions: Extraction, kb: authority.Authority | None = None) -> list[Entity]:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import article
 
 from graphkit.resolve import Resolver, clean_label, name_key, resolve
 from graphkit.types import Document, Entity, Extraction, Mention, Relation, Sentence, Triple
@@ -572,43 +573,20 @@ def test_a_kept_link_no_spelling_names_any_more_is_decided_again():
     assert later.resolution == fresh.resolution
 
 
-def said(doc_id: str, text: str, *facts: tuple[str, str, str], tags: dict[str, str]) -> Extraction:
-    """An article of one sentence, `text`, its names where they stand in it (`tags`: NER)."""
-    sentence = Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text)
-
-    def named(name: str) -> Mention:
-        start = text.index(name)
-        return Mention(text=name, start=start, end=start + len(name), label=tags.get(name))
-
-    triples = tuple(
-        Triple(
-            subject=named(s),
-            relation=Relation(text=r, lemma=r),
-            object=named(o),
-            sentence=sentence,
-            extractor="test",
-            confidence=0.5,
-        )
-        for s, r, o in facts
-    )
-    mentions = tuple(named(name) for name in tags)
-    return Extraction(doc_id=doc_id, sentences=(sentence,), mentions=mentions, triples=triples)
-
-
 def test_a_resumed_table_decides_again_a_name_whose_conjunct_changed():
     """a's "Quilbex", untagged, takes the type of "Marvanta", the name it is joined to by "and"
     (a firm, by one tag). b, b2 and b3 never name Quilbex, but make Marvanta a person: the
     resumed table decides Quilbex's type again, as one reading them all at once does."""
     extractions = [
-        said(
+        article(
             "a",
             "Quilbex and Marvanta signed a deal.",
             ("Quilbex", "sign deal with", "Marvanta"),
-            tags={"Marvanta": "ORG"},
+            labels={"Marvanta": "ORG"},
         ),
         *(
-            said(doc, "Marvanta visited Paris.", ("Marvanta", "visit", "Paris"),
-                 tags={"Marvanta": "PERSON", "Paris": "GPE"})
+            article(doc, "Marvanta visited Paris.", ("Marvanta", "visit", "Paris"),
+                    labels={"Marvanta": "PERSON", "Paris": "GPE"})
             for doc in ("b", "b2", "b3")
         ),
     ]  # fmt: skip
