@@ -342,7 +342,7 @@ class Keeping:
 
         One the kept graph held is its line again, not encoded again; and if every one it held
         comes again, in its order, before any other (an add that replays all), its file is
-        copied, not compressed again (ABC: 0.12 s).
+        copied, not compressed again (ABC: 0.11 s).
         """
         if not isinstance(reading, _Line):
             self._new_readings().write(json.dumps(reading, ensure_ascii=False) + "\n")
