@@ -17,14 +17,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
-from graphkit import analyze, graph, ingest, outputs, pipeline, resolve, state, visualize
+from graphkit import analyze, authority, graph, ingest, outputs, pipeline, resolve, state, visualize
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections, no_collections
 from graphkit._fork import forked
@@ -37,6 +37,8 @@ from graphkit.visualize import View
 from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
+    from graphkit._names import NameTable
+    from graphkit.authority import Authority
     from graphkit.nlp import Pipeline
 
 MAP = "graph.html"
@@ -120,17 +122,19 @@ def add(
             raise outputs.Unchanged
         reading = dataclasses.replace(config, progress=progress)
         with _parsing(_staged(staging), new, reading, earlier, frozenset(held), nlp) as parsed:
-            names = state.read_names(out_dir, config)  # the names of those it held, read already
+            saved = state.read_names(out_dir, config)  # the names of those it held, read already
             readings = state.read_readings(out_dir, config)
             if readings is not None:
                 readings.hold()
             resolve.read_name_data()
+            known = authority.load(config.authorities)
+            names = None if saved is None else resolve.names_table(saved, known)
             if config.copy_threshold <= 1:
                 load_minhash()
             kept = parsed()
         documents = [*held.values(), *new]
         result, written = _rebuild(
-            staging, before, kept, documents, out_dir, readings=readings, names=names
+            staging, before, kept, documents, out_dir, readings=readings, names=names, known=known
         )
     already = len(documents) - len(new)
     if not new:
@@ -220,12 +224,14 @@ def _rebuild(
     out_dir: Path,
     *,
     readings: state.Readings | None,
-    names: Mapping[str, Any] | None = None,
+    names: NameTable | None = None,
+    known: Authority | None = None,
 ) -> tuple[pipeline.BuildResult, list[Path]]:
     """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
 
     `readings`: what the kept graph's resolution made of its articles (state.read_readings).
-    `names`: what the kept graph read of the names of the articles it held, if they all remain.
+    `names`: the table of what the kept graph read of the names of the articles it held, if
+    they all remain (resolve.names_table, with the authority `known`).
     """
     result = pipeline.assemble(
         articles,
@@ -236,6 +242,7 @@ def _rebuild(
         into=_into(staging, before.config),
         formats=_suffixes(before.formats),
         names=names,
+        known=known,
         columns=analyze.Columns(),
         readings=readings,
         draw=functools.partial(_draw, staging, before.max_nodes, f"graphkit: {out_dir.name}"),

@@ -26,6 +26,7 @@ from graphkit.vocab import document_iri
 
 if TYPE_CHECKING:
     from graphkit import extract, nlp
+    from graphkit._names import NameTable
     from graphkit.analyze import Columns
     from graphkit.visualize import View
 
@@ -128,7 +129,7 @@ def assemble(
     known: authority.Authority | None = None,
     into: Path | None = None,
     formats: Sequence[str] = (),
-    names: Mapping[str, Any] | None = None,
+    names: Mapping[str, Any] | NameTable | None = None,
     columns: Columns | None = None,
     readings: state.Readings | None = None,
     draw: Callable[[Dataset | Columns], View] | None = None,
@@ -146,10 +147,11 @@ def assemble(
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
     `columns` as for `run` (what the map reads of a kept graph's articles not read again comes
     from its state: state.Statements.carry). `names` is what an earlier build of some of
-    these articles read of their names (`BuildResult.names`): their names are then not read
-    again. `draw` draws the map of the graph (`BuildResult.view`) from `columns`, else from the
-    dataset: for a kept graph, in a forked child process beside its store (graph.Beside), else
-    once the graph is built and its resolution let go.
+    these articles read of their names (`BuildResult.names`, or the table made of it:
+    resolve.names_table, with `known`): their names are then not read again. `draw` draws the
+    map of the graph (`BuildResult.view`) from `columns`, else from the dataset: for a kept
+    graph, in a forked child process beside its store (graph.Beside), else once the graph is
+    built and its resolution let go.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
