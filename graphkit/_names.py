@@ -432,7 +432,7 @@ class NameTable:
         of 10 articles took 0.62-0.77 s so, 0.83-0.88 s without.
         """
         earlier, changed = self._earlier, self._changed
-        if earlier is None or earlier.group_kinds is None:
+        if earlier is None:
             return None
         first = min(members)
         if earlier.group_of(first) != frozenset(members):
@@ -691,9 +691,9 @@ class _Decisions:
     """Each person's key → the keys of the full names it may name (`PeopleIndex.matches`)."""
     groups: Mapping[str, frozenset[str]]
     """Each key grouped with others (`NameTable._group`) → its group; the others were alone."""
-    group_kinds: Mapping[str, str] | None
+    group_kinds: Mapping[str, str]
     """Each entity's type, by the least key of its group; saved for types other than "Thing"
-    only. None: not kept (a table saved without them)."""
+    only."""
 
     def group_of(self, key: str) -> frozenset[str]:
         """The keys `key` was grouped with, itself among them."""
@@ -705,18 +705,18 @@ class _Decisions:
             "links": dict(sorted(self.links.items())),
             "matches": dict(sorted(self.matches.items())),
             "groups": sorted({tuple(sorted(group)) for group in self.groups.values()}),
-            "group_kinds": _by_kind(self.group_kinds or {}),
+            "group_kinds": _by_kind(self.group_kinds),
         }
 
     @classmethod
     def restore(cls, saved: Mapping[str, Any]) -> _Decisions:
-        groups = [frozenset(group) for group in saved.get("groups", ())]
+        groups = [frozenset(group) for group in saved["groups"]]
         return cls(
             kinds=_of_kind(saved["kinds"]),
             links=saved["links"],
             matches=saved["matches"],
             groups={key: group for group in groups for key in group},
-            group_kinds=_of_kind(saved["group_kinds"]) if "group_kinds" in saved else None,
+            group_kinds=_of_kind(saved["group_kinds"]),
         )
 
 
