@@ -358,12 +358,9 @@ class Keeping:
         carried, self._carried = self._carried, []
         earlier, copied = self._earlier, False
         if earlier is not None and earlier.held_exactly(carried):  # its header and lines
-            path = earlier.folder / READINGS
-            with _damaged(path), open(path, "rb") as old:
-                _as_built(path, earlier, hashed=True)
-                shutil.copyfileobj(old, self._raw_readings)
+            _copy_whole(earlier, READINGS, self._raw_readings)
             copied = True
-        member = gzip.GzipFile(fileobj=self._raw_readings, mode="wb", compresslevel=3)
+        member = self._member(self._raw_readings)
         self._readings = self._stack.enter_context(io.TextIOWrapper(member, encoding="utf-8"))
         if not copied:
             header = {"kind": "graphkit-readings", "rules": _rules(self._config)}
@@ -392,9 +389,7 @@ class Keeping:
         others: set[bytes] = set()
         path = readings.folder / QUADS
         if whole:  # copied unread: checked against the manifest instead
-            with _damaged(path), open(path, "rb") as old:
-                _as_built(path, readings, hashed=True)
-                shutil.copyfileobj(old, self._raw)
+            _copy_whole(readings, QUADS, self._raw)
             return self._derived_of(readings, others)
         for block in read_blocks(path):
             carried = []
@@ -416,9 +411,13 @@ class Keeping:
     def _own(self) -> IO[bytes]:
         """The articles' graphs' quads file, written from here on (a gzip member of its own)."""
         if self._quads is None:
-            member = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=3)
-            self._quads = cast(IO[bytes], self._stack.enter_context(member))
+            self._quads = self._member(self._raw)
         return self._quads
+
+    def _member(self, raw: IO[bytes]) -> IO[bytes]:
+        """A gzip member written to `raw` after what it holds, closed with the rest."""
+        member = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3)
+        return cast(IO[bytes], self._stack.enter_context(member))
 
     def quads(self, chunk: Chunk) -> None:
         """Keep a chunk of quads: those of articles' own graphs apart from the others."""
@@ -460,6 +459,17 @@ class Statements:
                 if _article_of(line) in kept:
                     self._out.write(line)
                     yield json.loads(line)
+
+
+def _copy_whole(readings: Readings, name: str, out: IO[bytes]) -> None:
+    """Copy the state file `name` of `readings`' graph into `out` unread.
+
+    Checked against the manifest first: its bytes are not decoded on the way.
+    """
+    path = readings.folder / name
+    with _damaged(path), open(path, "rb") as old:
+        _as_built(path, readings, hashed=True)
+        shutil.copyfileobj(old, out)
 
 
 @contextlib.contextmanager
