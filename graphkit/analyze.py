@@ -84,6 +84,7 @@ class Columns:
 
     def __init__(self) -> None:
         self._pool: dict[str, str] = {}
+        self._restored: set[str] = set()
         self.single: dict[str, dict[str, str]] = {str(p): {} for p in _SINGLE}
         self.pairs: dict[str, set[tuple[str, str]]] = {str(p): set() for p in _PAIRS}
 
@@ -148,16 +149,37 @@ class Columns:
             yield [doc, sorted(rows[doc])]
 
     def restore(self, records: Iterable[list[Any]]) -> None:
-        """Keep the statement columns of articles `statements` gave."""
+        """Keep the statement columns of articles `statements` gave, but those kept already.
+
+        An add restores its kept articles' before its resolution knows which of them it reads
+        again (keep.py); those it `forget`s.
+        """
         derived, typed = self.single[_DERIVED_FROM], self.pairs[_TYPE]
         columns = [self.single[predicate] for predicate in _ROW]
         for doc, rows in records:
+            if doc in self._restored:
+                continue
+            self._restored.add(doc)
             for statement, *values, types in rows:
                 derived[statement] = doc
                 for column, value in zip(columns, values, strict=True):
                     if value is not None:
                         column[statement] = value
                 typed.update((statement, kind) for kind in types)
+
+    def forget(self, keep: Container[str]) -> None:
+        """Drop the statement columns `restore` kept of articles not in `keep` (IRIs)."""
+        gone = {doc for doc in self._restored if doc not in keep}
+        if not gone:
+            return
+        derived = self.single[_DERIVED_FROM]
+        dropped = {statement for statement, doc in derived.items() if doc in gone}
+        for predicate in (_DERIVED_FROM, *_ROW):
+            column = self.single[predicate]
+            for statement in dropped:
+                column.pop(statement, None)
+        self.pairs[_TYPE] = {pair for pair in self.pairs[_TYPE] if pair[0] not in dropped}
+        self._restored -= gone
 
     def _add(self, predicate: str, pairs: Iterable[tuple[str, str]]) -> None:
         pool = self._pool

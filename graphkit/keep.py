@@ -124,8 +124,10 @@ def add(
         with _parsing(_staged(staging), new, reading, earlier, frozenset(held), nlp) as parsed:
             saved = state.read_names(out_dir, config)  # the names of those it held, read already
             readings = state.read_readings(out_dir, config)
+            columns = analyze.Columns()  # what the map reads, of the articles held restored now
             if readings is not None:
                 readings.hold()
+                columns.restore(readings.statements())
             resolve.read_name_data()
             known = authority.load(config.authorities)
             names = None if saved is None else resolve.names_table(saved, known)
@@ -134,8 +136,9 @@ def add(
             kept = parsed()
         documents = [*held.values(), *new]
         result, written = _rebuild(
-            staging, before, kept, documents, out_dir, readings=readings, names=names, known=known
-        )
+            staging, before, kept, documents, out_dir,
+            readings=readings, names=names, known=known, columns=columns,
+        )  # fmt: skip
     already = len(documents) - len(new)
     if not new:
         return Kept(result=None, written=(), already=already)
@@ -226,12 +229,14 @@ def _rebuild(
     readings: state.Readings | None,
     names: NameTable | None = None,
     known: Authority | None = None,
+    columns: analyze.Columns | None = None,
 ) -> tuple[pipeline.BuildResult, list[Path]]:
     """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
 
     `readings`: what the kept graph's resolution made of its articles (state.read_readings).
     `names`: the table of what the kept graph read of the names of the articles it held, if
-    they all remain (resolve.names_table, with the authority `known`).
+    they all remain (resolve.names_table, with the authority `known`). `columns`: what the
+    map reads, if some of it was restored already (analyze.Columns.restore).
     """
     result = pipeline.assemble(
         articles,
@@ -243,7 +248,7 @@ def _rebuild(
         formats=_suffixes(before.formats),
         names=names,
         known=known,
-        columns=analyze.Columns(),
+        columns=analyze.Columns() if columns is None else columns,
         readings=readings,
         draw=functools.partial(_draw, staging, before.max_nodes, f"graphkit: {out_dir.name}"),
     )

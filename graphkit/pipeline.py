@@ -146,9 +146,10 @@ def assemble(
     were added or removed (`minted` keeps the entity ids it had). `known` is the authority
     `config.authorities` names, when the caller has read it already; `into`, `formats` and
     `columns` as for `run` (what the map reads of a kept graph's articles not read again comes
-    from its state: state.Statements.carry). `names` is what an earlier build of some of
-    these articles read of their names (`BuildResult.names`, or the table made of it:
-    resolve.names_table, with `known`): their names are then not read again. `draw` draws the
+    from its state, state.Statements.carry, unless `columns` restored it already). `names` is
+    what an earlier build of some of these articles read of their names (`BuildResult.names`,
+    or the table made of it: resolve.names_table, with `known`): their names are then not
+    read again. `draw` draws the
     map of the graph (`BuildResult.view`) from `columns`, else from the dataset: for a kept
     graph, in a forked child process beside its store (graph.Beside), else once the graph is
     built and its resolution let go.
@@ -181,6 +182,8 @@ def assemble(
             sources = find_sources(documents, threshold=config.copy_threshold, kept=kept)
             if keeping is not None:
                 keeping.sketches(sources.sketches)
+            if columns is not None:  # the articles restored ahead (keep.add) but read again
+                columns.forget(replayed)
             if readings is not None and keeping is not None:  # the kept graph is changed
                 was = keeping.carry(readings, replayed, whole=resolver.replayed_all)
                 out, blocks = readings.folder.parent, readings.blocks()

@@ -149,6 +149,7 @@ class Readings:
         self.folder = folder
         self._held: list[_Line] | None = None
         self._derived: set[bytes] | None = None
+        self._statements: list[_Record] | None = None
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         if self._held is not None:
@@ -165,13 +166,19 @@ class Readings:
         )
 
     def hold(self) -> None:
-        """Read the readings and the shared graphs' quads now, for what reads them later.
+        """Read the readings, the shared graphs' quads and the statement columns now.
 
-        An add does, while its new articles are parsed in a child (keep.py): on ABC, 0.75 s
-        and 0.5 s that its resolution and its store's change no longer wait for.
+        An add does, while its new articles are parsed in a child (keep.py): on ABC, 0.75 s,
+        0.5 s and (with the columns' restore, analyze.Columns) 0.35 s that its resolution, its
+        store's change and its map no longer wait for.
         """
         self._held = list(self._read())
         self._derived = self._read_derived()
+        self._statements = list(self._read_statements())
+
+    def statements(self) -> Iterable[_Record]:
+        """What a map reads of each article's statements (`STATEMENTS`), held or read now."""
+        return self._read_statements() if self._statements is None else self._statements
 
     def derived(self) -> set[bytes]:
         """The lines of the shared graphs' quads the state kept (`DERIVED`), to use up."""
@@ -186,6 +193,12 @@ class Readings:
                 reading = _Line(json.loads(line))
                 reading.line = line
                 yield reading
+
+    def _read_statements(self) -> Iterator[_Record]:
+        path = self.folder / STATEMENTS
+        with _damaged(path):
+            _as_built(path, self)
+        yield from read_statements(path)
 
     def _read_derived(self) -> set[bytes]:
         path = self.folder / DERIVED
@@ -222,6 +235,16 @@ class _Line(dict[str, Any]):
     line: str
 
 
+class _Record(list[Any]):
+    """An article's statement columns, `[article IRI, rows]`, with their line as read.
+
+    Statements.carry writes the line as it was.
+    """
+
+    __slots__ = ("line",)
+    line: str
+
+
 _BLOCK = 1 << 24
 """Bytes of N-Quads `read_blocks` gives at a time (about 100,000 quads): bounds the memory of
 what reads a kept quads file (Keeping.carry, analyze.read_graph)."""
@@ -248,12 +271,14 @@ def kept_map(out_dir: Path) -> tuple[Path, Path] | None:
     return files
 
 
-def read_statements(path: Path) -> Iterator[Any]:
+def read_statements(path: Path) -> Iterator[_Record]:
     """A state's statement columns, an article at a time (analyze.Columns.statements)."""
     with _damaged(path), open(path, encoding="utf-8") as lines:
         _header(lines, STATEMENTS_KIND)
         for line in lines:
-            yield json.loads(line)
+            record = _Record(json.loads(line))
+            record.line = line
+            yield record
 
 
 def _header(lines: Iterator[str], kind: str) -> dict[str, Any]:
@@ -268,11 +293,6 @@ def _as_built(path: Path, readings: Readings, *, hashed: bool = False) -> None:
     """ValueError unless a state file is as its manifest lists it: its size, or its hash."""
     if not outputs.as_listed(path, readings.folder.parent, hashed=hashed):
         raise ValueError(f"not the {'file' if hashed else 'size'} the build wrote")
-
-
-def _article_of(line: str) -> str:
-    """The article of a STATEMENTS line, `["<its IRI>", ...`, read without decoding the rest."""
-    return line[2 : line.index('"', 2)]
 
 
 def read_blocks(path: Path) -> Iterator[bytes]:
@@ -451,14 +471,10 @@ class Statements:
 
     def carry(self, readings: Readings, kept: frozenset[str]) -> Iterator[Any]:
         """Carry over the statement columns of the articles in `kept` (IRIs), and give them."""
-        path = readings.folder / STATEMENTS
-        with _damaged(path), open(path, encoding="utf-8") as lines:
-            _as_built(path, readings)
-            _header(lines, STATEMENTS_KIND)
-            for line in lines:
-                if _article_of(line) in kept:
-                    self._out.write(line)
-                    yield json.loads(line)
+        for record in readings.statements():
+            if record[0] in kept:
+                self._out.write(record.line)
+                yield record
 
 
 def _copy_whole(readings: Readings, name: str, out: IO[bytes]) -> None:

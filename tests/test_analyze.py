@@ -144,3 +144,21 @@ def test_the_map_gathered_as_a_build_streams_equals_the_map_read_from_its_store(
     assert stored.number_of_edges() > 100
     assert dict(streamed.nodes(data=True)) == dict(stored.nodes(data=True))
     assert list(streamed.edges(keys=True, data=True)) == list(stored.edges(keys=True, data=True))
+
+
+def test_columns_restored_ahead_forget_the_articles_read_again(seed_dataset):
+    # keep.add restores every kept article's statement columns before its resolution knows
+    # which of them it reads again; those it forgets keep none of their statements.
+    records = list(analyze.Columns.of(seed_dataset).statements())
+    assert len(records) == 2  # the two seed articles, each with its statements
+    first, second = records
+    ahead, alone = analyze.Columns(), analyze.Columns()
+    ahead.restore(records)
+    alone.restore([first])
+    assert ahead.single != alone.single
+    ahead.forget({first[0]})
+    ahead.restore([first])  # restored already: kept as it was
+    assert (ahead.single, ahead.pairs) == (alone.single, alone.pairs)
+    assert list(ahead.statements()) == [first]
+    ahead.restore([second])  # forgotten: restored again in full
+    assert list(ahead.statements()) == records
