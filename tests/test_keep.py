@@ -187,6 +187,8 @@ def test_add_parses_only_new_articles_and_keeps_entity_iris(pipeline, tmp_path):
     removed = keep.remove(out, [PATHS[0].name])
     assert removed.removed == 1 and len(list(state.read(out).read)) == 1
     assert comparable(out) != both  # the comparison sees what an article brings
+    again = keep.add(PATHS[:1], out, nlp=pipeline)  # held already: those given, not all it holds
+    assert (again.added, again.already) == (1, 0)
 
 
 def test_an_add_or_remove_runs_without_cyclic_collections_and_gives_them_back(
