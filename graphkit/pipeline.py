@@ -149,10 +149,9 @@ def assemble(
     from its state, state.Statements.carry, unless `columns` restored it already). `names` is
     what an earlier build of some of these articles read of their names (`BuildResult.names`,
     or the table made of it: resolve.names_table, with `known`): their names are then not
-    read again. `draw` draws the
-    map of the graph (`BuildResult.view`) from `columns`, else from the dataset: for a kept
-    graph, in a forked child process beside its store (graph.Beside), else once the graph is
-    built and its resolution let go.
+    read again. `draw` draws the map of the graph (`BuildResult.view`) from `columns`, else
+    from the dataset: for a kept graph, in a forked child process beside its store
+    (graph.Beside), else once the graph is built and its resolution let go.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
