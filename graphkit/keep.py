@@ -31,7 +31,8 @@ from graphkit._fork import forked
 from graphkit._io import write_text
 from graphkit.config import DEFAULT_STORE, STATE_DIR, STORE_DIR, BuildConfig
 from graphkit.errors import GraphkitError, InputError
-from graphkit.sources import load_minhash
+from graphkit.sources import Sources
+from graphkit.sources import find as find_sources
 from graphkit.types import Document
 from graphkit.visualize import View
 from graphkit.vocab import document_iri
@@ -133,12 +134,13 @@ def add(
             resolve.read_name_data()
             known = authority.load(config.authorities)
             names = None if saved is None else resolve.names_table(saved, known)
-            if config.copy_threshold <= 1:
-                load_minhash()
+            documents = [*held.values(), *new]
+            sketches = None if readings is None else readings.sketches()  # of those it held
+            copies = find_sources(documents, threshold=config.copy_threshold, kept=sketches)
             kept = parsed()
         result, written = _rebuild(
-            staging, before, kept, [*held.values(), *new], out_dir,
-            readings=readings, names=names, known=known, columns=columns,
+            staging, before, kept, documents, out_dir,
+            readings=readings, names=names, known=known, columns=columns, sources=copies,
         )  # fmt: skip
     already = len(given) - len(new)
     if not new:
@@ -157,9 +159,9 @@ def _parsing(
     """`new` parsed into the staged articles file `path`, after those of `after` (`held`).
 
     Unless a loaded pipeline is given, in a forked child process, while this one reads what
-    resolution and the store's change need (`add`): on ABC, spaCy's import, the model's load
-    and the parse of 10 articles took 3-3.4 s; reading the kept names, the name data and the
-    MinHash library 2-2.2 s, and the kept readings and shared graphs' quads 1.3 s more.
+    resolution, the store's change and the map need and finds the articles' copies (`add`):
+    on ABC, spaCy's import, the model's load and the parse of 10 articles took 1.6-1.8 s, and
+    that 1.4-1.6 s.
     """
     if nlp is not None:
         done = _parse(path, new, config, after, held, nlp)
@@ -231,13 +233,15 @@ def _rebuild(
     names: NameTable | None = None,
     known: Authority | None = None,
     columns: analyze.Columns | None = None,
+    sources: Sources | None = None,
 ) -> tuple[pipeline.BuildResult, list[Path]]:
     """The graph of `articles` (staged already), `documents`, with the ids `before` minted.
 
     `readings`: what the kept graph's resolution made of its articles (state.read_readings).
     `names`: the table of what the kept graph read of the names of the articles it held, if
     they all remain (resolve.names_table, with the authority `known`). `columns`: what the
-    map reads, if some of it was restored already (analyze.Columns.restore).
+    map reads, if some of it was restored already (analyze.Columns.restore). `sources`: the
+    articles' publishers and copies, if found already (sources.find).
     """
     result = pipeline.assemble(
         articles,
@@ -251,6 +255,7 @@ def _rebuild(
         known=known,
         columns=analyze.Columns() if columns is None else columns,
         readings=readings,
+        sources=sources,
         draw=functools.partial(_draw, staging, before.max_nodes, f"graphkit: {out_dir.name}"),
     )
     minted = {**before.minted, **result.minted}  # ids of removed names stay reserved

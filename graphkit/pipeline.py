@@ -20,6 +20,7 @@ from graphkit import authority, graph, ingest, merge, reconcile, resolve, state
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
+from graphkit.sources import Sources
 from graphkit.sources import find as find_sources
 from graphkit.types import Document, Evidence, Extraction, Fact, KeptStatement
 from graphkit.vocab import document_iri
@@ -132,6 +133,7 @@ def assemble(
     names: Mapping[str, Any] | NameTable | None = None,
     columns: Columns | None = None,
     readings: state.Readings | None = None,
+    sources: Sources | None = None,
     draw: Callable[[Dataset | Columns], View] | None = None,
 ) -> BuildResult:
     """Resolve, reconcile and build the dataset of articles already read.
@@ -149,9 +151,11 @@ def assemble(
     from its state, state.Statements.carry, unless `columns` restored it already). `names` is
     what an earlier build of some of these articles read of their names (`BuildResult.names`,
     or the table made of it: resolve.names_table, with `known`): their names are then not
-    read again. `draw` draws the map of the graph (`BuildResult.view`) from `columns`, else
-    from the dataset: for a kept graph, in a forked child process beside its store
-    (graph.Beside), else once the graph is built and its resolution let go.
+    read again. `sources` are the articles' publishers and copies (sources.find), if the
+    caller found them already (keep.add, while its new articles parse). `draw` draws the map
+    of the graph (`BuildResult.view`) from `columns`, else from the dataset: for a kept graph,
+    in a forked child process beside its store (graph.Beside), else once the graph is built
+    and its resolution let go.
     """
     with fewer_collections():  # a build's millions of objects: see graphkit._collector
         started = time.perf_counter() if started is None else started
@@ -177,8 +181,9 @@ def assemble(
             reconciled = reconcile.reconcile(resolution.facts)
             replayed = frozenset(str(document_iri(doc, config.base)) for doc in resolver.replayed)
             earlier = None
-            kept = readings.sketches() if readings is not None else None
-            sources = find_sources(documents, threshold=config.copy_threshold, kept=kept)
+            if sources is None:
+                kept = readings.sketches() if readings is not None else None
+                sources = find_sources(documents, threshold=config.copy_threshold, kept=kept)
             if keeping is not None:
                 keeping.sketches(sources.sketches)
             if columns is not None:  # the articles restored ahead (keep.add) but read again

@@ -58,11 +58,6 @@ class Sources:
         return len(docs), len(publishers), len(independent)
 
 
-def load_minhash() -> None:
-    """Import the MinHash library now (numpy and scipy: 0.5 s), not at the first `find`."""
-    import datasketch  # noqa: F401
-
-
 def find(
     documents: Sequence[Document], *, threshold: float, kept: Sketches | None = None
 ) -> Sources:
