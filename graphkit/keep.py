@@ -124,7 +124,11 @@ def add(
         ids = frozenset(before.entered)
         with _parsing(_staged(staging), new, reading, earlier, ids, nlp) as parsed:
             held = {document.id: document for document in earlier.documents()}  # ABC: 0.13 s
-            assert held.keys() == ids, "a state's articles are those it entered"
+            if held.keys() != ids:  # written together: only a hand's edit parts them
+                raise InputError(
+                    f"{out_dir / STATE_DIR / state.DESCRIPTOR}: damaged (its "
+                    f"articles are not those of {state.ARTICLES}); rebuild with graphkit build"
+                )
             saved = state.read_names(out_dir, config)  # the names of those it held, read already
             readings = state.read_readings(out_dir, config)
             columns = analyze.Columns()  # what the map reads, of the articles held restored now

@@ -603,3 +603,19 @@ def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
         keep.add(PATHS[1:2], out, nlp=pipeline)
     assert "\n" not in str(raised.value)
     assert (out / "graph.trig").read_bytes() == snapshot
+
+
+def test_a_state_whose_entered_articles_are_not_its_articles_fails_an_add_in_one_line(
+    pipeline, tmp_path
+):
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    path = out / "state" / state.DESCRIPTOR
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["entered"] = {}  # edited by hand: the article it holds no longer listed
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    snapshot = (out / "graph.trig").read_bytes()
+    with pytest.raises(InputError, match=f"{path}: damaged") as raised:
+        keep.add(PATHS[1:2], out, nlp=pipeline)
+    assert "\n" not in str(raised.value)
+    assert (out / "graph.trig").read_bytes() == snapshot
