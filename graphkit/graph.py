@@ -74,13 +74,14 @@ def to_dataset(
     `earlier` is the kept graph whose articles `statements` did not read again: `into`'s store
     and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
     kept as they are. With `beside`, a forked child process reads the quads too (`Beside`):
-    `statements` and `related` are then iterated once in each process.
+    `statements` and `related` are then iterated once in each process, and the child's quads
+    are what a map reads (`Beside`).
     """
 
-    def rows() -> Iterator[Row]:
+    def rows(*, every_fact: bool = True) -> Iterator[Row]:
         return Quads(base, entered or {}).build(
             documents, entities, facts, statements, conflicts, related, sources or Sources(),
-            datelines,
+            datelines, every_fact=every_fact,
         )  # fmt: skip
 
     if into is not None:
@@ -121,39 +122,31 @@ def to_dataset(
 class Beside:
     """What reads a kept graph's quads beside its store, in a forked child process (`to_dataset`).
 
-    The child makes its own stream of the same quads and gives it to `take`, then runs `then`,
-    whose answer is `value` once `to_dataset` returns. On two cores an add's map is drawn while
-    its store and graph files are written, not after them (graphkit._fork). `meanwhile` runs
-    in this process once they are written, while the child may still be at work.
+    The child makes its own stream of the quads a map reads (those of the facts graph near
+    another or in conflict only: Quads.build's `every_fact`) and gives it to `take`, then runs
+    `then`, whose answer is `value` once `to_dataset` returns. On two cores an add's map is
+    drawn while its store and graph files are written, not after them (graphkit._fork).
     """
 
-    def __init__(
-        self,
-        take: Callable[[Iterable[Row]], None],
-        then: Callable[[], Any],
-        meanwhile: Callable[[], None] | None = None,
-    ) -> None:
+    def __init__(self, take: Callable[[Iterable[Row]], None], then: Callable[[], Any]) -> None:
         self.take = take
         self.then = then
-        self.meanwhile = meanwhile
         self.value: Any = None
 
 
 @contextlib.contextmanager
-def _apart(rows: Callable[[], Iterable[Row]], beside: Beside | None) -> Iterator[None]:
+def _apart(rows: Callable[..., Iterable[Row]], beside: Beside | None) -> Iterator[None]:
     """`beside` in a forked child while the block runs; its `value` set once both are done."""
     if beside is None:
         yield
         return
 
     def apart() -> Any:
-        beside.take(rows())
+        beside.take(rows(every_fact=False))
         return beside.then()
 
     with forked(apart, what="the drawing of the map") as drawn:
         yield
-        if beside.meanwhile is not None:
-            beside.meanwhile()
         beside.value = drawn()
 
 

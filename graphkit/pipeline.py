@@ -50,7 +50,10 @@ class BuildResult:
     entered: Mapping[str, str] = field(default_factory=dict)
     """Document id → when it entered the graph (prov:generatedAtTime, ISO 8601 UTC)."""
     names: Mapping[str, Any] = field(default_factory=dict)
-    """What resolution read of the names (resolve.Resolver.saved_names): an add goes on from it."""
+    """What resolution read of the names (resolve.Resolver.saved_names): an add goes on from it.
+
+    Empty after an add to a kept graph with a map: its map's child kept them (`assemble`).
+    """
     replayed: int = 0
     """Articles a kept graph did not read again: what resolution made of them still held."""
     view: View | None = None
@@ -203,13 +206,16 @@ def assemble(
                     return None
                 return draw(columns if columns is not None and into is not None else dataset)
 
-            made: list[Mapping[str, Any]] = []  # the names: for a kept graph, while it draws
-            keep_names = (
-                None if keeping is None else functools.partial(_keep_names, keeping, resolver, made)
-            )
             beside = None  # a kept graph's map is drawn in a child beside the store's change
-            if earlier is not None and columns is not None and draw is not None:
-                beside = graph.Beside(columns.take, mapped, meanwhile=keep_names)
+            if (
+                keeping is not None
+                and earlier is not None
+                and columns is not None
+                and draw is not None
+            ):
+                beside = graph.Beside(
+                    columns.take, functools.partial(_kept, keeping, resolver, mapped)
+                )
             taken = columns.take if columns is not None and beside is None else None
             dataset = graph.to_dataset(
                 documents,
@@ -229,8 +235,11 @@ def assemble(
                 earlier=earlier,
                 beside=beside,
             )
-            if keep_names is not None and beside is None:
-                keep_names()
+            saved: Mapping[str, Any] = {}  # a kept graph's add's: kept by its map's child
+            if beside is None:
+                saved = resolver.saved_names()
+                if keeping is not None:
+                    keeping.names(saved)
         sentences, triples = resolver.replayed_counts
         built = BuildResult(
             dataset=dataset,
@@ -243,22 +252,26 @@ def assemble(
             read=read.kept if isinstance(read, _Kept) else read,
             minted=resolution.minted,
             entered=entered,
-            names=made[0] if made else resolver.saved_names(),
+            names=saved,
             replayed=len(resolver.replayed),
             view=None if beside is None else beside.value,
         )
         if beside is not None:
             return built
-        del resolver, resolution, reconciled, keep_names  # a build's map is drawn without them
+        del resolver, resolution, reconciled  # a build's map is drawn without them
         return dataclasses.replace(built, view=mapped())
 
 
-def _keep_names(
-    keeping: state.Keeping, resolver: resolve.Resolver, made: list[Mapping[str, Any]]
-) -> None:
-    """Make what resolution read of the names (into `made`) and keep it in the state."""
-    made.append(resolver.saved_names())
-    keeping.names(made[0])
+def _kept(
+    keeping: state.Keeping, resolver: resolve.Resolver, mapped: Callable[[], View | None]
+) -> View | None:
+    """Keep what resolution read of the names in the state, then draw the map (`mapped`).
+
+    What a kept graph's map child does (graph.Beside): the names took its store's side 0.3 s
+    on ABC, the side that ended last.
+    """
+    keeping.names(resolver.saved_names())
+    return mapped()
 
 
 def entered_now() -> str:

@@ -98,12 +98,17 @@ class Quads:
         related: Iterable[Related],
         sources: Sources,
         datelines: Iterable[tuple[str, Entity]],
+        *,
+        every_fact: bool = True,
     ) -> Iterator[Row]:
         """Every quad of the dataset, one article, entity, fact and statement at a time.
 
         `statements` pairs each sighting's evidence with the fact it is part of; the statements
         of an article a kept graph does not read again come as KeptStatement, and only their
-        facts' links to them are made here (its own graph is kept as it was).
+        facts' links to them are made here (its own graph is kept as it was). Unless
+        `every_fact`, a fact's own quads and its kept statements' links are made only for a fact
+        near another or in conflict: all a map reads of the facts graph (analyze.network; an
+        add's map, graph.Beside). On ABC, the rest were 70% of the quads an add made again.
         """
         meta = iri_text("graph", "meta", self.base)
         for document in documents:
@@ -118,14 +123,21 @@ class Quads:
         facts_graph = iri_text("graph", "facts", self.base)
         gk = _GK
         made: dict[str, tuple[str, _Spo]] = {}  # fact key → its node and triple, for its statements
+        clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
+        wanted = None  # the keys of the facts made, if not every one's
+        if not every_fact:
+            related = list(related)
+            wanted = clashing.union(fact.key for near in related for fact in (near.a, near.b))
         for fact in facts:
-            spo = self._spo(fact)
             for relation in [fact.relation, *sorted(fact.wordings, key=lambda r: r.label)]:
                 if relation.label not in described:  # one IRI per label (slugs never collide)
                     described.add(relation.label)
                     relation_node = self._relation_node(relation.label)
                     yield relation_node, _TYPE, gk["Relation"], _IRI, known
                     yield relation_node, _LABEL, relation.label, _TEXT, known
+            if wanted is not None and fact.key not in wanted:
+                continue
+            spo = self._spo(fact)
             node = self.fact(fact)
             if fact.key:  # a merged fact's (one made by hand may have none)
                 made[fact.key] = node, spo
@@ -137,9 +149,14 @@ class Quads:
             yield node, gk["support"], *_integer(articles), facts_graph
             yield node, gk["publishers"], *_integer(publishers), facts_graph
             yield node, gk["sources"], *_integer(independent), facts_graph
-        clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
         stated: dict[str, list[str]] = {key: [] for key in clashing}
         for fact, evidence in statements:
+            if (
+                wanted is not None
+                and fact.key not in wanted
+                and isinstance(evidence, KeptStatement)
+            ):
+                continue
             found = made.get(fact.key) if fact.key else None
             node, spo = found if found is not None else (self.fact(fact), self._spo(fact))
             said = self._said(spo, evidence.relation)

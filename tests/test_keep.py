@@ -13,11 +13,11 @@ import gzip
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -339,27 +339,23 @@ def test_an_add_parses_in_a_child_process_to_the_graph_it_parses_in_its_own(
 
 
 def test_an_add_draws_its_map_in_a_child_process_beside_its_store(pipeline, tmp_path, monkeypatch):
-    """An add's map is drawn in a forked child while the store and files are written, and the
-    names kept while it draws: the map it returns is the page's, and the child's failures are
-    the add's, OUT kept as it was."""
+    """An add's map is drawn in a forked child while the store and files are written, the
+    names kept by that child before it draws: the map it returns is the page's, and the child's
+    failures are the add's, OUT kept as it was."""
     out = tmp_path / "out"
     kept_build(PATHS[:1], out, pipeline)
-    drawn_by, waited = tmp_path / "drawn_by", tmp_path / "waited"
+    drawn_by, named = tmp_path / "drawn_by", tmp_path / "named"
     original = keep._draw
 
     def draw(staging, *args):
         drawn_by.write_text(str(os.getpid()))
-        names = staging / "state" / state.NAMES
-        deadline = time.monotonic() + 30
-        while not names.exists() and time.monotonic() < deadline:  # the add's, meanwhile
-            time.sleep(0.05)
-        waited.write_text(str(names.exists()))
+        named.write_text(str((staging / "state" / state.NAMES).exists()))
         return original(staging, *args)
 
     monkeypatch.setattr(keep, "_draw", draw)
     kept = keep.add(PATHS[1:3], out, nlp=pipeline)
     assert int(drawn_by.read_text()) != os.getpid()
-    assert waited.read_text() == "True"  # the names were written before the map was waited for
+    assert named.read_text() == "True"  # the names were written before the map was drawn
     assert state.read_names(out, BuildConfig()) is not None
     assert kept.view is not None and kept.view.graph.number_of_nodes() > 0
     page = visualize.render_html(kept.view, heading="graphkit: out")  # the same view, same page
@@ -376,6 +372,40 @@ def test_an_add_draws_its_map_in_a_child_process_beside_its_store(pipeline, tmp_
         keep.add(PATHS[3:4], out, nlp=pipeline)
     assert {path.name: path.read_bytes() for path in out.glob("graph.*")} == snapshot
     assert not list(tmp_path.glob(".out.staging-*"))
+
+
+def test_an_adds_map_child_reads_the_whole_network_from_fewer_facts(
+    pipeline, tmp_path, monkeypatch
+):
+    """An add's map child makes the quads of the facts graph a map reads only (those of facts
+    near another or in conflict: quads.Quads.build's `every_fact`), and gathers from them the
+    very network the whole graph gives: nodes, edges, near matches and conflict flags."""
+    offer = tmp_path / "offer_a.txt"
+    offer.write_text("Rio Tinto is considering an offer for Arcadium Lithium.\n", encoding="utf-8")
+    made = tmp_path / "offer_b.txt"
+    made.write_text(
+        "Rio Tinto made an offer for Arcadium Lithium. Glencore bought Xstrata in 2013.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    kept_build([*sorted(SEEDS.glob("*.txt")), offer], out, pipeline)
+    drawn = tmp_path / "drawn.pickle"
+    original = keep._draw
+
+    def draw(staging, max_nodes, heading, source):
+        drawn.write_bytes(pickle.dumps(analyze.to_networkx(source)))  # in the child
+        return original(staging, max_nodes, heading, source)
+
+    monkeypatch.setattr(keep, "_draw", draw)
+    keep.add([made], out, nlp=pipeline)
+    child = pickle.loads(drawn.read_bytes())
+    whole = analyze.to_networkx(graph.load(out))
+    assert dict(child.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert list(child.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+    edges = [data for *_, data in whole.edges(data=True)]
+    assert any(data["near"] for data in edges) and any(data["conflict"] for data in edges)
+    [[facts]] = query.select(graph.load(out), "SELECT (COUNT(?f) AS ?n) { ?f a gk:Fact }").rows
+    assert int(facts or 0) > sum(1 for data in edges if data["near"] or data["conflict"])
 
 
 def _unwritable(*args):
