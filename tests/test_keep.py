@@ -631,6 +631,18 @@ def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
     assert_an_add_fails_naming(path, out, pipeline)
 
 
+@pytest.mark.parametrize("name", ["graph.trig", "graph.ttl"])
+def test_a_graph_file_cut_short_fails_an_add_in_one_line_and_changes_nothing(
+    pipeline, tmp_path, name
+):
+    # an add copies the kept articles' blocks of each graph file: one cut short is not copied
+    out = tmp_path / "out"
+    kept_build(PATHS[:1], out, pipeline)
+    path = out / name
+    path.write_bytes(path.read_bytes()[:-40])
+    assert_an_add_fails_naming(path, out, pipeline)
+
+
 def test_a_state_whose_entered_articles_are_not_its_articles_fails_an_add_in_one_line(
     pipeline, tmp_path
 ):
