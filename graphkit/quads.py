@@ -108,7 +108,7 @@ class Quads:
         facts' links to them are made here (its own graph is kept as it was). Unless
         `every_fact`, a fact's own quads and its kept statements' links are made only for a fact
         near another or in conflict: all a map reads of the facts graph (analyze.network; an
-        add's map, graph.Beside). On ABC, the rest were 70% of the quads an add made again.
+        add's map, graph.Beside): on ABC, 143,000 of the 554,000 quads an add makes.
         """
         meta = iri_text("graph", "meta", self.base)
         for document in documents:
