@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD
 
+from graphkit.ledger import Ledger, fingerprint
 from graphkit.merge import Related
 from graphkit.reconcile import Conflict
 from graphkit.rows import Row
@@ -75,6 +76,26 @@ def _schema(name: str) -> str:
 
 
 _Spo = tuple[str, str, _Object]
+_Stated = tuple["Relation | None", str, int, int, str, "str | None"]
+"""A fact's statement: the article's relation, where it was read (article, sentence, subject's
+offset), by which extractor, and its IRI once made."""
+
+
+def _fingerprint(fact: Fact, counts: tuple[int, int, int], statements: list[_Stated]) -> str:
+    """What a fact's quads are made of, as the ledger compares it (graphkit.ledger).
+
+    The ids, labels and values its IRIs and literals are made from (its statements' IRIs
+    follow from what they say and where), in no order of its statements'.
+    """
+    obj, own = fact.object, fact.relation.label
+    what = ("", obj.id) if isinstance(obj, Entity) else (obj.kind, obj.lexical)
+    said = [
+        ("" if relation is None or relation.label == own else relation.label, doc, at, start, by)
+        for relation, doc, at, start, by, _ in statements
+    ]
+    if len(said) > 1:
+        said.sort()
+    return fingerprint(repr((fact.subject.id, own, what, counts, said)))
 
 
 class Quads:
@@ -100,15 +121,18 @@ class Quads:
         datelines: Iterable[tuple[str, Entity]],
         *,
         every_fact: bool = True,
+        ledger: Ledger | None = None,
     ) -> Iterator[Row]:
         """Every quad of the dataset, one article, entity, fact and statement at a time.
 
         `statements` pairs each sighting's evidence with the fact it is part of; the statements
         of an article a kept graph does not read again come as KeptStatement, and only their
-        facts' links to them are made here (its own graph is kept as it was). Unless
-        `every_fact`, a fact's own quads and its kept statements' links are made only for a fact
-        near another or in conflict: all a map reads of the facts graph (analyze.network; an
-        add's map, graph.Beside): on ABC, 143,000 of the 554,000 quads an add makes.
+        facts' links to them are made here (its own graph is kept as it was). A fact's quads
+        and its links come together, after every statement's. Unless `every_fact`, a fact's
+        own quads and its kept statements' links are made only for a fact near another or in
+        conflict: all a map reads of the facts graph (analyze.network; an add's map,
+        graph.Beside): on ABC, 143,000 of the 554,000 quads an add makes. With a `ledger`, a
+        fact it carries over from a kept graph is not made either (graphkit.ledger).
         """
         meta = iri_text("graph", "meta", self.base)
         for document in documents:
@@ -119,15 +143,39 @@ class Quads:
         for doc_id, place in datelines:  # what the article says of itself: its own graph
             article = self._document_node(doc_id)
             yield article, _LOCATION_CREATED, self.entity(place), _IRI, article
-        described: set[str] = set()
         facts_graph = iri_text("graph", "facts", self.base)
         gk = _GK
-        made: dict[str, tuple[str, _Spo]] = {}  # fact key → its node and triple, for its statements
+        related = list(related)
         clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
-        wanted = None  # the keys of the facts made, if not every one's
-        if not every_fact:
-            related = list(related)
-            wanted = clashing.union(fact.key for near in related for fact in (near.a, near.b))
+        apart = clashing.union(fact.key for near in related for fact in (near.a, near.b))
+        wanted = None if every_fact else apart  # the keys of the facts made, if not every one's
+        said: dict[str, tuple[Fact, list[_Stated]]] = {}  # fact key (or IRI) → its statements
+        for fact, evidence in statements:
+            if isinstance(evidence, KeptStatement):
+                if wanted is not None and fact.key not in wanted:
+                    continue
+                where = (evidence.doc_id, evidence.sentence, evidence.subject_start)
+                stated: _Stated = (
+                    evidence.relation,
+                    *where,
+                    evidence.extractor,
+                    None,
+                )  # IRI: later
+            else:
+                triple = evidence.triple
+                spo = self._said(self._spo(fact), evidence.relation)
+                article = self._document_node(triple.sentence.doc_id)
+                where = (triple.sentence.doc_id, triple.sentence.index, triple.subject.start)
+                statement = self._statement_node(spo, *where, triple.extractor)
+                yield *spo[:2], *spo[2], article
+                yield from self._statement(statement, spo, fact, evidence, article)
+                stated = (evidence.relation, *where, triple.extractor, statement)
+            name = fact.key or self.fact(fact)
+            if name not in said:
+                said[name] = fact, []
+            said[name][1].append(stated)
+        conflicting: dict[str, list[str]] = {key: [] for key in clashing}  # their statements
+        described: set[str] = set()
         for fact in facts:
             for relation in [fact.relation, *sorted(fact.wordings, key=lambda r: r.label)]:
                 if relation.label not in described:  # one IRI per label (slugs never collide)
@@ -135,48 +183,31 @@ class Quads:
                     relation_node = self._relation_node(relation.label)
                     yield relation_node, _TYPE, gk["Relation"], _IRI, known
                     yield relation_node, _LABEL, relation.label, _TEXT, known
-            if wanted is not None and fact.key not in wanted:
+            key = fact.key
+            _, its = said.pop(key or self.fact(fact), (fact, []))
+            if wanted is not None and key not in wanted:  # its new statements' links only
+                if its:
+                    yield from self._links(self.fact(fact), self._spo(fact), its, facts_graph, None)
                 continue
+            counts = sources.count(fact)
+            node = None
+            if ledger is not None and key and key not in apart:  # kept by fact
+                if ledger.carries(key, _fingerprint(fact, counts, its)):
+                    continue
+                node = self.fact(fact)
+                ledger.made(node, key)
             spo = self._spo(fact)
-            node = self.fact(fact)
-            if fact.key:  # a merged fact's (one made by hand may have none)
-                made[fact.key] = node, spo
+            node = node or self.fact(fact)
             yield node, _TYPE, gk["Fact"], _IRI, facts_graph
             yield node, _SUBJECT, spo[0], _IRI, facts_graph
             yield node, _PREDICATE, spo[1], _IRI, facts_graph
             yield node, _OBJECT, *spo[2], facts_graph
-            articles, publishers, independent = sources.count(fact)
-            yield node, gk["support"], *_integer(articles), facts_graph
-            yield node, gk["publishers"], *_integer(publishers), facts_graph
-            yield node, gk["sources"], *_integer(independent), facts_graph
-        stated: dict[str, list[str]] = {key: [] for key in clashing}
-        for fact, evidence in statements:
-            if (
-                wanted is not None
-                and fact.key not in wanted
-                and isinstance(evidence, KeptStatement)
-            ):
-                continue
-            found = made.get(fact.key) if fact.key else None
-            node, spo = found if found is not None else (self.fact(fact), self._spo(fact))
-            said = self._said(spo, evidence.relation)
-            if isinstance(evidence, KeptStatement):
-                statement = self._statement_node(
-                    said, evidence.doc_id, evidence.sentence, evidence.subject_start,
-                    evidence.extractor,
-                )  # fmt: skip
-            else:
-                triple = evidence.triple
-                article = self._document_node(triple.sentence.doc_id)
-                yield *said[:2], *said[2], article
-                statement = self._statement_node(
-                    said, triple.sentence.doc_id, triple.sentence.index, triple.subject.start,
-                    triple.extractor,
-                )  # fmt: skip
-                yield from self._statement(statement, said, fact, evidence, article)
-            yield node, gk["statement"], statement, _IRI, facts_graph
-            if fact.key in stated:
-                stated[fact.key].append(statement)
+            yield node, gk["support"], *_integer(counts[0]), facts_graph
+            yield node, gk["publishers"], *_integer(counts[1]), facts_graph
+            yield node, gk["sources"], *_integer(counts[2]), facts_graph
+            yield from self._links(node, spo, its, facts_graph, conflicting.get(key))
+        for fact, its in said.values():  # statements of facts not given (made by hand)
+            yield from self._links(self.fact(fact), self._spo(fact), its, facts_graph, None)
         for near in related:
             a, b = self.fact(near.a), self.fact(near.b)
             match = self._fact_node("near|" + "|".join(sorted((a, b))))
@@ -188,7 +219,7 @@ class Quads:
             yield match, gk["score"], *_decimal(Decimal(str(near.score))), facts_graph
         reconciled = iri_text("graph", "reconciled", self.base)
         for conflict in conflicts:
-            yield from self._conflict(conflict, stated, reconciled)
+            yield from self._conflict(conflict, conflicting, reconciled)
         for copy, original in sorted(sources.copies.items()):
             copied = self._document_node(copy)
             yield copied, gk["copyOf"], self._document_node(original), _IRI, reconciled
@@ -199,6 +230,23 @@ class Quads:
             return self._fact_node(fact.key)
         s, p, (o, _) = self._spo(fact)
         return self._fact_node(f"{s}|{p}|{o}")
+
+    def _links(
+        self,
+        node: str,
+        spo: _Spo,
+        statements: Iterable[_Stated],
+        graph: str,
+        kept: list[str] | None,
+    ) -> Iterator[Row]:
+        """A fact's links to its statements (`kept` gathers their IRIs, if given)."""
+        for relation, doc_id, sentence, subject_start, extractor, statement in statements:
+            if statement is None:
+                said = self._said(spo, relation)
+                statement = self._statement_node(said, doc_id, sentence, subject_start, extractor)
+            yield node, _GK["statement"], statement, _IRI, graph
+            if kept is not None:
+                kept.append(statement)
 
     def _article(self, document: Document, meta: str) -> Iterator[Row]:
         article = self._document_node(document.id)

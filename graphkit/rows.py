@@ -14,6 +14,8 @@ part is plain, a subject's triples together.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Mapping
 
@@ -49,6 +51,14 @@ def nquads(rows: Iterable[Row]) -> bytes:
     return "".join(lines).encode()
 
 
+def nquads_subjects(rows: Iterable[Row]) -> list[tuple[str, bytes]]:
+    """`nquads` of each run of `rows` with one subject, in turn, with that subject."""
+    return [
+        (subject, nquads(run))
+        for subject, run in itertools.groupby(rows, key=operator.itemgetter(0))
+    ]
+
+
 class Turtle:
     """Turtle triples under a file's prefixes: an IRI whose local part is plain is shortened.
 
@@ -78,14 +88,20 @@ class Turtle:
         return named
 
     def triples(self, rows: Iterable[Row]) -> bytes:
-        """The triples of `rows` (their graphs left out), a subject's in a row together.
+        """The triples of `rows` (their graphs left out), a subject's in a row together."""
+        return b"".join(text for _, text in self.subjects(rows))
 
-        A name is looked up before `name` is called: the call cost as much again (ABC's shared
-        graphs: 0.62 s, now 0.56 s).
+    def subjects(self, rows: Iterable[Row]) -> list[tuple[str, bytes]]:
+        """`triples` of each run of `rows` with one subject, in turn, with that subject.
+
+        Each ends its statement (" ."): a run's text stands on its own, to be copied
+        (graphkit.ledger). A name is looked up before `name` is called: the call cost as much
+        again (ABC's shared graphs: 0.62 s, then 0.56 s).
         """
         name, named = self.name, self._names.get  # `name` empties that dict, never replaces it
+        runs: list[tuple[str, bytes]] = []
         out: list[str] = []
-        subject = None
+        subject = ""
         for s, p, o, kind, _ in rows:
             if kind is None:
                 obj = named(o) or name(o)
@@ -95,14 +111,17 @@ class Turtle:
                 obj = literal(o, "")
             if s == subject:
                 out.append(f" ;\n\t{named(p) or name(p)} {obj}")
-            else:
-                head = f"{named(s) or name(s)} {named(p) or name(p)} {obj}"
-                out.append(f" .\n{head}" if out else head)
-                subject = s
+                continue
+            if out:
+                out.append(" .\n")
+                runs.append((subject, "".join(out).encode()))
+            out = [f"{named(s) or name(s)} {named(p) or name(p)} {obj}"]
+            subject = s
         if out:
             out.append(" .\n")
-        return "".join(out).encode()
+            runs.append((subject, "".join(out).encode()))
+        return runs
 
-    def graph(self, graph: str, triples: bytes) -> bytes:
-        """A TriG block: `triples` (what `triples()` wrote) in the named graph `graph`."""
-        return b"%s {\n%s}\n" % (self.name(graph).encode(), triples)
+    def block(self, graph: str) -> tuple[bytes, bytes]:
+        """What a TriG block of the named graph `graph` writes before its triples, and after."""
+        return b"%s {\n" % self.name(graph).encode(), b"}\n"

@@ -28,10 +28,22 @@ from conftest import ARTICLES, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit import analyze, graph, keep, outputs, query, resolve, sources, state, visualize
+from graphkit import (
+    analyze,
+    graph,
+    keep,
+    ledger,
+    outputs,
+    query,
+    resolve,
+    sources,
+    state,
+    visualize,
+)
 from graphkit import store as on_disk
 from graphkit.config import BLOCKS, BuildConfig
 from graphkit.errors import GraphkitError, InputError
+from graphkit.vocab import document_iri, fact_iri
 
 PATHS = [*sorted(SEEDS.glob("*.txt")), *sorted(ARTICLES.glob("*.txt"))]
 BASE = "https://w3id.org/graphkit/"
@@ -339,23 +351,27 @@ def test_an_add_parses_in_a_child_process_to_the_graph_it_parses_in_its_own(
 
 
 def test_an_add_draws_its_map_in_a_child_process_beside_its_store(pipeline, tmp_path, monkeypatch):
-    """An add's map is drawn in a forked child while the store and files are written, the
-    names kept by that child before it draws: the map it returns is the page's, and the child's
-    failures are the add's, OUT kept as it was."""
+    """An add's map is drawn in a forked child while the store and files are written, and the
+    names kept by the add's own process meanwhile: the map it returns is the page's, and the
+    child's failures are the add's, OUT kept as it was."""
     out = tmp_path / "out"
     kept_build(PATHS[:1], out, pipeline)
-    drawn_by, named = tmp_path / "drawn_by", tmp_path / "named"
-    original = keep._draw
+    drawn_by, named_by = tmp_path / "drawn_by", tmp_path / "named_by"
+    original, names = keep._draw, state.Keeping.names
 
     def draw(staging, *args):
         drawn_by.write_text(str(os.getpid()))
-        named.write_text(str((staging / "state" / state.NAMES).exists()))
         return original(staging, *args)
 
+    def keep_names(self, *args):
+        named_by.write_text(str(os.getpid()))
+        return names(self, *args)
+
     monkeypatch.setattr(keep, "_draw", draw)
+    monkeypatch.setattr(state.Keeping, "names", keep_names)
     kept = keep.add(PATHS[1:3], out, nlp=pipeline)
     assert int(drawn_by.read_text()) != os.getpid()
-    assert named.read_text() == "True"  # the names were written before the map was drawn
+    assert int(named_by.read_text()) == os.getpid()
     assert state.read_names(out, BuildConfig()) is not None
     assert kept.view is not None and kept.view.graph.number_of_nodes() > 0
     page = visualize.render_html(kept.view, heading="graphkit: out")  # the same view, same page
@@ -408,6 +424,44 @@ def test_an_adds_map_child_reads_the_whole_network_from_fewer_facts(
     assert int(facts or 0) > sum(1 for data in edges if data["near"] or data["conflict"])
 
 
+def test_an_add_makes_again_only_the_facts_it_changes(pipeline, tmp_path, monkeypatch):
+    """An add carries over the text of the facts its articles leave as they were
+    (graphkit.ledger) and makes the others: a fact a new article states again (its support now
+    2) is made, and the graph, its store, files and state are those of a fresh build."""
+    first = tmp_path / "mines_a.txt"
+    first.write_text(
+        "Glencore bought Xstrata in 2013. BHP owns the Escondida mine in Chile. "
+        "Rio Tinto is considering an offer for Arcadium Lithium.\n",
+        encoding="utf-8",
+    )
+    again = tmp_path / "mines_b.txt"
+    again.write_text(
+        "Glencore bought Xstrata in 2013. Anglo American sold its coal mines to Peabody.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    kept_build([first], out, pipeline)
+    carried: list[str] = []
+    carries = ledger.Ledger.carries
+
+    def spy(self, fact, fingerprint):
+        found = carries(self, fact, fingerprint)
+        if found:
+            carried.append(str(fact_iri(fact)))
+        return found
+
+    monkeypatch.setattr(ledger.Ledger, "carries", spy)
+    keep.add([again], out, nlp=pipeline)
+    twice = query.select(graph.load(out), "SELECT ?f { ?f a gk:Fact ; gk:support 2 }").rows
+    assert carried and twice
+    assert not {str(fact) for [fact] in twice} & set(carried)
+    fresh = tmp_path / "fresh"
+    kept_build([first, again], fresh, pipeline)
+    assert comparable(out) == comparable(fresh)
+    assert in_store(out) == in_files(out) == in_state(out)
+    assert union(out / "graph.ttl") == union(out / "graph.trig")
+
+
 def _unwritable(*args):
     raise OSError(28, "no room for the map")
 
@@ -451,7 +505,13 @@ def test_readings_held_are_read_from_memory_and_the_shared_quads_used_up(pipelin
     (out / "state" / state.READINGS).unlink()
     (out / "state" / state.DERIVED).unlink()
     assert [reading.line for reading in readings] == lines  # type: ignore[attr-defined]
-    assert readings.derived() == set(derived)
+    # but the quads of the facts its ledger lists, which an add compares only if it makes them
+    keys = json.loads((out / "state" / ledger.FILE).read_text(encoding="utf-8"))["facts"]
+    listed = {str(fact_iri(key)) for key in keys}
+    assert listed
+    others = {line for line in derived if line[1 : line.index(b">")].decode() not in listed}
+    assert len(others) < len(derived)
+    assert readings.derived() == others
     with pytest.raises(InputError, match=r"derived\.nq: damaged"):
         readings.derived()  # used up: read again, from a file now gone
 
@@ -619,6 +679,7 @@ def test_a_map_reads_a_kept_graph_off_its_state_as_off_its_store(pipeline, tmp_p
         state.STATEMENTS,
         state.SKETCHES,
         BLOCKS,
+        ledger.FILE,
     ],
 )
 def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
@@ -632,14 +693,23 @@ def test_a_damaged_state_file_fails_an_add_in_one_line_and_changes_nothing(
 
 
 @pytest.mark.parametrize("name", ["graph.trig", "graph.ttl"])
+@pytest.mark.parametrize("copied", ["article", "fact"])
 def test_a_graph_file_cut_short_fails_an_add_in_one_line_and_changes_nothing(
-    pipeline, tmp_path, name
+    pipeline, tmp_path, name, copied
 ):
-    # an add copies the kept articles' blocks of each graph file: one cut short is not copied
+    # an add copies the kept article's blocks of each graph file, and the text of the facts it
+    # carries over (graphkit.ledger): a file cut short inside either is not copied
     out = tmp_path / "out"
     kept_build(PATHS[:1], out, pipeline)
-    path = out / name
-    path.write_bytes(path.read_bytes()[:-40])
+    path, suffix = out / name, Path(name).suffix
+    if copied == "article":
+        blocks = json.loads((out / "state" / BLOCKS).read_text(encoding="utf-8"))[suffix]
+        (article,) = (str(document_iri(doc_id)) for doc_id in state.read(out).entered)
+        cut = max(end for graph, _, end in blocks if graph == article) - 5
+    else:  # inside the first fact's text: every one after it is cut too
+        listed = json.loads((out / "state" / ledger.FILE).read_text(encoding="utf-8"))
+        cut = min(listed["ranges"][suffix][::2]) + 5
+    path.write_bytes(path.read_bytes()[:cut])
     assert_an_add_fails_naming(path, out, pipeline)
 
 

@@ -76,7 +76,8 @@ def test_turtle_reads_back_as_the_same_quads_in_oxigraph_and_rdflib(
     parts: dict[str, list[Row]] = {}
     for row in made:
         parts.setdefault(row[4], []).append(row)
-    trig = header + b"".join(turtle.graph(g, turtle.triples(part)) for g, part in parts.items())
+    blocks = [(turtle.block(g), turtle.triples(part)) for g, part in parts.items()]
+    trig = header + b"".join(head + triples + tail for (head, tail), triples in blocks)
     assert set(ox.parse(trig, format=ox.RdfFormat.TRIG)) == set(map(as_quad, made))
     dataset = rdflib.Dataset()
     dataset.parse(data=trig, format="trig")
