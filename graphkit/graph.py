@@ -80,10 +80,15 @@ def to_dataset(
     are what a map reads (`Beside`).
     """
 
-    def rows(*, every_fact: bool = True, ledger: Ledger | None = None) -> Iterator[Row]:
+    def rows(
+        *,
+        every_fact: bool = True,
+        ledger: Ledger | None = None,
+        read: Iterable[tuple[Fact, Evidence | KeptStatement]] | None = None,
+    ) -> Iterator[Row]:
         return Quads(base, entered or {}).build(
-            documents, entities, facts, statements, conflicts, related, sources or Sources(),
-            datelines, every_fact=every_fact, ledger=ledger,
+            documents, entities, facts, statements if read is None else read, conflicts,
+            related, sources or Sources(), datelines, every_fact=every_fact, ledger=ledger,
         )  # fmt: skip
 
     if into is not None:
@@ -125,10 +130,11 @@ class Beside:
     """What reads a kept graph's quads beside its store, in a forked child process (`to_dataset`).
 
     The child makes its own stream of the quads a map reads (those of the facts graph near
-    another or in conflict only: Quads.build's `every_fact`) and gives it to `take`, then runs
-    `then`, whose answer is `value` once `to_dataset` returns. On two cores an add's map is
-    drawn while its store and graph files are written, not after them (graphkit._fork).
-    `meanwhile` runs in this process once they are written, while the child may still draw.
+    another or in conflict only: Quads.build's `every_fact`), from `statements` if given (all a
+    map reads of them: quads.apart), and gives it to `take`, then runs `then`, whose answer is
+    `value` once `to_dataset` returns. On two cores an add's map is drawn while its store and
+    graph files are written, not after them (graphkit._fork). `meanwhile` runs in this
+    process once they are written, while the child may still draw.
     """
 
     def __init__(
@@ -136,10 +142,12 @@ class Beside:
         take: Callable[[Iterable[Row]], None],
         then: Callable[[], Any],
         meanwhile: Callable[[], None] | None = None,
+        statements: Iterable[tuple[Fact, Evidence | KeptStatement]] | None = None,
     ) -> None:
         self.take = take
         self.then = then
         self.meanwhile = meanwhile
+        self.statements = statements
         self.value: Any = None
 
 
@@ -151,7 +159,7 @@ def _apart(rows: Callable[..., Iterable[Row]], beside: Beside | None) -> Iterato
         return
 
     def apart() -> Any:
-        beside.take(rows(every_fact=False))
+        beside.take(rows(every_fact=False, read=beside.statements))
         return beside.then()
 
     with forked(apart, what="the drawing of the map") as drawn:

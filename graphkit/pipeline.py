@@ -8,7 +8,7 @@ import datetime
 import functools
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
-from graphkit import authority, graph, ingest, merge, reconcile, resolve, state
+from graphkit import authority, graph, ingest, merge, quads, reconcile, resolve, state
 from graphkit import store as on_disk
 from graphkit._collector import fewer_collections
 from graphkit.config import STATE_DIR, BuildConfig
@@ -212,10 +212,13 @@ def assemble(
             keep = None  # what the state keeps besides the quads: for a kept graph, while it draws
             if keeping is not None:
                 keep = functools.partial(_keep, keeping, resolver, sources.sketches)
+            related = list(merge.related(reconciled.facts, threshold=config.related_threshold))
             saved: dict[str, Any] = {}
             beside = None  # a kept graph's map is drawn in a child beside the store's change
             if keep is not None and earlier is not None and columns is not None and draw:
-                beside = graph.Beside(columns.take, mapped, lambda: saved.update(keep()))
+                only = quads.apart(reconciled.conflicts, related)  # all the map reads of them
+                drawn = _statements(resolver, reconciled.index, only=only)
+                beside = graph.Beside(columns.take, mapped, lambda: saved.update(keep()), drawn)
             taken = columns.take if columns is not None and beside is None else None
             dataset = graph.to_dataset(
                 documents,
@@ -223,7 +226,7 @@ def assemble(
                 reconciled.facts,
                 statements=_Again(functools.partial(_statements, resolver, reconciled.index)),
                 conflicts=reconciled.conflicts,
-                related=list(merge.related(reconciled.facts, threshold=config.related_threshold)),
+                related=related,
                 sources=sources,
                 datelines=resolution.datelines,
                 entered=entered,
@@ -388,10 +391,13 @@ class _Kept:
 
 
 def _statements(
-    resolver: resolve.Resolver, facts: Mapping[str, Fact]
+    resolver: resolve.Resolver, facts: Mapping[str, Fact], only: Container[str] | None = None
 ) -> Iterator[tuple[Fact, Evidence | KeptStatement]]:
-    """Each sighting's evidence again, with the fact it is part of (graph.to_dataset's)."""
-    return ((facts[key], evidence) for key, evidence in resolver.statements())
+    """Each sighting's evidence again, with the fact it is part of (graph.to_dataset's).
+
+    `only` as for resolve.Resolver.statements.
+    """
+    return ((facts[key], evidence) for key, evidence in resolver.statements(only))
 
 
 class _Again:

@@ -98,6 +98,19 @@ def _fingerprint(fact: Fact, counts: tuple[int, int, int], statements: list[_Sta
     return fingerprint(repr((fact.subject.id, own, what, counts, said)))
 
 
+def apart(conflicts: Iterable[Conflict], related: Iterable[Related]) -> set[str]:
+    """The keys of the facts near another or in conflict: all a map reads of the facts graph.
+
+    Their quads are made even where others' are not (Quads.build's `every_fact`, `ledger`).
+    """
+    clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
+    return clashing.union(_near(related))
+
+
+def _near(related: Iterable[Related]) -> Iterator[str]:
+    return (fact.key for near in related for fact in (near.a, near.b))
+
+
 class Quads:
     """The quads of one build under one base, as rows, each IRI minted (and checked) once."""
 
@@ -147,7 +160,7 @@ class Quads:
         gk = _GK
         related = list(related)
         clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
-        apart = clashing.union(fact.key for near in related for fact in (near.a, near.b))
+        apart = clashing.union(_near(related))
         wanted = None if every_fact else apart  # the keys of the facts made, if not every one's
         said: dict[str, tuple[Fact, list[_Stated]]] = {}  # fact key (or IRI) → its statements
         for fact, evidence in statements:

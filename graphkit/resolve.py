@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -188,14 +188,19 @@ class Resolver:
             minted=self._names.keys(),
         )
 
-    def statements(self) -> Iterator[tuple[str, Evidence | KeptStatement]]:
+    def statements(
+        self, only: Container[str] | None = None
+    ) -> Iterator[tuple[str, Evidence | KeptStatement]]:
         """Each sighting again, article by article: the key of its fact and its evidence.
 
         A replayed article's sightings come with what names their statements again
-        (`KeptStatement`): their quads are the article's kept ones.
+        (`KeptStatement`): their quads are the article's kept ones. With `only`, those of the
+        facts whose keys it holds, and every other article's (an add's map: quads.apart).
         """
         for sighting, (index, extractor) in self._replayed:
             key, _ = self._merger.place(sighting)
+            if only is not None and key not in only:
+                continue
             doc_id, _, subject_start = sighting.position
             yield (
                 key,
