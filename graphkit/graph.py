@@ -75,9 +75,12 @@ def to_dataset(
     each chunk of quads as it is written into `into` (analyze.Columns.take gathers a map's).
     `earlier` is the kept graph whose articles `statements` did not read again: `into`'s store
     and files are then its own changed (store.patch, StreamedFiles), those articles' graphs
-    kept as they are. With `beside`, a forked child process reads the quads too (`Beside`):
-    `statements` and `related` are then iterated once in each process, and the child's quads
-    are what a map reads (`Beside`).
+    kept as they are. With a `ledger` (graphkit.ledger; `into` only), the facts graph is
+    written by fact and each fact's place noted there: the facts its kept ledger finds
+    unchanged are not made but copied from `earlier`'s files, and the caller keeps it once
+    the quads are written (state.Keeping.facts). With `beside`, a forked child process reads
+    the quads too: `statements` (or `beside.statements`) and `related` are then iterated once
+    in each process, and the child's quads are what a map reads.
     """
 
     def rows(

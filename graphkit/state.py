@@ -17,9 +17,10 @@ article's names again, as a build would.
 
 And, under the same digest, what resolution made of each article (`readings.jsonl.gz`,
 resolve.Reading), the quads of the articles' own graphs and of the shared graphs
-(`quads.nq.gz`, `derived.nq`) and where each graph stands in the graph files
-(`blocks.json`): an add replays the articles whose names still find the same entities and
-changes the store and files by what changed (`Readings`, `Keeping`). The two quads files hold
+(`quads.nq.gz`, `derived.nq`), where each graph stands in the graph files (`blocks.json`) and
+each fact's fingerprint and place in them (`facts.json`, graphkit.ledger): an add replays the
+articles whose names still find the same entities, carries over the facts that did not change
+and changes the store and files by what did (`Readings`, `Keeping`). The two quads files hold
 the store's quads exactly. What a map reads of the articles' own graphs is kept apart too
 (`statements.jsonl`, a line an article: analyze.Columns.statements): an add, `graphkit view`
 and `graphkit stats` draw their maps from it and the shared graphs' quads (`kept_map`), not
