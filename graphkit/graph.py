@@ -312,16 +312,16 @@ class StreamedFiles:
             for suffix, out in self._files.items():
                 start = out.tell()
                 if suffix == ".nq":
-                    runs = chunk.runs(graph) if by_fact else ()
+                    runs = chunk.runs(graph) if by_fact else []
+                    at = start
                     out.write(chunk.nquads(graph))
                 else:
                     runs = turtle = self._turtle.subjects(rows) if turtle is None else turtle
                     head, tail = self._turtle.block(graph) if suffix == ".trig" else (b"", b"")
-                    out.write(head)
-                    out.write(b"".join(text for _, text in turtle))
-                    out.write(tail)
+                    at = start + len(head)
+                    out.write(head + b"".join(text for _, text in turtle) + tail)
                 if ledger is not None and by_fact:
-                    ledger.record(suffix, start + len(head if suffix == ".trig" else b""), runs)
+                    ledger.record(suffix, at, runs)
                 self.blocks[suffix].append((graph, start, out.tell()))
 
     def _copy(self, name: str, out: BinaryIO, earlier: Earlier) -> None:

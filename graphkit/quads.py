@@ -104,11 +104,7 @@ def apart(conflicts: Iterable[Conflict], related: Iterable[Related]) -> set[str]
     Their quads are made even where others' are not (Quads.build's `every_fact`, `ledger`).
     """
     clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
-    return clashing.union(_near(related))
-
-
-def _near(related: Iterable[Related]) -> Iterator[str]:
-    return (fact.key for near in related for fact in (near.a, near.b))
+    return clashing.union(fact.key for near in related for fact in (near.a, near.b))
 
 
 class Quads:
@@ -159,21 +155,15 @@ class Quads:
         facts_graph = iri_text("graph", "facts", self.base)
         gk = _GK
         related = list(related)
-        clashing = {fact.key for conflict in conflicts for fact in conflict.facts}
-        apart = clashing.union(_near(related))
-        wanted = None if every_fact else apart  # the keys of the facts made, if not every one's
+        mapped = apart(conflicts, related)  # made whatever else is not
+        wanted = None if every_fact else mapped  # the keys of the facts made, if not every one's
         said: dict[str, tuple[Fact, list[_Stated]]] = {}  # fact key (or IRI) → its statements
         for fact, evidence in statements:
             if isinstance(evidence, KeptStatement):
                 if wanted is not None and fact.key not in wanted:
                     continue
                 where = (evidence.doc_id, evidence.sentence, evidence.subject_start)
-                stated: _Stated = (
-                    evidence.relation,
-                    *where,
-                    evidence.extractor,
-                    None,
-                )  # IRI: later
+                stated: _Stated = (evidence.relation, *where, evidence.extractor, None)
             else:
                 triple = evidence.triple
                 spo = self._said(self._spo(fact), evidence.relation)
@@ -187,7 +177,9 @@ class Quads:
             if name not in said:
                 said[name] = fact, []
             said[name][1].append(stated)
-        conflicting: dict[str, list[str]] = {key: [] for key in clashing}  # their statements
+        clashing: dict[str, list[str]] = {  # the facts in conflict: their statements
+            fact.key: [] for conflict in conflicts for fact in conflict.facts
+        }
         described: set[str] = set()
         for fact in facts:
             for relation in [fact.relation, *sorted(fact.wordings, key=lambda r: r.label)]:
@@ -203,14 +195,12 @@ class Quads:
                     yield from self._links(self.fact(fact), self._spo(fact), its, facts_graph, None)
                 continue
             counts = sources.count(fact)
-            node = None
-            if ledger is not None and key and key not in apart:  # kept by fact
-                if ledger.carries(key, _fingerprint(fact, counts, its)):
-                    continue
-                node = self.fact(fact)
-                ledger.made(node, key)
-            spo = self._spo(fact)
-            node = node or self.fact(fact)
+            by_fact = ledger if key and key not in mapped else None
+            if by_fact is not None and by_fact.carries(key, _fingerprint(fact, counts, its)):
+                continue
+            node, spo = self.fact(fact), self._spo(fact)
+            if by_fact is not None:
+                by_fact.made(node, key)
             yield node, _TYPE, gk["Fact"], _IRI, facts_graph
             yield node, _SUBJECT, spo[0], _IRI, facts_graph
             yield node, _PREDICATE, spo[1], _IRI, facts_graph
@@ -218,7 +208,7 @@ class Quads:
             yield node, gk["support"], *_integer(counts[0]), facts_graph
             yield node, gk["publishers"], *_integer(counts[1]), facts_graph
             yield node, gk["sources"], *_integer(counts[2]), facts_graph
-            yield from self._links(node, spo, its, facts_graph, conflicting.get(key))
+            yield from self._links(node, spo, its, facts_graph, clashing.get(key))
         for fact, its in said.values():  # statements of facts not given (made by hand)
             yield from self._links(self.fact(fact), self._spo(fact), its, facts_graph, None)
         for near in related:
@@ -232,7 +222,7 @@ class Quads:
             yield match, gk["score"], *_decimal(Decimal(str(near.score))), facts_graph
         reconciled = iri_text("graph", "reconciled", self.base)
         for conflict in conflicts:
-            yield from self._conflict(conflict, conflicting, reconciled)
+            yield from self._conflict(conflict, clashing, reconciled)
         for copy, original in sorted(sources.copies.items()):
             copied = self._document_node(copy)
             yield copied, gk["copyOf"], self._document_node(original), _IRI, reconciled
