@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import operator
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,8 +44,8 @@ class Ledger:
         """What a fact's text is kept in: names the writers use ("derived", ".trig", …)."""
         self.before = before
         """The kept graph's ledger, whose facts may be carried over."""
-        self._carrying = before is not None and set(self.files) <= before.paths.keys()
-        """False when it was kept without a file written now: every fact is then made."""
+        covers = before is not None and set(self.files) <= set(before.files)
+        self._carrying = before if covers else None  # kept without a file written now: none
         self.fingerprints: dict[str, str] = {}
         """Fact key → fingerprint, for every fact whose text could be carried over."""
         self.ranges: dict[str, dict[str, tuple[int, int]]] = {file: {} for file in self.files}
@@ -61,7 +61,7 @@ class Ledger:
         A fact not carried over is made: `made` then names its IRI.
         """
         self.fingerprints[fact] = fingerprint
-        if not self._carrying or self.before.fingerprints.get(fact) != fingerprint:  # type: ignore[union-attr]
+        if self._carrying is None or self._carrying.fingerprint(fact) != fingerprint:
             return False
         self.carried.append(fact)
         return True
@@ -94,7 +94,7 @@ class Ledger:
             return []
         ranges, written = self.ranges[file], []
         spans = self.before.spans(file, self.carried)
-        for start, end, blocks in copy_runs(self.before.paths[file], spans, out, wrap=wrap):
+        for start, end, blocks in copy_runs(self.before.where(file), spans, out, wrap=wrap):
             ranges.update((fact, (at, to)) for fact, at, to in blocks)
             written.append((start, end))
         return written
@@ -106,8 +106,8 @@ class Ledger:
         """
         if self.before is None:
             return
-        remade = self.before.fingerprints.keys() - set(self.carried)
-        for text in read_runs(self.before.paths[NQUADS], self.before.spans(NQUADS, remade)):
+        remade = self.before.facts() - set(self.carried)
+        for text in read_runs(self.before.where(NQUADS), self.before.spans(NQUADS, remade)):
             yield from text.splitlines()
 
     def write(self, path: Path) -> None:
@@ -135,19 +135,29 @@ class Ledger:
 class KeptLedger:
     """A kept graph's ledger, read back: fingerprints, ranges, and the files they are of."""
 
-    def __init__(self, path: Path, paths: Mapping[str, Path]) -> None:
+    def __init__(self, path: Path, where: Callable[[str], Path]) -> None:
         record = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(record, dict) or record.get("kind") != KIND:
             raise ValueError(f"not {KIND}")
-        files: list[str] = record["files"]
-        self.paths = {file: paths[file] for file in files if file in paths}
-        """File → its path in the kept graph: those it has ranges for and the graph has."""
+        self.files: list[str] = record["files"]
+        self.where = where
+        """A file's path in the kept graph, by the name the ledger gives it."""
         self._facts: list[str] = record["facts"]
-        self.fingerprints = dict(zip(self._facts, record["fingerprints"], strict=True))
+        self._fingerprints: list[str] = record["fingerprints"]
         self._ranges: dict[str, list[int]] = record["ranges"]
-        if any(len(self._ranges[file]) != 2 * len(self._facts) for file in files):
-            raise ValueError("not a range for each fact in each file")
+        sizes = [len(self._fingerprints), *(len(self._ranges[f]) // 2 for f in self.files)]
+        if any(size != len(self._facts) for size in sizes):
+            raise ValueError("not a fingerprint and a range in each file for each fact")
         self._index = {fact: at for at, fact in enumerate(self._facts)}
+
+    def facts(self) -> KeysView[str]:
+        """The keys of the facts it lists."""
+        return self._index.keys()
+
+    def fingerprint(self, fact: str) -> str | None:
+        """The fingerprint of the fact keyed `fact`, if it lists it."""
+        at = self._index.get(fact)
+        return None if at is None else self._fingerprints[at]
 
     def outside(self, file: str, data: bytes) -> bytes:
         """The text of `data`, the kept graph's `file`, but every fact's it lists."""

@@ -172,7 +172,7 @@ def assemble(
         if into is not None:
             facts = str(graph_iri("facts", config.base))
             files = [NQUADS, *graph.streamed(formats)]
-            ledger = Ledger(facts, files, None if readings is None else readings.ledger())
+            ledger = Ledger(facts, files, None if readings is None else readings.ledger)
         keeping = (
             state.Keeping(into / STATE_DIR, config, articles, earlier=readings, ledger=ledger)
             if into is not None

@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import functools
 import gzip
 import hashlib
 import io
@@ -153,8 +154,6 @@ class Readings:
         self._held: list[_Line] | None = None
         self._derived: set[bytes] | None = None
         self._statements: list[_Record] | None = None
-        self._ledger: KeptLedger | None = None
-        self._ledger_read = False
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         if self._held is not None:
@@ -214,7 +213,7 @@ class Readings:
         with _damaged(path):
             _as_built(path, self)
             data = path.read_bytes()  # in one piece: a line at a time, 2×
-            ledger = self.ledger()
+            ledger = self.ledger
             return set((data if ledger is None else ledger.outside(NQUADS, data)).splitlines())
 
     def sketches(self) -> Sketches | None:
@@ -228,22 +227,19 @@ class Readings:
             values = dict(json.loads(line) for line in lines)
             return Sketches(scheme=header["scheme"], seed=header["seed"], values=values)
 
+    @functools.cached_property
     def ledger(self) -> KeptLedger | None:
         """The facts the kept graph's files hold by fact (graphkit.ledger), if it kept them."""
-        if not self._ledger_read:
-            self._ledger, self._ledger_read = self._read_ledger(), True
-        return self._ledger
-
-    def _read_ledger(self) -> KeptLedger | None:
         path = self.folder / LEDGER
         if not path.is_file():  # an older graphkit's state: every fact is made again
             return None
-        out = self.folder.parent
-        paths = {NQUADS: self.folder / DERIVED}
-        paths.update((suffix, out / f"graph{suffix}") for suffix in (".trig", ".ttl", ".nq"))
+
+        def where(file: str) -> Path:  # the state's N-Quads, or a graph file by its suffix
+            return self.folder / DERIVED if file == NQUADS else self.folder.parent / f"graph{file}"
+
         with _damaged(path):
             _as_built(path, self)
-            return KeptLedger(path, paths)
+            return KeptLedger(path, where)
 
     def blocks(self) -> dict[str, list[tuple[str, int, int]]]:
         """Where each graph stands in each graph file (graph.StreamedFiles.blocks)."""
